@@ -1,0 +1,21 @@
+"""`python -m dlab` and the `dlab` / `dlab-gui` scripts."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    from dlab.cli import main as cli_main
+
+    return cli_main()
+
+
+def gui_main() -> int:
+    from dlab.ui.app import run_app
+
+    return run_app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

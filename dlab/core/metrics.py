@@ -1,0 +1,74 @@
+"""Growing per-series buffers: amortised appends, zero-copy views for plotting."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+import numpy as np
+
+from dlab.core.snapshot import Record
+
+
+class SeriesBuffer:
+    def __init__(self, capacity: int = 1024) -> None:
+        self._x = np.empty(capacity, dtype=np.float64)
+        self._y = np.empty(capacity, dtype=np.float64)
+        self.n = 0
+
+    def append(self, x: float, y: float) -> None:
+        if self.n == len(self._x):  # double: appends stay O(1) amortised
+            self._x = np.resize(self._x, 2 * self.n)
+            self._y = np.resize(self._y, 2 * self.n)
+        self._x[self.n] = x
+        self._y[self.n] = y
+        self.n += 1
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[: self.n]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[: self.n]
+
+
+class MetricsStore:
+    """Every recorded scalar of a run, in arrival order per series."""
+
+    def __init__(self) -> None:
+        self.series: dict[str, SeriesBuffer] = {}
+        self.order: list[str] = []
+
+    def extend(self, records: Iterable[Record]) -> None:
+        for name, step, value in records:
+            buf = self.series.get(name)
+            if buf is None:
+                buf = self.series[name] = SeriesBuffer()
+                self.order.append(name)
+            buf.append(step, value)
+
+    def get(self, name: str) -> SeriesBuffer | None:
+        return self.series.get(name)
+
+    def last(self, name: str) -> float | None:
+        buf = self.series.get(name)
+        return float(buf.y[-1]) if buf is not None and buf.n else None
+
+    def finals(self) -> dict[str, float]:
+        return {name: float(self.series[name].y[-1]) for name in self.order}
+
+    def clear(self) -> None:
+        self.series.clear()
+        self.order.clear()
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["step", "series", "value"])
+        for name in self.order:
+            buf = self.series[name]
+            for x, y in zip(buf.x, buf.y, strict=True):
+                w.writerow([int(x), name, repr(float(y))])
+        return out.getvalue()

@@ -1,0 +1,93 @@
+"""Small torch building blocks shared by engines: initialisation, data sets, grids.
+
+Imported only by engines (it imports torch); the window does not need it to paint.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+
+INITS = ("normal", "xavier", "he", "zeros")
+
+
+def init_linear(layer: torch.nn.Linear, scheme: str, gen: torch.Generator) -> None:
+    """Initialise weights by name; biases start at zero so only the scheme differs.
+
+    normal: N(0, 1), the "just use random numbers" choice; xavier: N(0, 2/(fan_in+fan_out));
+    he: N(0, 2/fan_in); zeros: every weight 0 (all hidden units start, and stay, identical).
+    """
+    fan_out, fan_in = layer.weight.shape
+    std = {
+        "normal": 1.0,
+        "xavier": math.sqrt(2.0 / (fan_in + fan_out)),
+        "he": math.sqrt(2.0 / fan_in),
+        "zeros": 0.0,
+    }[scheme]
+    with torch.no_grad():
+        layer.weight.copy_(torch.randn(layer.weight.shape, generator=gen) * std)
+        if layer.bias is not None:
+            layer.bias.zero_()
+
+
+ACTIVATIONS = {
+    "sigmoid": torch.sigmoid,
+    "tanh": torch.tanh,
+    "relu": torch.relu,
+    "leaky_relu": lambda x: torch.nn.functional.leaky_relu(x, 0.01),
+}
+
+
+def activation_variances(
+    depth: int, width: int, scheme: str, activation: str, seed: int = 0, n: int = 512
+) -> list[float]:
+    """Variance of each layer's output for unit-variance input, right after initialisation."""
+    gen = torch.Generator().manual_seed(seed)
+    h = torch.randn(n, width, generator=gen)
+    act = ACTIVATIONS[activation]
+    out = []
+    with torch.no_grad():
+        for _ in range(depth):
+            layer = torch.nn.Linear(width, width)
+            init_linear(layer, scheme, gen)
+            h = act(layer(h))
+            out.append(float(h.var()))
+    return out
+
+
+DATASETS = ("moons", "blobs", "circles")
+
+
+def make_2d_classification(
+    kind: str, n: int, seed: int, noise: float = 0.15
+) -> tuple[np.ndarray, np.ndarray]:
+    """A generated two-class set in about [-2, 2]^2: X float32 (n, 2), y float32 (n,) of 0/1."""
+    rng = np.random.default_rng(seed)
+    y = (np.arange(n) % 2).astype(np.float32)
+    rng.shuffle(y)
+    if kind == "moons":
+        t = rng.uniform(0, np.pi, n)
+        x = np.where(y == 0, np.cos(t), 1 - np.cos(t))
+        z = np.where(y == 0, np.sin(t), 0.5 - np.sin(t))
+        pts = np.stack([x - 0.5, z - 0.25], 1) * 1.6
+    elif kind == "circles":
+        t = rng.uniform(0, 2 * np.pi, n)
+        r = np.where(y == 0, 1.6, 0.7)
+        pts = np.stack([r * np.cos(t), r * np.sin(t)], 1)
+    elif kind == "blobs":
+        centre = np.where(y[:, None] == 0, [-0.9, -0.6], [0.9, 0.6])
+        pts = centre + rng.normal(0, 0.6, (n, 2))
+    else:
+        raise ValueError(f"unknown data set {kind!r}; expected one of {', '.join(DATASETS)}")
+    pts = pts + rng.normal(0, noise, pts.shape)
+    return pts.astype(np.float32), y
+
+
+def grid_points(extent: tuple[float, float, float, float], n: int) -> torch.Tensor:
+    """n*n points covering extent, x-major, matching an image with x along axis 0."""
+    x0, x1, y0, y1 = extent
+    xs, ys = torch.linspace(x0, x1, n), torch.linspace(y0, y1, n)
+    gx, gy = torch.meshgrid(xs, ys, indexing="ij")
+    return torch.stack([gx.reshape(-1), gy.reshape(-1)], 1)

@@ -1,0 +1,224 @@
+"""Topic parameters: frozen dataclasses whose fields carry their own metadata.
+
+A field is declared as
+``lr: Annotated[float, Spec("Learning rate", lo=1e-4, hi=10, log=True)] = 0.1``.
+The same metadata builds the form, validates a config file and the command line, and
+names the field and the allowed values when something is wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import typing
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+SCHEMA_VERSION = 1
+
+P = TypeVar("P", bound="Params")
+
+
+class ParamError(ValueError):
+    """A value that a field does not allow; the message names the field and what is allowed."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Metadata of one parameter.
+
+    ``live`` fields may change while a run goes on; the others are fixed at Run.
+    ``multi`` makes a string field a comma-separated subset of ``choices``.
+    """
+
+    label: str
+    help: str = ""
+    lo: float | None = None
+    hi: float | None = None
+    step: float | None = None
+    log: bool = False
+    choices: tuple[str, ...] = ()
+    multi: bool = False
+    live: bool = False
+    decimals: int = 3
+    pow2: bool = False  # an integer that must be a power of two (batch sizes)
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    name: str
+    type: type
+    spec: Spec
+    default: Any
+
+    def allowed(self) -> str:
+        """Human-readable description of the allowed values."""
+        s = self.spec
+        if s.choices:
+            joined = ", ".join(s.choices)
+            return f"a comma-separated subset of {joined}" if s.multi else f"one of {joined}"
+        if self.type is bool:
+            return "true or false"
+        kind = "an integer" if self.type is int else "a number"
+        if s.pow2:
+            kind = "a power of two"
+        if s.lo is not None and s.hi is not None:
+            return f"{kind} from {_fmt(s.lo)} to {_fmt(s.hi)}"
+        return kind
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+
+
+@dataclass(frozen=True)
+class Params:
+    """Base of every topic's parameters. Subclasses are frozen dataclasses."""
+
+    topic: ClassVar[str] = ""
+
+    @classmethod
+    def fields(cls) -> list[FieldInfo]:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        out = []
+        for f in dataclasses.fields(cls):
+            hint = hints[f.name]
+            base, spec = typing.get_args(hint)[0], None
+            for extra in getattr(hint, "__metadata__", ()):
+                if isinstance(extra, Spec):
+                    spec = extra
+            if spec is None:
+                raise TypeError(f"{cls.__name__}.{f.name} has no Spec metadata")
+            out.append(FieldInfo(f.name, base, spec, f.default))
+        return out
+
+    @classmethod
+    def field(cls, name: str) -> FieldInfo:
+        for info in cls.fields():
+            if info.name == name:
+                return info
+        names = ", ".join(i.name for i in cls.fields())
+        raise ParamError(name, f"unknown parameter; known parameters are {names}")
+
+    @classmethod
+    def coerce(cls, name: str, value: Any) -> Any:
+        """Convert ``value`` (a string from the command line, or a JSON value) and check it."""
+        info = cls.field(name)
+        s, typ = info.spec, info.type
+        try:
+            if typ is bool:
+                if isinstance(value, bool):
+                    out: Any = value
+                elif str(value).strip().lower() in _TRUE:
+                    out = True
+                elif str(value).strip().lower() in _FALSE:
+                    out = False
+                else:
+                    raise ValueError
+            elif typ is int:
+                if isinstance(value, bool):
+                    raise ValueError
+                f = float(value)
+                if not f.is_integer():
+                    raise ValueError
+                out = int(f)
+            elif typ is float:
+                if isinstance(value, bool):
+                    raise ValueError
+                out = float(value)
+                if not math.isfinite(out):
+                    raise ValueError
+            else:
+                out = str(value).strip()
+        except (TypeError, ValueError):
+            raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}") from None
+        if s.choices:
+            items = [p.strip() for p in out.split(",")] if s.multi else [out]
+            if s.multi and (not out or any(not p for p in items)):
+                raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}")
+            bad = [p for p in items if p not in s.choices]
+            if bad:
+                raise ParamError(name, f"{bad[0]!r} is not allowed; expected {info.allowed()}")
+            if s.multi:  # canonical order, no repeats
+                out = ",".join(c for c in s.choices if c in items)
+        if typ in (int, float) and (
+            (s.lo is not None and out < s.lo) or (s.hi is not None and out > s.hi)
+        ):
+            raise ParamError(name, f"{value!r} is out of range; expected {info.allowed()}")
+        if s.pow2 and out & (out - 1):
+            raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}")
+        return out
+
+    @classmethod
+    def from_dict(cls: type[P], data: dict[str, Any], *, base: P | None = None) -> P:
+        """Build from a (partial) mapping; missing fields keep ``base``'s or the default."""
+        if not isinstance(data, dict):
+            raise ParamError("params", "expected a mapping of parameter names to values")
+        values = dataclasses.asdict(base) if base is not None else {}
+        for key, value in data.items():
+            values[key] = cls.coerce(key, value)
+        obj = cls(**values)
+        obj.validate()
+        return obj
+
+    def validate(self) -> None:
+        """Cross-field checks; subclasses raise ParamError naming the field."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def replace(self: P, **changes: Any) -> P:
+        return type(self).from_dict(changes, base=self)
+
+    def to_json(self) -> str:
+        doc = {"schema": SCHEMA_VERSION, "topic": self.topic, "params": self.to_dict()}
+        return json.dumps(doc, indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[P], text: str) -> P:
+        """Read a saved parameter file; refuses another topic's file or a newer schema."""
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ParamError("file", f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        if not isinstance(doc, dict) or not isinstance(doc.get("params"), dict):
+            raise ParamError("file", "expected an object with 'schema', 'topic' and 'params'")
+        if doc.get("schema") != SCHEMA_VERSION:
+            raise ParamError("schema", f"{doc.get('schema')!r} is not supported; expected 1")
+        if doc.get("topic") != cls.topic:
+            raise ParamError(
+                "topic", f"the file is for {doc.get('topic')!r}, this tab is {cls.topic!r}"
+            )
+        return cls.from_dict(doc["params"])
+
+
+def describe(cls: type[Params]) -> list[dict[str, Any]]:
+    """Every parameter as plain data, for ``dlab params``."""
+    out = []
+    for info in cls.fields():
+        s = info.spec
+        entry: dict[str, Any] = {
+            "name": info.name,
+            "type": "choice" if s.choices else info.type.__name__,
+            "default": info.default,
+            "label": s.label,
+            "help": s.help,
+            "allowed": info.allowed(),
+            "live": s.live,
+        }
+        if s.choices:
+            entry["choices"] = list(s.choices)
+            entry["multi"] = s.multi
+        if s.lo is not None:
+            entry["min"], entry["max"], entry["log"] = s.lo, s.hi, s.log
+        out.append(entry)
+    return out

@@ -1,0 +1,94 @@
+"""Two-dimensional loss surfaces with analytic gradients (numpy only, no torch).
+
+The Gradient Descent and Adam tabs walk them; the UI draws them as filled contours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+Array = np.ndarray
+
+
+@dataclass(frozen=True)
+class Surface:
+    name: str
+    f: Callable[[Array, Array], Array]
+    grad: Callable[[float, float], tuple[float, float]]
+    extent: tuple[float, float, float, float]  # x0, x1, y0, y1 of the drawn window
+    minima: tuple[tuple[float, float], ...] = ()  # where the global minimum lies, for markers
+
+    def grid(self, n: int = 160) -> tuple[Array, Array, Array]:
+        """Values on an n-by-n grid; z[i, j] is f at (xs[i], ys[j])."""
+        x0, x1, y0, y1 = self.extent
+        xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+        gx, gy = np.meshgrid(xs, ys, indexing="ij")
+        return xs, ys, self.f(gx, gy)
+
+    def value(self, x: float, y: float) -> float:
+        return float(self.f(np.float64(x), np.float64(y)))
+
+
+# --- Gradient Descent lesson surfaces ---------------------------------------------------
+
+def _bowl(x: Array, y: Array) -> Array:
+    return 0.5 * (x**2 + y**2)
+
+
+_C, _S = np.cos(np.pi / 6), np.sin(np.pi / 6)  # the valley is turned 30 degrees
+
+
+def _valley(x: Array, y: Array) -> Array:
+    u, v = _C * x + _S * y, -_S * x + _C * y
+    return 0.05 * u**2 + 4.0 * v**2
+
+
+def _valley_grad(x: float, y: float) -> tuple[float, float]:
+    u, v = _C * x + _S * y, -_S * x + _C * y
+    du, dv = 0.1 * u, 8.0 * v
+    return _C * du - _S * dv, _S * du + _C * dv
+
+
+# (depth, centre x, centre y, width): the deepest well is the global minimum.
+_WELLS = ((1.5, 2.0, 2.0, 0.8), (1.0, -2.0, -1.0, 0.7), (0.7, 0.5, -2.5, 0.6))
+
+
+def _wells(x: Array, y: Array) -> Array:
+    z = 0.06 * (x**2 + y**2)
+    for depth, cx, cy, s in _WELLS:
+        z = z - depth * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * s * s))
+    return z
+
+
+def _wells_grad(x: float, y: float) -> tuple[float, float]:
+    gx, gy = 0.12 * x, 0.12 * y
+    for depth, cx, cy, s in _WELLS:
+        e = depth * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * s * s)) / (s * s)
+        gx += e * (x - cx)
+        gy += e * (y - cy)
+    return float(gx), float(gy)
+
+
+_PLATEAU_S = 1.5
+
+
+def _plateau(x: Array, y: Array) -> Array:
+    return 1.0 - np.exp(-(x**2 + y**2) / (2 * _PLATEAU_S**2))
+
+
+def _plateau_grad(x: float, y: float) -> tuple[float, float]:
+    e = np.exp(-(x**2 + y**2) / (2 * _PLATEAU_S**2)) / _PLATEAU_S**2
+    return float(e * x), float(e * y)
+
+
+BOX = (-4.0, 4.0, -4.0, 4.0)
+
+GD_SURFACES: dict[str, Surface] = {
+    "bowl": Surface("bowl", _bowl, lambda x, y: (x, y), BOX, ((0.0, 0.0),)),
+    "valley": Surface("valley", _valley, _valley_grad, BOX, ((0.0, 0.0),)),
+    "local-minima": Surface("local-minima", _wells, _wells_grad, BOX, ((2.0, 2.0),)),
+    "plateau": Surface("plateau", _plateau, _plateau_grad, BOX, ((0.0, 0.0),)),
+}

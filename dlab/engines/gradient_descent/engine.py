@@ -1,0 +1,269 @@
+"""Gradient descent three ways on a real network, and a walk on a 2-D loss surface.
+
+One natural step = one training iteration (one weight update) and one step on the surface.
+The update is written out (``w <- w - lr * grad``) rather than hidden in torch.optim.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import torch
+
+from dlab.core.experiment import Diverged, Experiment, check_finite, drive
+from dlab.core.nets import grid_points, init_linear, make_2d_classification
+from dlab.core.pacing import Pacer
+from dlab.core.snapshot import Record
+from dlab.core.surfaces import GD_SURFACES
+from dlab.engines.gradient_descent.params import MODES, GDParams
+
+EXTENT = (-3.0, 3.0, -3.0, 3.0)  # the decision-boundary image
+GRID = 72
+
+
+class SmallNet(torch.nn.Module):
+    """Logistic regression (hidden=0) or one tanh hidden layer."""
+
+    def __init__(self, hidden: int, init: str, gen: torch.Generator) -> None:
+        super().__init__()
+        if hidden:
+            self.l1: torch.nn.Linear | None = torch.nn.Linear(2, hidden)
+            self.out = torch.nn.Linear(hidden, 1)
+            init_linear(self.l1, init, gen)
+        else:
+            self.l1 = None
+            self.out = torch.nn.Linear(2, 1)
+        init_linear(self.out, init, gen)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.l1 is not None:
+            x = torch.tanh(self.l1(x))
+        return self.out(x).squeeze(-1)
+
+
+def bce(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy written as in the lesson: -[y log p + (1-y) log(1-p)].
+
+    In float32, p rounds to exactly 0 or 1 once a logit passes about 17, so a learning
+    rate that is far too large gives an infinite loss: that is the divergence we show.
+    """
+    p = torch.sigmoid(logits)
+    return -(y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()
+
+
+class Trainer:
+    """One network trained in one mode; shared by the single run and the comparison."""
+
+    def __init__(self, params: GDParams, mode: str, net: SmallNet, x, y, seed: int) -> None:
+        self.mode, self.net, self.x, self.y = mode, net, x, y
+        self.batch = params.replace(mode=mode).effective_batch()
+        self.n = len(x)
+        self.order_gen = torch.Generator().manual_seed(seed + 1)
+        self.order = torch.arange(self.n)
+        self.pos = self.n  # start a fresh epoch at the first iteration
+        self.epoch = 0
+        self.iteration = 0
+        self.seen = 0
+
+    def iterate(self, lr: float) -> tuple[float, float, bool]:
+        """One update. Returns (batch loss, gradient norm, whether an epoch just ended)."""
+        if self.pos >= self.n:
+            self.pos = 0
+            if self.batch < self.n:  # full batch needs no shuffle
+                self.order = torch.randperm(self.n, generator=self.order_gen)
+        idx = self.order[self.pos : self.pos + self.batch]
+        self.pos += len(idx)
+        self.iteration += 1
+        self.seen += len(idx)
+        loss = bce(self.net(self.x[idx]), self.y[idx])
+        self.net.zero_grad(set_to_none=True)
+        loss.backward()
+        grads = [p.grad for p in self.net.parameters()]
+        gnorm = float(torch.sqrt(sum((g * g).sum() for g in grads)))
+        value = loss.item()
+        check_finite(value, f"loss ({self.mode})")
+        check_finite(gnorm, f"gradient norm ({self.mode})")
+        with torch.no_grad():
+            for p, g in zip(self.net.parameters(), grads, strict=True):
+                p -= lr * g
+        end = self.pos >= self.n
+        if end:
+            self.epoch += 1
+        return value, gnorm, end
+
+    def full_loss(self) -> float:
+        with torch.no_grad():
+            return float(bce(self.net(self.x), self.y))
+
+
+class Walker:
+    """Plain gradient descent on a 2-D surface, with optional gradient noise."""
+
+    def __init__(self, params: GDParams, seed: int) -> None:
+        self.rng = np.random.default_rng(seed + 7)
+        self.steps_taken = 0  # over the whole run, the series' step counter
+        self.restart(params)
+
+    def restart(self, params: GDParams) -> None:
+        self.surface = GD_SURFACES[params.landscape]
+        self.x, self.y = params.start_x, params.start_y
+        self.left = params.landscape_steps
+        self.walk_from = self.steps_taken  # the current path starts after this step
+        self.walk_start = (params.start_x, params.start_y)
+        self.key = (params.landscape, params.start_x, params.start_y)
+
+    def step(self, params: GDParams) -> list[Record]:
+        gx, gy = self.surface.grad(self.x, self.y)
+        gnorm = math.hypot(gx, gy)
+        if params.noise:
+            gx += params.noise * self.rng.standard_normal()
+            gy += params.noise * self.rng.standard_normal()
+        self.x -= params.landscape_lr * gx
+        self.y -= params.landscape_lr * gy
+        # A walk that leaves the window for good is stopped at its edge, not diverged:
+        # the training run is the one that matters.
+        self.x, self.y = float(np.clip(self.x, -50, 50)), float(np.clip(self.y, -50, 50))
+        self.left -= 1
+        self.steps_taken += 1
+        t = self.steps_taken
+        return [
+            ("landscape/x", t, self.x),
+            ("landscape/y", t, self.y),
+            ("landscape/loss", t, self.surface.value(self.x, self.y)),
+            ("landscape/grad_norm", t, gnorm),
+        ]
+
+
+def _data(params: GDParams, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+    x, y = make_2d_classification(params.data, params.dataset_size, seed)
+    return torch.from_numpy(x), torch.from_numpy(y)
+
+
+def _boundary(net: SmallNet, grid: torch.Tensor) -> np.ndarray:
+    with torch.no_grad():
+        return torch.sigmoid(net(grid)).reshape(GRID, GRID).numpy().copy()
+
+
+class GradientDescent(Experiment):
+    def __init__(self, params: GDParams, seed: int) -> None:
+        super().__init__(params, seed)
+        gen = torch.Generator().manual_seed(seed)
+        self.x, self.y = _data(params, seed)
+        self.trainer = Trainer(params, params.mode, SmallNet(params.hidden, params.init, gen),
+                               self.x, self.y, seed)
+        self.ipe = params.iterations_per_epoch()
+        self.total = params.epochs * self.ipe
+        self.walker = Walker(params, seed)
+        self.grid = grid_points(EXTENT, GRID)
+
+    def training_done(self) -> bool:
+        return self.trainer.iteration >= self.total
+
+    def done(self) -> bool:
+        return self.training_done() and self.walker.left <= 0
+
+    def update(self, params: GDParams) -> None:
+        super().update(params)
+        if (params.landscape, params.start_x, params.start_y) != self.walker.key:
+            self.walker.restart(params)
+
+    def step(self) -> list[Record]:
+        records: list[Record] = []
+        if not self.training_done():
+            tr = self.trainer
+            loss, gnorm, epoch_end = tr.iterate(self.params.lr)
+            records += [("loss", tr.iteration, loss), ("grad_norm", tr.iteration, gnorm)]
+            if epoch_end:
+                full = check_finite(tr.full_loss(), "epoch loss")
+                records.append(("epoch_loss", tr.epoch, full))
+        if self.walker.left > 0:
+            records += self.walker.step(self.params)
+        return records
+
+    def frame(self) -> dict[str, Any]:
+        tr = self.trainer
+        return {
+            "boundary": _boundary(tr.net, self.grid),
+            "extent": EXTENT,
+            "points": self.x.numpy().copy(),
+            "labels": self.y.numpy().copy(),
+            "iteration": tr.iteration,
+            "epoch": tr.epoch,
+            "iterations_per_epoch": self.ipe,
+            "batch": tr.batch,
+            "n": tr.n,
+            "walk_from": self.walker.walk_from,
+            "walker": (self.walker.x, self.walker.y),
+            "walk_start": self.walker.walk_start,
+            "weights": {k: v.detach().numpy().copy() for k, v in tr.net.state_dict().items()},
+        }
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "iterations_per_epoch": self.ipe,
+            "iterations": self.trainer.iteration,
+            "epochs_done": self.trainer.epoch,
+            "batch_size_used": self.trainer.batch,
+        }
+
+
+def run(params: GDParams, seed: int = 0, max_steps: int | None = None,
+        pacer: Pacer | None = None):
+    return drive(GradientDescent(params, seed), max_steps, pacer)
+
+
+class Compare(Experiment):
+    """Full batch, mini-batch and SGD from the same seed and the same initial weights.
+
+    One natural step = one epoch of each mode. ``compare/{mode}/loss`` is recorded with
+    the number of examples seen as its step, so the curves can be laid against examples.
+    """
+
+    def __init__(self, params: GDParams, seed: int) -> None:
+        super().__init__(params, seed)
+        self.x, self.y = _data(params, seed)
+        first = SmallNet(params.hidden, params.init, torch.Generator().manual_seed(seed))
+        self.trainers = {}
+        for mode in MODES:
+            net = SmallNet(params.hidden, params.init, torch.Generator().manual_seed(seed))
+            net.load_state_dict(first.state_dict())  # identical start, by construction
+            self.trainers[mode] = Trainer(params, mode, net, self.x, self.y, seed)
+        self.diverged: set[str] = set()
+
+    def done(self) -> bool:
+        return self.t >= self.params.epochs
+
+    def step(self) -> list[Record]:
+        records: list[Record] = []
+        for mode, tr in self.trainers.items():
+            if mode in self.diverged:
+                continue
+            try:
+                end = False
+                while not end:
+                    loss, _, end = tr.iterate(self.params.lr)
+                    records.append((f"compare/{mode}/loss", tr.seen, loss))
+                full = check_finite(tr.full_loss(), "epoch loss")
+            except Diverged:
+                self.diverged.add(mode)  # the others go on
+                continue
+            records.append((f"compare/{mode}/epoch_loss", tr.epoch, full))
+            records.append((f"compare/{mode}/updates", tr.epoch, tr.iteration))
+        if len(self.diverged) == len(self.trainers):
+            raise Diverged("every mode diverged")
+        return records
+
+    def frame(self) -> dict[str, Any]:
+        return {
+            "compare": True,
+            "updates_per_epoch": {m: tr.iteration // max(tr.epoch, 1)
+                                  for m, tr in self.trainers.items()},
+            "diverged": sorted(self.diverged),
+        }
+
+
+def run_compare(params: GDParams, seed: int = 0, max_steps: int | None = None,
+                pacer: Pacer | None = None):
+    return drive(Compare(params, seed), max_steps, pacer)

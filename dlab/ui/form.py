@@ -1,0 +1,282 @@
+"""A parameter form built from a Params dataclass's Annotated metadata."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+from dlab.core.params import FieldInfo, ParamError, Params
+from dlab.ui.i18n import tr
+
+SLIDER_TICKS = 1000
+
+
+class _Editor(QWidget):
+    """One field's editor; emits ``edited`` when the user changes it."""
+
+    edited = Signal()
+
+    def __init__(self, info: FieldInfo) -> None:
+        super().__init__()
+        self.info = info
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        pass
+
+    @Slot()
+    def _emit(self) -> None:
+        self.edited.emit()
+
+
+class _NumberEditor(_Editor):
+    """A slider (linear, log or powers of two) beside a spin box showing the value."""
+
+    def __init__(self, info: FieldInfo) -> None:
+        super().__init__(info)
+        s = info.spec
+        self.lo, self.hi = float(s.lo), float(s.hi)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.slider, 1)
+        if s.pow2:
+            self.slider.setRange(int(math.log2(self.lo)), int(math.log2(self.hi)))
+            self.spin: QSpinBox | QDoubleSpinBox | None = None
+            self.readout = QLabel()
+            self.readout.setMinimumWidth(48)
+            lay.addWidget(self.readout)
+        else:
+            self.readout = None
+            if info.type is int:
+                self.spin = QSpinBox()
+                self.spin.setRange(int(self.lo), int(self.hi))
+                if s.step:
+                    self.spin.setSingleStep(int(s.step))
+            else:
+                self.spin = QDoubleSpinBox()
+                self.spin.setDecimals(s.decimals)
+                self.spin.setRange(self.lo, self.hi)
+                self.spin.setSingleStep(s.step or (self.hi - self.lo) / 100)
+            self.spin.setKeyboardTracking(False)
+            self.spin.setMinimumWidth(84)
+            lay.addWidget(self.spin)
+            self.slider.setRange(0, SLIDER_TICKS)
+            self.spin.valueChanged.connect(self._spin_moved)
+        self.slider.valueChanged.connect(self._slider_moved)
+
+    def _to_ticks(self, v: float) -> int:
+        s = self.info.spec
+        if s.pow2:
+            return int(round(math.log2(max(v, 1))))
+        if s.log:
+            frac = math.log(v / self.lo) / math.log(self.hi / self.lo)
+        else:
+            frac = (v - self.lo) / (self.hi - self.lo)
+        return int(round(frac * SLIDER_TICKS))
+
+    def _from_ticks(self, t: int) -> float:
+        s = self.info.spec
+        if s.pow2:
+            return 2**t
+        frac = t / SLIDER_TICKS
+        if s.log:
+            v = self.lo * (self.hi / self.lo) ** frac
+            return float(f"{v:.3g}")  # round log positions to readable values
+        return self.lo + frac * (self.hi - self.lo)
+
+    @Slot(int)
+    def _slider_moved(self, t: int) -> None:
+        v = self._from_ticks(t)
+        if self.spin is not None:
+            with QSignalBlocker(self.spin):
+                self.spin.setValue(int(round(v)) if self.info.type is int else v)
+        else:
+            self.readout.setText(str(int(v)))
+        self.edited.emit()
+
+    @Slot()
+    def _spin_moved(self) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(self._to_ticks(self.spin.value()))
+        self.edited.emit()
+
+    def value(self) -> Any:
+        if self.spin is None:
+            return int(2 ** self.slider.value())
+        v = self.spin.value()
+        return int(v) if self.info.type is int else float(v)
+
+    def set_value(self, value: Any) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(self._to_ticks(value))
+        if self.spin is not None:
+            with QSignalBlocker(self.spin):
+                self.spin.setValue(value)
+        else:
+            self.readout.setText(str(int(value)))
+
+
+class _ChoiceEditor(_Editor):
+    def __init__(self, info: FieldInfo) -> None:
+        super().__init__(info)
+        self.combo = QComboBox()
+        for c in info.spec.choices:
+            self.combo.addItem(c, c)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.combo)
+        self.combo.currentIndexChanged.connect(self._emit)
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        with QSignalBlocker(self.combo):
+            self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
+
+    def retranslate(self) -> None:
+        for i, c in enumerate(self.info.spec.choices):
+            self.combo.setItemText(i, tr("choices", c))
+
+
+class _MultiEditor(_Editor):
+    """A comma-separated subset of choices, as check boxes."""
+
+    def __init__(self, info: FieldInfo) -> None:
+        super().__init__(info)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.boxes = {}
+        for c in info.spec.choices:
+            box = QCheckBox(c)
+            box.toggled.connect(self._emit)
+            self.boxes[c] = box
+            lay.addWidget(box)
+        lay.addStretch(1)
+
+    def value(self) -> Any:
+        return ",".join(c for c, b in self.boxes.items() if b.isChecked())
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(str(value).split(","))
+        for c, b in self.boxes.items():
+            with QSignalBlocker(b):
+                b.setChecked(c in chosen)
+
+    def retranslate(self) -> None:
+        for c, b in self.boxes.items():
+            b.setText(tr("choices", c))
+
+
+class _BoolEditor(_Editor):
+    def __init__(self, info: FieldInfo) -> None:
+        super().__init__(info)
+        self.box = QCheckBox()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.box)
+        self.box.toggled.connect(self._emit)
+
+    def value(self) -> Any:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        with QSignalBlocker(self.box):
+            self.box.setChecked(bool(value))
+
+
+def _editor_for(info: FieldInfo) -> _Editor:
+    if info.spec.choices:
+        return _MultiEditor(info) if info.spec.multi else _ChoiceEditor(info)
+    if info.type is bool:
+        return _BoolEditor(info)
+    return _NumberEditor(info)
+
+
+class ParamForm(QWidget):
+    """Emits ``changed(params)`` with a validated Params after every user edit."""
+
+    changed = Signal(object)
+
+    def __init__(self, cls: type[Params], params: Params | None = None) -> None:
+        super().__init__()
+        self.cls = cls
+        self._params = params or cls()
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels: dict[str, QLabel] = {}
+        self.editors: dict[str, _Editor] = {}
+        for info in cls.fields():
+            ed = _editor_for(info)
+            ed.edited.connect(self._on_edit)
+            label = QLabel()
+            label.setBuddy(ed)
+            self.labels[info.name] = label
+            self.editors[info.name] = ed
+            self.layout_.addRow(label, ed)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.layout_.addRow(self.error)
+        self.set_params(self._params)
+        self.retranslate()
+
+    def params(self) -> Params:
+        return self._params
+
+    def set_params(self, params: Params) -> None:
+        self._params = params
+        for name, ed in self.editors.items():
+            ed.set_value(getattr(params, name))
+
+    @Slot()
+    def _on_edit(self) -> None:
+        values = {name: ed.value() for name, ed in self.editors.items()}
+        try:
+            new = self.cls.from_dict(values)
+        except ParamError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        if new != self._params:
+            self._params = new
+            self.changed.emit(new)
+
+    def set_running(self, running: bool) -> None:
+        """Fields that may not change mid-run are disabled while a run exists."""
+        for info in self.cls.fields():
+            enabled = info.spec.live or not running
+            self.editors[info.name].setEnabled(enabled)
+            self.labels[info.name].setEnabled(enabled)
+
+    def retranslate(self) -> None:
+        for info in self.cls.fields():
+            self.labels[info.name].setText(tr("params", info.spec.label))
+            tip = tr("params", info.spec.help) if info.spec.help else ""
+            if not info.spec.live:
+                tip += ("\n" if tip else "") + tr("ParamForm", "(fixed while a run is going)")
+            self.labels[info.name].setToolTip(tip)
+            self.editors[info.name].setToolTip(tip)
+            self.editors[info.name].retranslate()

@@ -1,0 +1,317 @@
+"""The main window: one tab per registered topic, menus, and remembered settings."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
+
+from dlab import __version__, registry
+from dlab.core.io import write_atomic
+from dlab.core.params import ParamError
+from dlab.ui import i18n
+from dlab.ui.i18n import tr
+from dlab.ui.topic_tab import TopicTab
+
+log = logging.getLogger(__name__)
+C = "MainWindow"
+
+
+def settings_path() -> str:
+    """DLAB_SETTINGS overrides (tests use a temporary file)."""
+    env = os.environ.get("DLAB_SETTINGS")
+    if env:
+        return env
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return str(Path(base or Path.home() / ".config") / "dlab.ini")
+
+
+def open_settings() -> tuple[QSettings, str | None]:
+    """The settings store, and a warning when the file was unreadable (then ignored)."""
+    path = settings_path()
+    s = QSettings(path, QSettings.Format.IniFormat)
+    if s.status() != QSettings.Status.NoError:
+        warning = f"settings file {path} is unreadable and was ignored"
+        log.warning(warning)
+        with contextlib.suppress(OSError):  # keep it for a curious user, out of the way
+            os.replace(path, path + ".corrupt")
+        return QSettings(path, QSettings.Format.IniFormat), warning
+    return s, None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, topic: str | None = None, lang: str | None = None) -> None:
+        super().__init__()
+        self.settings, self.settings_warning = open_settings()
+        self.tabs_widget = QTabWidget()
+        self.tabs_widget.setDocumentMode(True)
+        self.setCentralWidget(self.tabs_widget)
+        self.tabs: list[TopicTab] = []
+        for t in registry.TOPICS:
+            tab_cls = t.tab_class()
+            tab = tab_cls(t, self._saved_params(t))
+            seed = self._setting(f"tabs/{t.id}/seed", int)
+            if seed is not None and 0 <= seed < 2**31:
+                tab.seed.setValue(seed)
+            self.tabs.append(tab)
+            self.tabs_widget.addTab(tab, "")
+        self._build_menus()
+
+        lang = lang or self._setting("lang", str) or "en"
+        if lang not in i18n.LANGUAGES:
+            lang = "en"
+        last = topic or self._setting("last_tab", str)
+        ids = registry.ids()
+        if last in ids:
+            self.tabs_widget.setCurrentIndex(ids.index(last))
+        geometry = self.settings.value("geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1500, 900)
+        self.set_language(lang)
+        if self.settings_warning:
+            self.statusBar().showMessage(tr(C, "Settings were unreadable and were reset."),
+                                         10000)
+
+    # --- settings -------------------------------------------------------------------
+    def _setting(self, key: str, typ: type):  # noqa: ANN202
+        value = self.settings.value(key)
+        if value is None:
+            return None
+        try:
+            return typ(value)
+        except (TypeError, ValueError):
+            log.warning("ignored setting %s=%r", key, value)
+            return None
+
+    def _saved_params(self, topic: registry.Topic):  # noqa: ANN202
+        text = self.settings.value(f"tabs/{topic.id}/params")
+        if not isinstance(text, str):
+            return None
+        try:
+            return topic.params_class().from_json(text)
+        except ParamError as exc:  # an old or edited file: keep the defaults
+            log.warning("ignored saved parameters of %s: %s", topic.id, exc)
+            return None
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("lang", i18n.language())
+        s.setValue("last_tab", self.current_tab().topic.id)
+        for tab in self.tabs:
+            s.setValue(f"tabs/{tab.topic.id}/params", tab.params().to_json())
+            s.setValue(f"tabs/{tab.topic.id}/seed", tab.seed.value())
+        s.sync()
+
+    # --- menus ----------------------------------------------------------------------
+    def _action(self, menu, slot, shortcut=None) -> QAction:  # noqa: ANN001
+        a = QAction(self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(slot)
+        menu.addAction(a)
+        return a
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.file_menu = mb.addMenu("")
+        self.a_save = self._action(self.file_menu, self.save_params_dialog, QKeySequence.Save)
+        self.a_load = self._action(self.file_menu, self.load_params_dialog, QKeySequence.Open)
+        self.file_menu.addSeparator()
+        self.a_png = self._action(self.file_menu, self.export_png_dialog, "Ctrl+E")
+        self.a_csv = self._action(self.file_menu, self.export_csv_dialog, "Ctrl+Shift+E")
+        self.file_menu.addSeparator()
+        self.a_quit = self._action(self.file_menu, self.close, QKeySequence.Quit)
+
+        self.run_menu = mb.addMenu("")
+        self.a_run = self._action(self.run_menu, self.on_run_pause, Qt.Key.Key_Space)
+        self.a_step = self._action(self.run_menu, self.on_step, Qt.Key.Key_S)
+        self.a_reset = self._action(self.run_menu, self.on_reset, Qt.Key.Key_R)
+
+        self.view_menu = mb.addMenu("")
+        self.lang_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            a = QAction(name, self, checkable=True)
+            a.setData(code)
+            a.triggered.connect(self.on_language_action)
+            group.addAction(a)
+            self.lang_menu.addAction(a)
+            self.lang_actions[code] = a
+        self.a_full = self._action(self.view_menu, self.toggle_full_screen, "F11")
+        self.a_full.setCheckable(True)
+
+        self.help_menu = mb.addMenu("")
+        self.a_keys = self._action(self.help_menu, self.show_shortcuts)
+        self.a_about = self._action(self.help_menu, self.show_about)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr(C, "dlab — deep-learning lab"))
+        self.file_menu.setTitle(tr(C, "&File"))
+        self.a_save.setText(tr(C, "Save parameters…"))
+        self.a_load.setText(tr(C, "Load parameters…"))
+        self.a_png.setText(tr(C, "Export tab as PNG…"))
+        self.a_csv.setText(tr(C, "Export metrics as CSV…"))
+        self.a_quit.setText(tr(C, "Quit"))
+        self.run_menu.setTitle(tr(C, "&Run"))
+        self.a_run.setText(tr(C, "Run / Pause"))
+        self.a_step.setText(tr(C, "Step"))
+        self.a_reset.setText(tr(C, "Reset"))
+        self.view_menu.setTitle(tr(C, "&View"))
+        self.lang_menu.setTitle(tr(C, "Language"))
+        self.a_full.setText(tr(C, "Full screen"))
+        self.help_menu.setTitle(tr(C, "&Help"))
+        self.a_keys.setText(tr(C, "Keyboard shortcuts"))
+        self.a_about.setText(tr(C, "About dlab"))
+        for i, tab in enumerate(self.tabs):
+            self.tabs_widget.setTabText(i, f"{i + 1}. {tr('topics', tab.topic.title)}")
+
+    def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)
+        self.lang_actions[i18n.language()].setChecked(True)
+        self.retranslate()
+        for tab in self.tabs:
+            tab.retranslate()
+
+    def current_tab(self) -> TopicTab:
+        return self.tabs[self.tabs_widget.currentIndex()]
+
+    # --- actions --------------------------------------------------------------------
+    @Slot()
+    def on_language_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.set_language(str(action.data()))
+
+    @Slot()
+    def on_run_pause(self) -> None:
+        self.current_tab().run_pause()
+
+    @Slot()
+    def on_step(self) -> None:
+        self.current_tab().step()
+
+    @Slot()
+    def on_reset(self) -> None:
+        self.current_tab().reset()
+
+    @Slot()
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.a_full.setChecked(self.isFullScreen())
+
+    def save_params_to(self, path: str) -> None:
+        write_atomic(path, self.current_tab().params().to_json() + "\n")
+
+    def load_params_from(self, path: str) -> bool:
+        """Load a parameter file into the current tab; a bad file is reported, not raised."""
+        tab = self.current_tab()
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            params = tab.params_cls.from_json(text)
+        except (OSError, UnicodeDecodeError, ParamError) as exc:
+            tab.banner.show_error(tr(C, "Could not load {0}: {1}").format(path, exc))
+            return False
+        if tab.runner.is_active():
+            tab.reset()
+        tab.set_params(params)
+        return True
+
+    def export_png_to(self, path: str) -> bool:
+        return self.current_tab().grab().save(path, "PNG")
+
+    def export_csv_to(self, path: str) -> None:
+        write_atomic(path, self.current_tab().metrics_csv())
+
+    def _ask_path(self, save: bool, title: str, pattern: str, suffix: str) -> str | None:
+        tab_id = self.current_tab().topic.id
+        if save:
+            path, _ = QFileDialog.getSaveFileName(self, title, f"{tab_id}{suffix}", pattern)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, title, "", pattern)
+        if path and save and not path.endswith(suffix):
+            path += suffix
+        return path or None
+
+    def _report(self, what: str, exc: Exception) -> None:
+        self.current_tab().banner.show_error(tr(C, "Could not write {0}: {1}").format(what, exc))
+
+    @Slot()
+    def save_params_dialog(self) -> None:
+        path = self._ask_path(True, tr(C, "Save parameters"), "JSON (*.json)", ".json")
+        if path:
+            try:
+                self.save_params_to(path)
+            except OSError as exc:
+                self._report(path, exc)
+
+    @Slot()
+    def load_params_dialog(self) -> None:
+        path = self._ask_path(False, tr(C, "Load parameters"), "JSON (*.json)", ".json")
+        if path:
+            self.load_params_from(path)
+
+    @Slot()
+    def export_png_dialog(self) -> None:
+        path = self._ask_path(True, tr(C, "Export tab as PNG"), "PNG (*.png)", ".png")
+        if path and not self.export_png_to(path):
+            self._report(path, OSError("the image could not be saved"))
+
+    @Slot()
+    def export_csv_dialog(self) -> None:
+        path = self._ask_path(True, tr(C, "Export metrics"), "CSV (*.csv)", ".csv")
+        if path:
+            try:
+                self.export_csv_to(path)
+            except OSError as exc:
+                self._report(path, exc)
+
+    def shortcuts_text(self) -> str:
+        rows = [("Space", tr(C, "Run / Pause")), ("S", tr(C, "Step")), ("R", tr(C, "Reset")),
+                ("Ctrl+S", tr(C, "Save parameters…")), ("Ctrl+O", tr(C, "Load parameters…")),
+                ("Ctrl+E", tr(C, "Export tab as PNG…")), ("F11", tr(C, "Full screen")),
+                ("Ctrl+Q", tr(C, "Quit"))]
+        return "\n".join(f"{k}\t{v}" for k, v in rows)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, tr(C, "Keyboard shortcuts"),
+                          self.shortcuts_text(), parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    @Slot()
+    def show_about(self) -> None:
+        text = tr(C, "dlab {0}: a desktop deep-learning lab. Every curve is real PyTorch "
+                     "training, running on this computer.").format(__version__)
+        box = QMessageBox(QMessageBox.Icon.Information, tr(C, "About dlab"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- closing --------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop every runner (well under a second) and remember the settings."""
+        for tab in self.tabs:
+            tab.shutdown()
+        try:
+            self.save_settings()
+        except Exception as exc:  # never let a settings problem block quitting
+            log.warning("could not save settings: %s", exc)
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,169 @@
+"""Plot widgets shared by the tabs. Items are made once and updated with setData/setImage."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Signal, Slot
+
+from dlab.core.metrics import SeriesBuffer
+from dlab.core.surfaces import Surface
+from dlab.ui.i18n import tr
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrder="col-major")
+
+# Colour-blind-safe, projector-friendly (Okabe-Ito).
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+           "#F0E442"]
+LOG_FLOOR = 1e-30
+
+
+def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
+    p = pg.mkPen(color=color, width=width)
+    if dashed:
+        p.setStyle(pg.QtCore.Qt.PenStyle.DashLine)
+    return p
+
+
+class CurvePlot(pg.PlotWidget):
+    """Named curves over steps. With ``log_y`` values are drawn as log10, with 10^n ticks
+    (done by hand: pyqtgraph's log mode warns on zeros, which would break strict tests)."""
+
+    def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
+                 context: str = "plots") -> None:
+        super().__init__()
+        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
+            context, title, xlabel, ylabel)
+        self.log_y = log_y
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.names: dict[str, str] = {}
+        self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextSize="10pt")
+        self.plotItem.showGrid(x=True, y=True, alpha=0.25)
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
+        if log_y:
+            self.plotItem.getAxis("left").setLogMode(True)
+        self.setMinimumSize(220, 160)
+        self.retranslate()
+
+    def curve(self, key: str, name: str, color: str, *, width: float = 2.5,
+              dashed: bool = False, symbol: str | None = None) -> pg.PlotDataItem:
+        item = self.plotItem.plot([], [], pen=pen(color, width, dashed), name=name,
+                                  symbol=symbol, symbolSize=6, symbolBrush=color,
+                                  symbolPen=None)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, method="peak")
+        self.curves[key] = item
+        self.names[key] = name
+        return item
+
+    def set_xy(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
+        if self.log_y:
+            y = np.log10(np.maximum(np.abs(y), LOG_FLOOR))
+        self.curves[key].setData(x, y)
+
+    def set_series(self, key: str, buf: SeriesBuffer | None) -> None:
+        if buf is None or buf.n == 0:
+            self.curves[key].setData([], [])
+        else:
+            self.set_xy(key, buf.x, buf.y)
+
+    def clear_data(self) -> None:
+        for item in self.curves.values():
+            item.setData([], [])
+
+    def retranslate(self) -> None:
+        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
+        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
+        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
+        for key, item in self.curves.items():
+            label = self.legend.getLabel(item)
+            if label is not None:
+                label.setText(tr(self.context, self.names[key]))
+
+
+def banded_levels(z: np.ndarray, bands: int = 14) -> np.ndarray:
+    """Log-spaced level values between the surface's min and max (dense near the floor)."""
+    lo, hi = float(z.min()), float(z.max())
+    t = np.geomspace(1e-3, 1.0, bands)
+    return lo + (hi - lo) * t
+
+
+class SurfaceView(pg.PlotWidget):
+    """A 2-D loss surface as filled contours, with walked paths and a click to pick a start."""
+
+    clicked = Signal(float, float)
+
+    def __init__(self, title: str, context: str = "plots") -> None:
+        super().__init__()
+        self.context, self.title_src = context, title
+        self.image = pg.ImageItem()
+        self.plotItem.addItem(self.image)
+        self.isos: list[pg.IsocurveItem] = []
+        self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
+        self.start = pg.ScatterPlotItem(size=14, symbol="x", pen=pen("#000000", 3))
+        self.minima = pg.ScatterPlotItem(size=16, symbol="star", brush="#FFFFFF",
+                                         pen=pen("#000000", 1.5))
+        self.plotItem.addItem(self.minima)
+        self.plotItem.addItem(self.start)
+        self.plotItem.setAspectLocked(True)
+        self.plotItem.setMenuEnabled(False)
+        self.plotItem.getViewBox().setMouseEnabled(False, False)
+        self.scene().sigMouseClicked.connect(self._on_click)
+        self.surface: Surface | None = None
+        self.setMinimumSize(240, 240)
+        self.retranslate()
+
+    def set_surface(self, surface: Surface, n: int = 160) -> None:
+        if surface is self.surface:
+            return
+        self.surface = surface
+        xs, ys, z = surface.grid(n)
+        levels = banded_levels(z)
+        # Filled contours: every pixel gets the index of the band it falls in.
+        bands = np.searchsorted(levels, z).astype(np.float32)
+        self.image.setImage(bands, levels=(0, len(levels)),
+                            lut=pg.colormap.get("viridis").getLookupTable(nPts=len(levels) + 1))
+        x0, x1, y0, y1 = surface.extent
+        self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+        for iso in self.isos:
+            self.plotItem.removeItem(iso)
+        self.isos = []
+        for lv in levels:
+            iso = pg.IsocurveItem(data=z, level=float(lv), pen=pg.mkPen((255, 255, 255, 90)))
+            iso.setParentItem(self.image)
+            # The image maps pixels to data units; isocurves live in pixel space of it.
+            self.isos.append(iso)
+        self.minima.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
+        self.plotItem.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def path(self, key: str, color: str) -> None:
+        line = self.plotItem.plot([], [], pen=pen(color, 2.5))
+        head = pg.ScatterPlotItem(size=12, brush=color, pen=pen("#FFFFFF", 1.5))
+        self.plotItem.addItem(head)
+        self.paths[key] = (line, head)
+
+    def set_path(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
+        line, head = self.paths[key]
+        line.setData(x, y)
+        head.setData(x[-1:], y[-1:])
+
+    def clear_paths(self) -> None:
+        for line, head in self.paths.values():
+            line.setData([], [])
+            head.setData([], [])
+
+    def set_start(self, x: float, y: float) -> None:
+        self.start.setData([x], [y])
+
+    @Slot(object)
+    def _on_click(self, event) -> None:  # noqa: ANN001 (a pyqtgraph event)
+        if self.surface is None:
+            return
+        p = self.plotItem.getViewBox().mapSceneToView(QPointF(event.scenePos()))
+        x0, x1, y0, y1 = self.surface.extent
+        if x0 <= p.x() <= x1 and y0 <= p.y() <= y1:
+            self.clicked.emit(float(p.x()), float(p.y()))
+
+    def retranslate(self) -> None:
+        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")

@@ -1,0 +1,248 @@
+"""Topic 1: full batch, mini-batch and SGD on a real network, and walks on loss surfaces."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlab.core.surfaces import GD_SURFACES
+from dlab.engines.gradient_descent.params import MODES, GDParams
+from dlab.ui.i18n import tr
+from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView, pen
+from dlab.ui.runner import Batch
+from dlab.ui.topic_tab import TopicTab
+
+C = "GradientDescentTab"
+MODE_COLORS = dict(zip(MODES, PALETTE, strict=False))
+
+
+class BoundaryView(pg.PlotWidget):
+    """The network's P(class 1) over the plane, the 0.5 line, and the data."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.image = pg.ImageItem()
+        cmap = pg.ColorMap([0.0, 0.5, 1.0], ["#4d8fcc", "#f7f7f7", "#e8894a"])
+        self.image.setLookupTable(cmap.getLookupTable(nPts=256))
+        self.image.setLevels((0.0, 1.0))
+        self.addItem(self.image)
+        self.iso = pg.IsocurveItem(level=0.5, pen=pen("#000000", 2))
+        self.iso.setParentItem(self.image)
+        self.dots = [pg.ScatterPlotItem(size=7, brush=c, pen=pen("#FFFFFF", 0.8))
+                     for c in ("#0b4f8a", "#a63d00")]
+        for d in self.dots:
+            self.addItem(d)
+        self.plotItem.setAspectLocked(True)
+        self.plotItem.setMenuEnabled(False)
+        self.setMinimumSize(240, 240)
+
+    def set_points(self, pts: np.ndarray, labels: np.ndarray) -> None:
+        for cls, dots in enumerate(self.dots):
+            sel = labels == cls
+            dots.setData(pts[sel, 0], pts[sel, 1])
+
+    def set_boundary(self, prob: np.ndarray, extent: tuple[float, float, float, float]) -> None:
+        first = self.image.image is None
+        self.image.setImage(prob, autoLevels=False)
+        self.iso.setData(prob)
+        if first:
+            x0, x1, y0, y1 = extent
+            self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+            self.plotItem.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def clear_data(self) -> None:
+        self.image.clear()
+        self.iso.setData(None)
+        for d in self.dots:
+            d.setData([], [])
+
+
+class GradientDescentTab(TopicTab):
+    context = C
+
+    def build_view(self, parent: QWidget) -> None:
+        self.ipe_label = QLabel()
+        self.ipe_label.setObjectName("bigInfo")
+        self.ipe_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.ipe_label.setWordWrap(True)
+        self.boundary = BoundaryView()
+        self.loss_plot = CurvePlot("Training loss", "iteration", "loss", context=C)
+        self.loss_plot.curve("loss", "loss of each update's batch", "#9db7d3", width=1.2)
+        self.loss_plot.curve("epoch_loss", "loss on all data, end of epoch", PALETTE[1],
+                             symbol="o")
+
+        # Compare modes: same seed, same initial weights, three update schedules.
+        self.cmp_epoch = CurvePlot("Compare: loss per epoch", "epoch", "loss on all data",
+                                   context=C)
+        self.cmp_seen = CurvePlot("Compare: loss against examples seen", "examples seen",
+                                  "batch loss", log_y=True, context=C)
+        for mode in MODES:
+            self.cmp_epoch.curve(mode, mode, MODE_COLORS[mode], symbol="o")
+            self.cmp_seen.curve(mode, mode, MODE_COLORS[mode], width=1.5)
+        self.cmp_label = QLabel()
+        self.cmp_label.setWordWrap(True)
+        cmp = QWidget()
+        cl = QVBoxLayout(cmp)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.cmp_label)
+        cl.addWidget(self.cmp_epoch, 1)
+        cl.addWidget(self.cmp_seen, 1)
+
+        train = QWidget()
+        tl = QVBoxLayout(train)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.ipe_label)
+        tl.addWidget(self.boundary, 3)
+        tl.addWidget(self.loss_plot, 2)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(train)
+        self.left_stack.addWidget(cmp)
+
+        self.surface = SurfaceView("Loss surface (click to choose the start)", context=C)
+        self.surface.path("walk", "#FF3B30")
+        self.surface.clicked.connect(self._on_surface_click)
+        self.gnorm_plot = CurvePlot("Surface: gradient norm", "step", "|gradient|",
+                                    log_y=True, context=C)
+        self.gnorm_plot.curve("g", "|gradient|", PALETTE[0])
+        self.surface_label = QLabel()
+
+        grid = QGridLayout(parent)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.train_title, self.land_title = QLabel(), QLabel()
+        for lab in (self.train_title, self.land_title):
+            lab.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        grid.addWidget(self.train_title, 0, 0)
+        grid.addWidget(self.land_title, 0, 1)
+        grid.addWidget(self.left_stack, 1, 0, 2, 1)
+        grid.addWidget(self.surface, 1, 1)
+        right_bottom = QWidget()
+        rb = QVBoxLayout(right_bottom)
+        rb.setContentsMargins(0, 0, 0, 0)
+        rb.addWidget(self.surface_label)
+        rb.addWidget(self.gnorm_plot)
+        grid.addWidget(right_bottom, 2, 1)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.compare_btn = QPushButton()
+        self.compare_btn.clicked.connect(self.run_compare)
+        self.extra_bar.addWidget(self.compare_btn)
+        self._points_set = False
+        self.params_changed(self.params())
+
+    # --- user actions -----------------------------------------------------------------
+    @Slot()
+    def run_compare(self) -> None:
+        self.start("compare")
+
+    @Slot(float, float)
+    def _on_surface_click(self, x: float, y: float) -> None:
+        p = self.params()
+        self.set_params(p.replace(start_x=round(x, 2), start_y=round(y, 2)))
+        if self.runner.is_active():
+            self.runner.update(self.params())
+
+    def params_changed(self, params: GDParams) -> None:
+        self.surface.set_surface(GD_SURFACES[params.landscape])
+        self.surface.set_start(params.start_x, params.start_y)
+        if not self.runner.is_active():
+            self._show_ipe(params)
+
+    def begin(self, action: str) -> None:
+        super().begin(action)
+        self.left_stack.setCurrentIndex(1 if action == "compare" else 0)
+
+    # --- drawing ----------------------------------------------------------------------
+    def _show_ipe(self, p: GDParams, iteration: int = 0, epoch: int = 0) -> None:
+        n, b = p.dataset_size, p.effective_batch()
+        text = tr(C, "Iterations per epoch = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}").format(
+            n, b, p.iterations_per_epoch())
+        if iteration:
+            text += "   ·   " + tr(C, "iteration {0}, epoch {1}").format(iteration, epoch)
+        self.ipe_label.setText(text)
+
+    def draw(self, batch: Batch) -> None:
+        if self.action == "compare":
+            self._draw_compare(batch)
+            return
+        f = batch.frame
+        ipe = self.params().iterations_per_epoch()
+        if f is not None:
+            ipe = f["iterations_per_epoch"]
+            if not self._points_set:
+                self.boundary.set_points(f["points"], f["labels"])
+                self._points_set = True
+            self.boundary.set_boundary(f["boundary"], f["extent"])
+            self._show_ipe(self.params(), f["iteration"], f["epoch"])
+            self._walk_from, self._walk_start = f["walk_from"], f["walk_start"]
+        self.loss_plot.set_series("loss", self.store.get("loss"))
+        ep = self.store.get("epoch_loss")
+        if ep is not None and ep.n:
+            self.loss_plot.set_xy("epoch_loss", ep.x * ipe, ep.y)
+        self._draw_walk()
+
+    def _draw_walk(self) -> None:
+        xs, ys = self.store.get("landscape/x"), self.store.get("landscape/y")
+        start = getattr(self, "_walk_start", None)
+        if xs is None or start is None:
+            return
+        k = getattr(self, "_walk_from", 0)
+        x = np.concatenate([[start[0]], xs.y[k:]])
+        y = np.concatenate([[start[1]], ys.y[k:]])
+        self.surface.set_path("walk", x, y)
+        g = self.store.get("landscape/grad_norm")
+        if g is not None:
+            self.gnorm_plot.set_xy("g", g.x[k:] - k, g.y[k:])
+        loss = self.store.last("landscape/loss")
+        if loss is not None:
+            self.surface_label.setText(tr(C, "step {0}: loss {1:.4g}, |gradient| {2:.3g}")
+                                       .format(len(x) - 1, loss, g.y[-1] if g else 0.0))
+
+    def _draw_compare(self, batch: Batch) -> None:
+        for mode in MODES:
+            self.cmp_epoch.set_series(mode, self.store.get(f"compare/{mode}/epoch_loss"))
+            self.cmp_seen.set_series(mode, self.store.get(f"compare/{mode}/loss"))
+        parts = []
+        for mode in MODES:
+            upd = self.store.get(f"compare/{mode}/updates")
+            ep = self.store.get(f"compare/{mode}/epoch_loss")
+            if upd is not None and upd.n and ep is not None:
+                parts.append(tr(C, "{0}: {1} updates, loss {2:.3f}").format(
+                    tr("choices", mode), int(upd.y[-1]), ep.y[-1]))
+        self.cmp_label.setText("   ·   ".join(parts) or tr(
+            C, "Full batch, mini-batch and SGD start from the same weights."))
+
+    def clear_view(self) -> None:
+        self.boundary.clear_data()
+        self._points_set = False
+        self.loss_plot.clear_data()
+        self.cmp_epoch.clear_data()
+        self.cmp_seen.clear_data()
+        self.surface.clear_paths()
+        self.gnorm_plot.clear_data()
+        self.surface_label.setText("")
+        self._walk_start = None
+        self._show_ipe(self.params())
+
+    def retranslate_view(self) -> None:
+        self.train_title.setText(tr(C, "Real training"))
+        self.land_title.setText(tr(C, "Loss landscape"))
+        self.compare_btn.setText(tr(C, "Compare modes"))
+        self.compare_btn.setToolTip(tr(C, "Train full batch, mini-batch and SGD from the same "
+                                          "seed and initial weights, and overlay their curves"))
+        for plot in (self.loss_plot, self.cmp_epoch, self.cmp_seen, self.gnorm_plot,
+                     self.surface):
+            plot.retranslate()
+        self._show_ipe(self.params())
+        self._draw_compare(Batch())

@@ -1,0 +1,374 @@
+"""The base of every topic tab: form, transport bar, status line, theory, error banner.
+
+A subclass builds its plots once in ``build_view`` and draws a Batch in ``draw``.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlab.core.metrics import MetricsStore
+from dlab.core.params import Params
+from dlab.core.resources import lesson_text
+from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
+from dlab.registry import Topic
+from dlab.ui.form import ParamForm
+from dlab.ui.i18n import language, tr
+from dlab.ui.runner import IDLE, PAUSED, Batch, Runner
+
+C = "TopicTab"  # translation context of the base tab's own text
+
+SPEEDS = ((0.0, "Full speed"), (20.0, "20 steps/s"), (5.0, "5 steps/s"), (2.0, "2 steps/s"),
+          (1.0, "1 step/s"))
+
+STATE_TEXT = {
+    IDLE: "Ready", RUNNING: "Running", PAUSED: "Paused", FINISHED: "Finished",
+    DIVERGED: "Diverged", FAILED: "Failed", STOPPED: "Stopped",
+}
+
+
+class ErrorBanner(QFrame):
+    """Says why a run failed or diverged; the traceback sits behind a button."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("errorBanner")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_btn = QPushButton()
+        self.details_btn.setCheckable(True)
+        self.close_btn = QPushButton("×")
+        self.close_btn.setFixedWidth(32)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(180)
+        self.details.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.message, 1)
+        top.addWidget(self.details_btn)
+        top.addWidget(self.close_btn)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.details)
+        self.details_btn.toggled.connect(self.details.setVisible)
+        self.close_btn.clicked.connect(self.hide)
+        self.hide()
+        self.retranslate()
+
+    def show_error(self, message: str, traceback: str = "", severe: bool = True) -> None:
+        color = "#fde2e1" if severe else "#fff4d6"
+        self.setStyleSheet(f"#errorBanner {{ background: {color}; border: 1px solid #c9a; }}")
+        self.message.setText(message)
+        self.details.setPlainText(traceback)
+        self.details_btn.setVisible(bool(traceback))
+        self.details_btn.setChecked(False)
+        self.show()
+
+    def retranslate(self) -> None:
+        self.details_btn.setText(tr(C, "Details"))
+        self.close_btn.setToolTip(tr(C, "Hide this message"))
+
+
+class TopicTab(QWidget):
+    """Everything a topic gets for free. Subclasses set ``context`` (their translation
+    context) and implement build_view / draw / clear_view / retranslate_view."""
+
+    context = "TopicTab"
+    state_changed = Signal(str)
+
+    def __init__(self, topic: Topic, params: Params | None = None) -> None:
+        super().__init__()
+        self.topic = topic
+        self.params_cls = topic.params_class()
+        self.runner = Runner(self)
+        self.store = MetricsStore()
+        self.action = "run"  # which engine the current run uses
+        self._t_start = 0.0
+        self._elapsed = 0.0
+        self._rate = (0.0, 0, 0.0)  # (time, step, steps/s) for the status line
+        self.last_step = 0
+        self.last_message = ""
+
+        self.form = ParamForm(self.params_cls, params)
+        self.theory = QTextBrowser()
+        self.theory.setOpenExternalLinks(False)
+        self.banner = ErrorBanner()
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+
+        # Transport bar.
+        self.run_btn = QPushButton()
+        self.step_btn = QPushButton()
+        self.reset_btn = QPushButton()
+        self.speed = QComboBox()
+        for sps, _ in SPEEDS:
+            self.speed.addItem("", sps)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed_label = QLabel()
+        self.speed_label = QLabel()
+        self.run_btn.setMinimumWidth(110)
+        bar = QHBoxLayout()
+        for w in (self.run_btn, self.step_btn, self.reset_btn):
+            bar.addWidget(w)
+        self.extra_bar = QHBoxLayout()  # topic actions (e.g. Compare)
+        bar.addLayout(self.extra_bar)
+        bar.addStretch(1)
+        for w in (self.speed_label, self.speed, self.seed_label, self.seed):
+            bar.addWidget(w)
+
+        # Left: parameters and theory; right: transport, banner, views, status.
+        self.params_box = QGroupBox()
+        pl = QVBoxLayout(self.params_box)
+        pl.addWidget(self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.params_box)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(scroll)
+        left.addWidget(self.theory)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(4, 0, 0, 0)
+        rl.addLayout(bar)
+        rl.addWidget(self.banner)
+        self.view = QWidget()
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        rl.addWidget(self.view, 1)
+        rl.addWidget(self.status)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([380, 1000])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(split)
+
+        self.run_btn.clicked.connect(self.run_pause)
+        self.step_btn.clicked.connect(self.step)
+        self.reset_btn.clicked.connect(self.reset)
+        self.speed.currentIndexChanged.connect(self._on_speed)
+        self.form.changed.connect(self._on_params)
+        self.runner.sig_snapshot.connect(self._on_batch)
+        self.runner.sig_state.connect(self._on_state)
+        self.runner.sig_failed.connect(self._on_failed)
+
+        self.build_view(self.view)
+        self.retranslate()
+        self._on_state(IDLE)
+
+    # --- for subclasses -------------------------------------------------------------
+    def build_view(self, parent: QWidget) -> None:
+        """Create the plot items once, inside ``parent``."""
+
+    def draw(self, batch: Batch) -> None:
+        """Update the plots from ``batch`` (its frame may be None) and ``self.store``."""
+
+    def clear_view(self) -> None:
+        """Forget the drawn run (Reset)."""
+
+    def retranslate_view(self) -> None:
+        """Re-set every visible text of the views in the current language."""
+
+    def params_changed(self, params: Params) -> None:
+        """Called after every edit of the form, running or not."""
+
+    # --- transport ------------------------------------------------------------------
+    def params(self) -> Params:
+        return self.form.params()
+
+    def set_params(self, params: Params) -> None:
+        self.form.set_params(params)
+        self.params_changed(params)
+
+    def engine_factory(self, action: str = "run"):  # noqa: ANN201
+        fn = self.topic.engine_fn(action)
+        params, seed = self.params(), self.seed.value()
+        return lambda: fn(params, seed, self.topic.default_steps if action == "run" else None)
+
+    def begin(self, action: str) -> None:
+        """Forget the drawn run and get ready to draw a new one of ``action``."""
+        self.runner.stop()
+        self.action = action
+        self.store.clear()
+        self.clear_view()
+        self.banner.hide()
+        self.last_step = 0
+        self.last_message = ""
+        self._elapsed = 0.0
+        self._t_start = time.perf_counter()
+        self._rate = (self._t_start, 0, 0.0)
+
+    def start(self, action: str = "run", paused: bool = False) -> None:
+        self.begin(action)
+        self.runner.start(self.engine_factory(action), paused=paused)
+
+    def run_inline(self, action: str = "run", steps: int | None = None) -> Batch:
+        """Run synchronously in this thread (``dlab shot``, benchmarks) and draw the end."""
+        from dlab.core.pacing import Pacer
+        from dlab.core.snapshot import FRAME
+
+        self.begin(action)
+        fn = self.topic.engine_fn(action)
+        gen = fn(self.params(), self.seed.value(),
+                 steps or (self.topic.default_steps if action == "run" else None), Pacer(None))
+        batch = Batch()
+        try:
+            snap = next(gen)
+            while snap.status == RUNNING:
+                batch.records.extend(snap.records)
+                snap = next(gen)
+            batch.records.extend(snap.records)
+            if snap.frame is None:
+                snap = gen.send(FRAME)
+        finally:
+            gen.close()
+        batch.step, batch.frame, batch.status = snap.step, snap.frame, snap.status
+        batch.message, batch.summary = snap.message, snap.summary
+        self._on_batch(batch)
+        self.runner.state = snap.status if snap.status != RUNNING else FINISHED
+        self._on_state(self.runner.state)
+        return batch
+
+    @Slot()
+    def run_pause(self) -> None:
+        if self.runner.state == RUNNING:
+            self.runner.pause()
+        elif self.runner.state == PAUSED:
+            self.runner.resume()
+        else:
+            self.start("run")
+
+    @Slot()
+    def step(self) -> None:
+        if not self.runner.is_active():
+            self.start("run", paused=True)
+        self.runner.step()
+
+    @Slot()
+    def reset(self) -> None:
+        self.runner.stop()
+        self.store.clear()
+        self.clear_view()
+        self.banner.hide()
+        self.last_step = 0
+        self._elapsed = 0.0
+        self.runner.state = IDLE
+        self._on_state(IDLE)
+
+    def shutdown(self) -> bool:
+        return self.runner.stop()
+
+    # --- slots ----------------------------------------------------------------------
+    @Slot(object)
+    def _on_params(self, params: Params) -> None:
+        if self.runner.is_active():
+            self.runner.update(params)
+        self.params_changed(params)
+
+    @Slot(int)
+    def _on_speed(self, index: int) -> None:
+        self.runner.set_speed(float(self.speed.itemData(index)))
+
+    @Slot(object)
+    def _on_batch(self, batch: Batch) -> None:
+        self.store.extend(batch.records)
+        self.last_step = batch.step
+        self.last_message = batch.message
+        self.draw(batch)
+        now = time.perf_counter()
+        t0, s0, rate = self._rate
+        if now - t0 >= 0.5:
+            rate = (batch.step - s0) / (now - t0)
+            self._rate = (now, batch.step, rate)
+        self._update_status()
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        active = state in (RUNNING, PAUSED)
+        if state == RUNNING:
+            self._t_start = time.perf_counter() - self._elapsed
+        elif self._t_start:
+            self._elapsed = time.perf_counter() - self._t_start if state != IDLE else 0.0
+        self.form.set_running(active)
+        self.seed.setEnabled(not active)
+        if state == DIVERGED:
+            self.banner.show_error(self._diverged_text(), severe=False)
+        self._on_state_text()
+        self.state_changed.emit(state)
+
+    @Slot(str, str)
+    def _on_failed(self, message: str, traceback: str) -> None:
+        self.banner.show_error(tr(C, "The run failed: {0}").format(message), traceback)
+
+    def _diverged_text(self) -> str:
+        return tr(C, "The run diverged at step {0}: the numbers are no longer finite. "
+                  "Try a smaller learning rate.").format(self.last_step) + (
+            f"\n({self.last_message})" if self.last_message else "")
+
+    def _update_status(self) -> None:
+        state = self.runner.state
+        elapsed = (time.perf_counter() - self._t_start) if state == RUNNING else self._elapsed
+        rate = self._rate[2] if state == RUNNING else 0.0
+        self.status.setText(tr(C, "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s").format(
+            tr(C, STATE_TEXT.get(state, state)), self.last_step, elapsed, rate))
+
+    # --- language (MainWindow.set_language calls this on every tab) -------------------
+    def retranslate(self) -> None:
+        self.params_box.setTitle(tr(C, "Parameters"))
+        self.step_btn.setText(tr(C, "Step"))
+        self.step_btn.setToolTip(tr(C, "Take exactly one step, then pause (S)"))
+        self.reset_btn.setText(tr(C, "Reset"))
+        self.reset_btn.setToolTip(tr(C, "Stop and clear; the same seed starts from the same "
+                                        "weights (R)"))
+        self.run_btn.setToolTip(tr(C, "Run or pause (Space)"))
+        self.speed_label.setText(tr(C, "Speed"))
+        for i, (_, text) in enumerate(SPEEDS):
+            self.speed.setItemText(i, tr(C, text))
+        self.seed_label.setText(tr(C, "Seed"))
+        self.seed.setToolTip(tr(C, "The same seed and parameters give the same numbers"))
+        self.form.retranslate()
+        self.banner.retranslate()
+        self.theory.setMarkdown(lesson_text(self.topic.id, language()))
+        self._on_state_text()
+        self.retranslate_view()
+
+    def _on_state_text(self) -> None:
+        state = self.runner.state
+        self.run_btn.setText(tr(C, "Pause") if state == RUNNING else
+                             tr(C, "Resume") if state == PAUSED else tr(C, "Run"))
+        self._update_status()
+
+    # --- export ---------------------------------------------------------------------
+    def metrics_csv(self) -> str:
+        return self.store.to_csv()
+
+    def settings_state(self) -> dict[str, Any]:
+        return {"params": self.params().to_json(), "seed": self.seed.value()}
