@@ -43,9 +43,13 @@ class TsTranslator(QTranslator):
     def __init__(self, table: dict[tuple[str, str], str]) -> None:
         super().__init__()
         self.table = table
+        self.missing: set[tuple[str, str]] = set()  # dlab's own texts asked for, not found
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001
-        return self.table.get((context, source))
+        found = self.table.get((context, source))
+        if found is None and source and not context.startswith("Q"):  # Qt's own contexts
+            self.missing.add((context, source))
+        return found
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
         return not self.table
@@ -67,6 +71,10 @@ def set_language(lang: str) -> None:
         _installed = TsTranslator(load_language(lang))
         QCoreApplication.installTranslator(_installed)
     _language = lang
+
+
+def translator() -> TsTranslator | None:
+    return _installed
 
 
 def language() -> str:

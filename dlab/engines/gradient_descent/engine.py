@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from dlab.core.experiment import Diverged, Experiment, check_finite, drive
-from dlab.core.nets import grid_points, init_linear, make_2d_classification
+from dlab.core.nets import SmallNet, bce, grid_points, make_2d_classification
 from dlab.core.pacing import Pacer
 from dlab.core.snapshot import Record
 from dlab.core.surfaces import GD_SURFACES
@@ -21,36 +21,6 @@ from dlab.engines.gradient_descent.params import MODES, GDParams
 
 EXTENT = (-3.0, 3.0, -3.0, 3.0)  # the decision-boundary image
 GRID = 72
-
-
-class SmallNet(torch.nn.Module):
-    """Logistic regression (hidden=0) or one tanh hidden layer."""
-
-    def __init__(self, hidden: int, init: str, gen: torch.Generator) -> None:
-        super().__init__()
-        if hidden:
-            self.l1: torch.nn.Linear | None = torch.nn.Linear(2, hidden)
-            self.out = torch.nn.Linear(hidden, 1)
-            init_linear(self.l1, init, gen)
-        else:
-            self.l1 = None
-            self.out = torch.nn.Linear(2, 1)
-        init_linear(self.out, init, gen)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if self.l1 is not None:
-            x = torch.tanh(self.l1(x))
-        return self.out(x).squeeze(-1)
-
-
-def bce(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-    """Cross-entropy written as in the lesson: -[y log p + (1-y) log(1-p)].
-
-    In float32, p rounds to exactly 0 or 1 once a logit passes about 17, so a learning
-    rate that is far too large gives an infinite loss: that is the divergence we show.
-    """
-    p = torch.sigmoid(logits)
-    return -(y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()
 
 
 class Trainer:

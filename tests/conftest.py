@@ -1,0 +1,18 @@
+"""Shared test set-up: offscreen Qt, private settings, one torch thread."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DLAB_THREADS", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    """No test reads or writes the user's real settings."""
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("DLAB_SETTINGS", str(path))
+    return path

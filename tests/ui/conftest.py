@@ -1,0 +1,64 @@
+"""UI fixtures. Every UI test fails if it leaves a runner thread, a Python thread or a
+visible window behind."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from dlab.ui import i18n
+from dlab.ui.app import make_app
+from dlab.ui.runner import live_threads
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    return QApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls, pytestconfig):  # noqa: ARG001 (pytest-qt's signature)
+    return make_app()  # registers the shipped font, as the real app does
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp):
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    for _ in range(5):
+        qapp.processEvents()
+    i18n.set_language("en")
+    leaked_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for w in leaked_windows:
+        w.close()
+    py_threads = [t.name for t in threading.enumerate()
+                  if t.ident not in before and t.is_alive()
+                  and not isinstance(t, threading._DummyThread)]
+    assert live_threads() == 0, f"{live_threads()} runner thread(s) left running"
+    assert not py_threads, f"threads left running: {py_threads}"
+    assert not leaked_windows, f"windows left open: {leaked_windows}"
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window, shown; closed (stopping every runner) after the test."""
+    from dlab.ui.main_window import MainWindow
+
+    w = MainWindow(lang="en")
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def wait_state(qtbot, tab, *states, timeout=15000):
+    """Wait until the tab's runner reaches one of ``states``."""
+    qtbot.waitUntil(lambda: tab.runner.state in states, timeout=timeout)
+
+
+def wait_step(qtbot, tab, at_least, timeout=15000):
+    qtbot.waitUntil(lambda: tab.last_step >= at_least, timeout=timeout)

@@ -1,0 +1,63 @@
+"""Run, Pause, Step, Reset, close-while-running, on the Gradient Descent tab."""
+
+from __future__ import annotations
+
+import time
+
+from dlab.ui.runner import PAUSED, RUNNING
+from tests.ui.conftest import wait_state, wait_step
+
+
+def slow(tab, **changes):
+    """Long enough that a run is still going when the test acts on it."""
+    tab.set_params(tab.params().replace(**changes))
+
+
+def test_run_draws_then_pause_step_reset(window, qtbot):
+    tab = window.current_tab()
+    slow(tab, epochs=1000, mode="sgd")
+    tab.run_pause()
+    wait_step(qtbot, tab, 5)
+    assert tab.store.get("loss").n > 0
+    assert tab.boundary.image.image is not None  # the first frame was drawn
+    tab.run_pause()
+    wait_state(qtbot, tab, PAUSED)
+    qtbot.wait(100)  # anything in flight has landed
+    before = tab.last_step
+    n_loss = tab.store.get("loss").n
+    frame_before = tab.boundary.image.image.copy()
+    tab.step()
+    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
+    qtbot.wait(100)
+    assert tab.last_step == before + 1, "Step takes exactly one iteration"
+    assert tab.store.get("loss").n == n_loss + 1
+    assert tab.store.get("loss").x[-1] == before + 1
+    assert not (tab.boundary.image.image == frame_before).all(), "Step redraws the frame"
+    assert tab.runner.state == PAUSED
+    tab.reset()
+    assert tab.store.get("loss") is None
+    assert tab.runner.state == "idle"
+
+
+def test_step_from_idle_takes_one_iteration(window, qtbot):
+    tab = window.current_tab()
+    tab.step()
+    qtbot.waitUntil(lambda: tab.last_step == 1, timeout=10000)
+    qtbot.wait(150)
+    assert tab.last_step == 1
+    assert tab.store.get("loss").n == 1
+    assert tab.runner.state == PAUSED
+    tab.reset()
+
+
+def test_close_while_running_is_quick(window, qtbot):
+    tab = window.current_tab()
+    slow(tab, epochs=1000, mode="sgd")
+    tab.run_pause()
+    wait_state(qtbot, tab, RUNNING)
+    wait_step(qtbot, tab, 3)
+    t0 = time.perf_counter()
+    window.close()
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 1.0, f"closing took {elapsed:.2f} s"
+    assert not tab.runner.is_active()
