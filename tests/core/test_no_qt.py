@@ -1,0 +1,53 @@
+"""dlab.core and dlab.engines never import Qt; `dlab run` trains without Qt."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import dlab.core
+import dlab.engines
+
+QT = ("PySide6", "PyQt5", "PyQt6", "pyqtgraph", "shiboken6")
+
+
+def _modules(pkg) -> list[str]:
+    return [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
+
+
+def test_core_and_engines_import_no_qt():
+    names = _modules(dlab.core) + _modules(dlab.engines)
+    assert "dlab.engines.gradient_descent.engine" in names
+    code = (
+        "import importlib, sys\n"
+        f"for n in {names!r}: importlib.import_module(n)\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_headless_run_never_imports_qt(tmp_path):
+    code = (
+        "import sys\n"
+        "from dlab.cli import main\n"
+        f"rc = main(['run', 'gradient-descent', '--set', 'epochs=1', '--out', {str(tmp_path)!r}])\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]\n"
+        "print(bad); sys.exit(rc or (1 if bad else 0))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert (tmp_path / "metrics.csv").exists()
+
+
+def test_listing_topics_does_not_import_torch():
+    code = (
+        "import sys\n"
+        "from dlab.cli import main\n"
+        "main(['list']); main(['params', 'gradient-descent'])\n"
+        "sys.exit(1 if 'torch' in sys.modules else 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, "listing topics imported torch:\n" + out.stdout + out.stderr
