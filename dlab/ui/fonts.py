@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from dlab.core.resources import resource
 
 FONT_FILE = "NanumGothic.ttf"
+registered_family: str | None = None  # set once the shipped font is loaded
 
 
 def register_fonts(app: QApplication) -> str | None:
@@ -15,10 +16,13 @@ def register_fonts(app: QApplication) -> str | None:
 
     Returns the family name, or None when the file is missing (the app still runs).
     """
+    global registered_family
+    if registered_family is not None:
+        return registered_family
     fid = QFontDatabase.addApplicationFont(str(resource("fonts", FONT_FILE)))
     if fid < 0:
         return None
-    family = QFontDatabase.applicationFontFamilies(fid)[0]
+    family = registered_family = QFontDatabase.applicationFontFamilies(fid)[0]
     font = QFont(app.font())
     # Latin text keeps the system font; Hangul falls back to the shipped one.
     font.setFamilies([font.family(), family])

@@ -57,9 +57,14 @@ class MainWindow(QMainWindow):
         self.tabs_widget.setDocumentMode(True)
         self.setCentralWidget(self.tabs_widget)
         self.tabs: list[TopicTab] = []
+        self.broken: dict[str, str] = {}  # topic id -> why its tab could not be built
         for t in registry.TOPICS:
-            tab_cls = t.tab_class()
-            tab = tab_cls(t, self._saved_params(t))
+            try:
+                tab = t.tab_class()(t, self._saved_params(t))
+            except Exception as exc:  # one broken topic must not keep the others away
+                log.exception("the %s tab could not be built", t.id)
+                self.broken[t.id] = f"{type(exc).__name__}: {exc}"
+                continue
             seed = self._setting(f"tabs/{t.id}/seed", int)
             if seed is not None and 0 <= seed < 2**31:
                 tab.seed.setValue(seed)
@@ -71,13 +76,16 @@ class MainWindow(QMainWindow):
         if lang not in i18n.LANGUAGES:
             lang = "en"
         last = topic or self._setting("last_tab", str)
-        ids = registry.ids()
+        ids = [tab.topic.id for tab in self.tabs]
         if last in ids:
             self.tabs_widget.setCurrentIndex(ids.index(last))
         geometry = self.settings.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1500, 900)
         self.set_language(lang)
+        if self.broken:
+            self.statusBar().showMessage(tr(C, "Some topics could not be loaded: {0}").format(
+                ", ".join(self.broken)))
         if self.settings_warning:
             self.statusBar().showMessage(tr(C, "Settings were unreadable and were reset."),
                                          10000)

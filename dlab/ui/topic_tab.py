@@ -5,10 +5,12 @@ A subclass builds its plots once in ``build_view`` and draws a Batch in ``draw``
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,6 +37,7 @@ from dlab.ui.form import ParamForm
 from dlab.ui.i18n import language, tr
 from dlab.ui.runner import IDLE, PAUSED, Batch, Runner
 
+log = logging.getLogger(__name__)
 C = "TopicTab"  # translation context of the base tab's own text
 
 SPEEDS = ((0.0, "Full speed"), (20.0, "20 steps/s"), (5.0, "5 steps/s"), (2.0, "2 steps/s"),
@@ -44,6 +47,26 @@ STATE_TEXT = {
     IDLE: "Ready", RUNNING: "Running", PAUSED: "Paused", FINISHED: "Finished",
     DIVERGED: "Diverged", FAILED: "Failed", STOPPED: "Stopped",
 }
+
+
+HEADING_PT = {1: 15.0, 2: 12.5, 3: 11.0}
+
+
+def show_lesson(view: QTextBrowser, markdown: str) -> None:
+    """Markdown with headings sized for a side panel (Qt's defaults are poster-sized)."""
+    view.setMarkdown(markdown)
+    block = view.document().begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in HEADING_PT:
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                                QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+            fmt.setFontPointSize(HEADING_PT[level])
+            cursor.mergeCharFormat(fmt)
+        block = block.next()
 
 
 class ErrorBanner(QFrame):
@@ -148,8 +171,9 @@ class TopicTab(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(scroll)
         left.addWidget(self.theory)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setStretchFactor(0, 0)
+        left.setStretchFactor(1, 1)
+        left.setSizes([self.params_box.sizeHint().height() + 40, 10_000])
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -302,7 +326,15 @@ class TopicTab(QWidget):
         self.store.extend(batch.records)
         self.last_step = batch.step
         self.last_message = batch.message
-        self.draw(batch)
+        try:
+            self.draw(batch)
+        except Exception as exc:  # a drawing bug must not take the window down
+            if not self.banner.isVisible():
+                import traceback
+
+                log.exception("drawing %s failed", self.topic.id)
+                self.banner.show_error(tr(C, "Drawing failed: {0}").format(exc),
+                                       traceback.format_exc())
         now = time.perf_counter()
         t0, s0, rate = self._rate
         if now - t0 >= 0.5:
@@ -356,7 +388,7 @@ class TopicTab(QWidget):
         self.seed.setToolTip(tr(C, "The same seed and parameters give the same numbers"))
         self.form.retranslate()
         self.banner.retranslate()
-        self.theory.setMarkdown(lesson_text(self.topic.id, language()))
+        show_lesson(self.theory, lesson_text(self.topic.id, language()))
         self._on_state_text()
         self.retranslate_view()
 

@@ -7,5 +7,231 @@
         <source>Run</source>
         <translation>실행</translation>
     </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <source>20 steps/s</source>
+        <translation>초당 20단계</translation>
+    </message>
+    <message>
+        <source>5 steps/s</source>
+        <translation>초당 5단계</translation>
+    </message>
+    <message>
+        <source>2 steps/s</source>
+        <translation>초당 2단계</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>초당 1단계</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>이 메시지 숨기기</translation>
+    </message>
+    <message>
+        <source>The run failed: {0}</source>
+        <translation>실행이 실패했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>The run diverged at step {0}: the numbers are no longer finite. Try a smaller learning rate.</source>
+        <translation>{0}단계에서 발산했습니다. 값이 더 이상 유한하지 않습니다. 학습률을 낮춰 보세요.</translation>
+    </message>
+    <message>
+        <source>{0} · step {1} · {2:.1f} s · {3:.0f} steps/s</source>
+        <translation>{0} · {1}단계 · {2:.1f}초 · 초당 {3:.0f}단계</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Take exactly one step, then pause (S)</source>
+        <translation>정확히 한 단계만 진행하고 멈춥니다 (S)</translation>
+    </message>
+    <message>
+        <source>Stop and clear; the same seed starts from the same weights (R)</source>
+        <translation>멈추고 지웁니다. 같은 시드는 같은 가중치에서 다시 시작합니다 (R)</translation>
+    </message>
+    <message>
+        <source>Run or pause (Space)</source>
+        <translation>실행 또는 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>The same seed and parameters give the same numbers</source>
+        <translation>시드와 매개변수가 같으면 결과도 같습니다</translation>
+    </message>
+    <message>
+        <source>Drawing failed: {0}</source>
+        <translation>그리기에 실패했습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>(fixed while a run is going)</source>
+        <translation>(실행 중에는 바꿀 수 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>dlab — deep-learning lab</source>
+        <translation>dlab — 딥러닝 실험실</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save parameters…</source>
+        <translation>매개변수 저장…</translation>
+    </message>
+    <message>
+        <source>Load parameters…</source>
+        <translation>매개변수 불러오기…</translation>
+    </message>
+    <message>
+        <source>Export tab as PNG…</source>
+        <translation>탭을 PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export metrics as CSV…</source>
+        <translation>지표를 CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run / Pause</source>
+        <translation>실행 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>전체 화면</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About dlab</source>
+        <translation>dlab 정보</translation>
+    </message>
+    <message>
+        <source>Settings were unreadable and were reset.</source>
+        <translation>설정 파일을 읽을 수 없어 초기화했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation>{0}을(를) 불러올 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Save parameters</source>
+        <translation>매개변수 저장</translation>
+    </message>
+    <message>
+        <source>Load parameters</source>
+        <translation>매개변수 불러오기</translation>
+    </message>
+    <message>
+        <source>Export tab as PNG</source>
+        <translation>탭을 PNG로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <source>dlab {0}: a desktop deep-learning lab. Every curve is real PyTorch training, running on this computer.</source>
+        <translation>dlab {0}: 데스크톱 딥러닝 실험실입니다. 모든 곡선은 이 컴퓨터에서 실제로 돌아가는 PyTorch 학습입니다.</translation>
+    </message>
 </context>
 </TS>
