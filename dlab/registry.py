@@ -50,6 +50,16 @@ TOPICS: tuple[Topic, ...] = (
         unit="iteration (one weight update)",
         actions={"compare": "dlab.engines.gradient_descent.engine:run_compare"},
     ),
+    Topic(
+        id="sigmoid",
+        title="Sigmoid and vanishing gradients",
+        params="dlab.engines.sigmoid.params:SigmoidParams",
+        engine="dlab.engines.sigmoid.engine:run",
+        tab="dlab.ui.tabs.sigmoid:SigmoidTab",
+        unit="step (one update of the deep network)",
+        default_steps=800,
+        actions={"exp_cost": "dlab.engines.sigmoid.engine:run_exp_cost"},
+    ),
 )
 
 

@@ -1,0 +1,1 @@
+"""Topic 9: batch normalisation, a net trained with and without it (params.py needs no torch)."""

@@ -1,0 +1,137 @@
+"""Bar charts and heat strips for per-layer statistics (Sigmoid, BatchNorm tabs).
+
+Made once and updated in place, like the widgets in plots.py. Log scales are drawn by
+hand as log10 with 10^n ticks, for the same reason as CurvePlot's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+
+from dlab.ui.i18n import tr
+from dlab.ui.plots import LOG_FLOOR, pen
+
+
+def layer_colors(n: int) -> list[str]:
+    """n colours from dark blue (layer 1, the input side) to yellow (the last layer)."""
+    cmap = pg.colormap.get("viridis")
+    return [cmap.map(0.85 * i / max(1, n - 1), mode="qcolor").name() for i in range(n)]
+
+
+class BarChart(pg.PlotWidget):
+    """Bars at 1..n with text ticks under them. With ``log_y`` heights are drawn as log10
+    from a floor a decade below the smallest bar, so bars spanning decades stay readable."""
+
+    def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
+                 context: str = "plots", value_fmt: str | None = None) -> None:
+        super().__init__()
+        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
+            context, title, xlabel, ylabel)
+        self.log_y = log_y
+        self.value_fmt = value_fmt  # e.g. "{:.1f} ms": a label above each bar
+        self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.7)
+        self.addItem(self.bars)
+        self.texts: list[pg.TextItem] = []
+        self.plotItem.showGrid(x=False, y=True, alpha=0.25)
+        self.plotItem.setMenuEnabled(False)
+        self.plotItem.getViewBox().setMouseEnabled(False, False)
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
+        if log_y:
+            self.plotItem.getAxis("left").setLogMode(True)
+        self.setMinimumSize(220, 160)
+        self.retranslate()
+
+    def set_bars(self, values: Sequence[float], labels: Sequence[str],
+                 colors: Sequence[str] | None = None) -> None:
+        v = np.asarray(values, dtype=np.float64)
+        n = len(v)
+        x = np.arange(1, n + 1, dtype=np.float64)
+        brushes = list(colors) if colors is not None else ["#0072B2"] * n
+        if self.log_y:
+            logs = np.log10(np.maximum(np.abs(v), LOG_FLOOR))
+            floor = float(np.floor(logs.min())) - 1 if n else 0.0
+            top = float(np.ceil(logs.max())) if n else 1.0
+            self.bars.setOpts(x=x, y0=np.full(n, floor), y1=logs, height=None, width=0.7,
+                              brushes=brushes, pens=[pen("#333333", 0.8)] * n)
+            self.plotItem.setYRange(floor, max(top, floor + 1), padding=0.02)
+            heights = logs
+        else:
+            self.bars.setOpts(x=x, y0=np.zeros(n), y1=v, height=None, width=0.7, brushes=brushes,
+                              pens=[pen("#333333", 0.8)] * n)
+            top = float(np.nanmax(v)) if n else 1.0
+            self.plotItem.setYRange(0, top * 1.2 if top > 0 else 1.0, padding=0)
+            heights = v
+        self.plotItem.setXRange(0.4, n + 0.6, padding=0)
+        ticks = [(float(i), lab) for i, lab in zip(x, labels, strict=True)]
+        if n > 12:  # keep every other label readable on a projector
+            ticks = [t for i, t in enumerate(ticks) if i % 2 == 0 or i == n - 1]
+        self.plotItem.getAxis("bottom").setTicks([ticks])
+        self._set_texts(x, v, heights)
+
+    def _set_texts(self, x: np.ndarray, v: np.ndarray, heights: np.ndarray) -> None:
+        if self.value_fmt is None:
+            return
+        while len(self.texts) < len(x):  # made once per slot, then reused
+            item = pg.TextItem(anchor=(0.5, 1.0), color="#000000")
+            item.setFont(pg.QtGui.QFont("", 12))
+            self.addItem(item)
+            self.texts.append(item)
+        for i, item in enumerate(self.texts):
+            if i < len(x):
+                item.setText(self.value_fmt.format(v[i]))
+                item.setPos(float(x[i]), float(heights[i]))
+                item.show()
+            else:
+                item.hide()
+
+    def clear_data(self) -> None:
+        self.bars.setOpts(x=[], y0=[], y1=[], height=None)
+        for item in self.texts:
+            item.hide()
+
+    def retranslate(self) -> None:
+        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
+        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
+        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
+
+
+class HeatStrip(pg.PlotWidget):
+    """One row per layer, one column per value bin, colour = share of the layer's values
+    in that bin (each row scaled to its own peak, so every layer's shape shows)."""
+
+    def __init__(self, title: str, xlabel: str, ylabel: str, *, context: str = "plots") -> None:
+        super().__init__()
+        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
+            context, title, xlabel, ylabel)
+        self.image = pg.ImageItem()
+        self.image.setLookupTable(pg.colormap.get("inferno").getLookupTable(nPts=256))
+        self.addItem(self.image)
+        self.plotItem.setMenuEnabled(False)
+        self.plotItem.getViewBox().setMouseEnabled(False, False)
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
+        self.setMinimumSize(220, 160)
+        self.retranslate()
+
+    def set_rows(self, rows: np.ndarray, lo: float, hi: float) -> None:
+        n = rows.shape[0]
+        peak = rows.max(axis=1, keepdims=True)
+        scaled = np.divide(rows, peak, out=np.zeros_like(rows), where=peak > 0)
+        self.image.setImage(scaled.T, levels=(0.0, 1.0))  # col-major: image[x, y]
+        self.image.setRect(pg.QtCore.QRectF(lo, 0.5, hi - lo, n))
+        self.plotItem.setRange(xRange=(lo, hi), yRange=(0.5, n + 0.5), padding=0)
+        step = 1 if n <= 12 else 2
+        ticks = [(float(k), str(k)) for k in range(1, n + 1) if (k - 1) % step == 0 or k == n]
+        self.plotItem.getAxis("left").setTicks([ticks])
+
+    def clear_data(self) -> None:
+        self.image.clear()
+
+    def retranslate(self) -> None:
+        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
+        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
+        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))

@@ -1,0 +1,263 @@
+"""Topic 2: sigmoid's drawbacks — vanishing gradients, outputs that are not zero-centred
+(the zig-zag), and the cost of exp — measured while a deep network trains."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlab.engines.sigmoid.params import INPUTS
+from dlab.engines.sigmoid.zigzag import W_START, surface
+from dlab.ui.i18n import tr
+from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView, pen
+from dlab.ui.runner import Batch
+from dlab.ui.stat_plots import BarChart, HeatStrip, layer_colors
+from dlab.ui.topic_tab import TopicTab
+
+C = "SigmoidTab"
+MAX_DEPTH = 20  # the depth parameter's upper bound: one curve each, made once
+COST_NAMES = ("sigmoid", "tanh", "relu")
+ZIGZAG_COLORS = {"positive": "#FF3B30", "centered": "#00C7BE"}
+ZIGZAG_TITLES = {"positive": "All-positive inputs", "centered": "Zero-centred inputs"}
+
+
+def _box(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
+    w = QWidget()
+    lay = QVBoxLayout(w)
+    lay.setContentsMargins(0, 0, 0, 0)
+    for i, child in enumerate(widgets):
+        lay.addWidget(child, stretch[i] if i < len(stretch) else 0)
+    return w
+
+
+class SigmoidTab(TopicTab):
+    context = C
+
+    def build_view(self, parent: QWidget) -> None:
+        self.ratio_label = QLabel()
+        self.ratio_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.ratio_label.setWordWrap(True)
+
+        self.grad_bars = BarChart("Gradient norm per layer",
+                                  "layer (1 = nearest the input)", "‖∂L/∂W‖", log_y=True,
+                                  context=C)
+        self.grad_curves = CurvePlot("Gradient norm over training", "step", "‖∂L/∂W‖",
+                                     log_y=True, context=C)
+        colors = layer_colors(MAX_DEPTH)
+        # Layer 1 and the last layer are named in the legend; the ones between are thin.
+        self.first_curve = self.grad_curves.curve("first", "layer 1 (input side)",
+                                                  colors[0], width=3)
+        self.mid_curves = [self.grad_curves.plotItem.plot([], [], pen=pen(colors[0], 1.2))
+                           for _ in range(MAX_DEPTH - 2)]
+        self.last_curve = self.grad_curves.curve("last", "last layer", colors[-1], width=3)
+        self.grad_curves.legend.setBrush(pg.mkBrush(255, 255, 255, 230))
+        for item in self.mid_curves:
+            item.setClipToView(True)
+            item.setDownsampling(auto=True, method="peak")
+
+        self.act_strip = HeatStrip("Activations of each layer", "activation value", "layer",
+                                   context=C)
+        self.sat_label = QLabel()
+        self.sat_label.setWordWrap(True)
+        self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", context=C)
+        self.loss_plot.curve("loss", "loss of each mini-batch", PALETTE[0], width=1.5)
+
+        self.zigzag: dict[str, SurfaceView] = {}
+        for kind in INPUTS:
+            view = SurfaceView(ZIGZAG_TITLES[kind], context=C)
+            view.set_surface(surface(kind))
+            view.set_start(*W_START)
+            view.path("w", ZIGZAG_COLORS[kind])
+            view.setMinimumSize(200, 200)
+            self.zigzag[kind] = view
+        self.zigzag_label = QLabel()
+        self.zigzag_label.setWordWrap(True)
+        self.zigzag_label.setStyleSheet("font-size: 12pt;")
+
+        self.cost_bars = BarChart("Cost of exp: forward + backward", "activation",
+                                  "milliseconds", context=C, value_fmt="{:.1f}")
+        self.cost_label = QLabel()
+        self.cost_label.setWordWrap(True)
+
+        zz_title = self.zigzag_title = QLabel()
+        zz_title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        zz = QWidget()
+        zl = QGridLayout(zz)
+        zl.setContentsMargins(0, 0, 0, 0)
+        zl.addWidget(zz_title, 0, 0, 1, 2)
+        zl.addWidget(self.zigzag["positive"], 1, 0)
+        zl.addWidget(self.zigzag["centered"], 1, 1)
+        zl.addWidget(self.zigzag_label, 2, 0, 1, 2)
+        zl.setRowStretch(1, 1)
+
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        top.addWidget(self.grad_bars, 1)
+        top.addWidget(self.grad_curves, 1)
+        top.addWidget(_box(self.act_strip, self.sat_label, stretch=(1,)), 1)
+        bottom.addWidget(self.loss_plot, 2)
+        bottom.addWidget(zz, 4)
+        bottom.addWidget(_box(self.cost_bars, self.cost_label, stretch=(1,)), 2)
+        lay = QVBoxLayout(parent)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.ratio_label)
+        lay.addLayout(top, 1)
+        lay.addLayout(bottom, 1)
+
+        self.cost_btn = QPushButton()
+        self.cost_btn.clicked.connect(self.measure_cost)
+        self.extra_bar.addWidget(self.cost_btn)
+        self._depth = 0
+        self._ratio: float | None = None
+        self._share: dict[str, float] | None = None
+        self._saturated: list[float] | None = None
+        self._cost: tuple[int, int] | None = None  # (values, rounds) of the last measurement
+
+    # --- user actions -----------------------------------------------------------------
+    @Slot()
+    def measure_cost(self) -> None:
+        self.start("exp_cost")
+
+    @Slot()
+    def reset(self) -> None:
+        super().reset()
+        self.cost_bars.clear_data()
+        self._cost = None
+        self.cost_label.setText(self._cost_hint())
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw(self, batch: Batch) -> None:
+        if self.action == "exp_cost":
+            self._draw_cost(batch)
+            return
+        f = batch.frame
+        if f is not None:
+            g = f["grad_norms"]
+            self._depth = len(f["act_hist"])
+            if len(g):
+                self.grad_bars.set_bars(g, [str(k) for k in range(1, len(g) + 1)],
+                                        self._colors())
+                self._ratio = float(g[0] / g[-1]) if g[-1] > 0 else None
+                self._show_zigzag(f["same_share"])
+            lo, hi = f["act_range"]
+            self.act_strip.set_rows(f["act_hist"], lo, hi)
+            self._show_saturation(f["saturated"])
+            self._show_ratio()
+        self._draw_curves()
+        self.loss_plot.set_series("loss", self.store.get("loss"))
+        for kind, view in self.zigzag.items():
+            w1, w2 = (self.store.get(f"zigzag/{kind}/w{i}") for i in (1, 2))
+            if w1 is not None and w1.n:
+                view.set_path("w", np.concatenate([[W_START[0]], w1.y]),
+                              np.concatenate([[W_START[1]], w2.y]))
+
+    def _colors(self) -> list[str]:
+        return layer_colors(self._depth)
+
+    def _draw_curves(self) -> None:
+        d = self._depth
+        if not d:
+            return
+        colors = self._colors()
+        self.grad_curves.set_series("first", self.store.get("grad_norm/1"))
+        self.grad_curves.set_series("last", self.store.get(f"grad_norm/{d}"))
+        self.first_curve.setPen(pen(colors[0], 3))
+        self.last_curve.setPen(pen(colors[-1], 3))
+        for i, item in enumerate(self.mid_curves):
+            k = i + 2
+            buf = self.store.get(f"grad_norm/{k}") if k < d else None
+            if buf is None or buf.n == 0:
+                item.setData([], [])
+                continue
+            item.setPen(pen(colors[k - 1], 1.2))
+            item.setData(buf.x, np.log10(np.maximum(buf.y, 1e-30)))
+
+    def _show_ratio(self) -> None:
+        if self._ratio is None:
+            self.ratio_label.setText(tr(C, "Press Run or Step: each layer's gradient is "
+                                           "measured at every step."))
+            return
+        self.ratio_label.setText(tr(
+            C, "Gradient of layer 1 ÷ gradient of layer {0} = {1:.1e}").format(
+            self._depth, self._ratio))
+
+    def _show_saturation(self, saturated: list[float]) -> None:
+        self._saturated = saturated
+        if not saturated or self.params().activation not in ("sigmoid", "tanh"):
+            self.sat_label.setText(tr(C, "Bright = many values. Each row is one layer."))
+            return
+        self.sat_label.setText(tr(C, "Saturated (within 5 % of either end, slope ≈ 0): "
+                                     "layer 1 {0:.0%}, layer {1} {2:.0%}").format(
+            saturated[0], len(saturated), saturated[-1]))
+
+    def _show_zigzag(self, share: dict[str, float]) -> None:
+        self._share = share
+        self.zigzag_label.setText(tr(
+            C, "Steps whose two weight gradients share a sign: all-positive {0:.0%}, "
+               "zero-centred {1:.0%}").format(share.get("positive", 0.0),
+                                              share.get("centered", 0.0)))
+
+    def _draw_cost(self, batch: Batch) -> None:
+        f = batch.frame
+        if f is None or not f.get("exp_cost"):
+            return
+        ms = f["exp_cost"]
+        names = [n for n in COST_NAMES if n in ms]
+        self.cost_bars.set_bars([ms[n] for n in names], names,
+                                [PALETTE[i] for i in range(len(names))])
+        self._show_cost(f["elements"], f["rounds"])
+
+    def _show_cost(self, elements: int, rounds: int) -> None:
+        self._cost = (elements, rounds)
+        self.cost_label.setText(tr(C, "{0:,} values, median of {1} rounds on this machine.")
+                                .format(elements, rounds))
+
+    def _cost_hint(self) -> str:
+        return tr(C, "Press “Measure exp cost” to time the activations on this machine.")
+
+    def clear_view(self) -> None:
+        if self.action == "exp_cost":  # a measurement leaves the training views alone
+            self.cost_bars.clear_data()
+            self._cost = None
+            self.cost_label.setText(tr(C, "Measuring…"))
+            return
+        self.grad_bars.clear_data()
+        self.grad_curves.clear_data()
+        for item in self.mid_curves:
+            item.setData([], [])
+        self.act_strip.clear_data()
+        self.loss_plot.clear_data()
+        for view in self.zigzag.values():
+            view.clear_paths()
+        self._ratio = None
+        self._depth = 0
+        self._share = self._saturated = None
+        self._show_ratio()
+        self.sat_label.setText("")
+        self.zigzag_label.setText("")
+
+    def retranslate_view(self) -> None:
+        self.zigzag_title.setText(tr(C, "Zig-zag: one neuron, two weights, one example a step"))
+        self.cost_btn.setText(tr(C, "Measure exp cost"))
+        self.cost_btn.setToolTip(tr(C, "Time sigmoid, tanh and ReLU (forward and backward) "
+                                       "on a large tensor, on this machine"))
+        for plot in (self.grad_bars, self.grad_curves, self.act_strip, self.loss_plot,
+                     self.cost_bars, *self.zigzag.values()):
+            plot.retranslate()
+        self._show_ratio()
+        if self._share is not None:
+            self._show_zigzag(self._share)
+        if self._saturated is not None:
+            self._show_saturation(self._saturated)
+        if self._cost is None:
+            self.cost_label.setText(self._cost_hint())
+        else:
+            self._show_cost(*self._cost)

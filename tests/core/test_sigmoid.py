@@ -1,0 +1,100 @@
+"""The Sigmoid lesson as measured numbers: vanishing gradients, the zig-zag, exp's cost."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dlab.core.pacing import Pacer
+from dlab.core.params import ParamError
+from dlab.engines.sigmoid.engine import COST_ACTIVATIONS, ExpCost, Sigmoid, run
+from dlab.engines.sigmoid.params import SigmoidParams
+from dlab.engines.sigmoid.zigzag import W_STAR, Neuron, second_moment
+
+
+def first_step(seed: int = 0, **changes) -> dict[str, float]:
+    """Every record of the first step, by series name."""
+    gen = run(SigmoidParams().replace(**changes), seed=seed, max_steps=1, pacer=Pacer(None))
+    records = [r for snap in gen for r in snap.records]
+    return {name: value for name, _, value in records}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_sigmoid_depth_10_xavier_first_layer_gradient_vanishes(seed):
+    exp = Sigmoid(SigmoidParams(activation="sigmoid", depth=10, init="xavier"), seed)
+    records = dict((name, v) for name, _, v in exp.step())
+    ratio = records["grad_norm/1"] / records["grad_norm/10"]
+    assert ratio < 1e-3, f"layer 1 / layer 10 = {ratio:.2e}"
+    # Measured: about 4e-6 to 8e-6 over seeds 0-4; each layer back costs about a factor 4.
+    norms = [records[f"grad_norm/{k}"] for k in range(1, 11)]
+    assert all(a < b for a, b in zip(norms[:-1], norms[1:], strict=True)), norms
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 4])
+def test_relu_he_keeps_first_and_last_gradients_comparable(seed):
+    exp = Sigmoid(SigmoidParams(activation="relu", depth=10, init="he"), seed)
+    records = dict((name, v) for name, _, v in exp.step())
+    ratio = records["grad_norm/1"] / records["grad_norm/10"]
+    assert 0.03 <= ratio <= 30, f"layer 1 / layer 10 = {ratio:.3g}"
+
+
+def test_steps_1_records_every_layer_and_contract_series():
+    rec = first_step(depth=6)
+    for k in range(1, 7):
+        assert rec[f"grad_norm/{k}"] > 0
+        assert 0 < rec[f"act_mean/{k}"] < 1  # sigmoid outputs
+        assert rec[f"act_std/{k}"] > 0
+    assert "grad_norm/7" not in rec
+    for name in ("loss", "zigzag/w1", "zigzag/w2", "zigzag/same_sign"):
+        assert name in rec
+
+
+def test_contract_zigzag_series_follow_the_chosen_input():
+    for kind in ("positive", "centered"):
+        rec = first_step(input=kind)
+        assert rec["zigzag/w1"] == rec[f"zigzag/{kind}/w1"]
+        assert rec["zigzag/same_sign"] == rec[f"zigzag/{kind}/same_sign"]
+
+
+def test_positive_inputs_always_share_a_sign_centred_do_not():
+    shares = {}
+    for kind in ("positive", "centered"):
+        n = Neuron(kind, seed=3)
+        same = [n.step(0.5)[2] for _ in range(400)]
+        shares[kind] = float(np.mean(same))
+    assert shares["positive"] == 1.0, "every step's two gradients share a sign"
+    assert 0.3 < shares["centered"] < 0.7, shares  # measured 0.5 within noise
+
+
+def test_both_neurons_reach_the_minimum():
+    for kind in ("positive", "centered"):
+        n = Neuron(kind, seed=0)
+        for _ in range(600):
+            w1, w2, _, _ = n.step(0.5)
+        assert abs(w1 - W_STAR[0]) < 0.1 and abs(w2 - W_STAR[1]) < 0.1, (kind, w1, w2)
+
+
+def test_positive_inputs_make_a_narrow_valley():
+    """E[xxᵀ] of sigmoid outputs is far from round (the zig-zag's cause); centred is round."""
+    pos, cen = (np.linalg.eigvalsh(second_moment(k)) for k in ("positive", "centered"))
+    assert pos[1] / pos[0] > 5
+    assert cen[1] / cen[0] < 1.05
+
+
+def test_same_seed_same_numbers():
+    a, b = first_step(seed=5), first_step(seed=5)
+    assert a == b
+
+
+def test_exp_cost_measures_each_activation():
+    exp = ExpCost(SigmoidParams(), seed=0)
+    records = exp.step()
+    assert sorted(name for name, _, _ in records) == sorted(
+        f"exp_cost/{n}" for n in COST_ACTIVATIONS)
+    assert all(v > 0 for _, _, v in records)
+    assert set(exp.frame()["exp_cost"]) == set(COST_ACTIVATIONS)
+
+
+def test_bad_depth_is_refused_with_its_range():
+    with pytest.raises(ParamError, match="depth.*from 2 to 20"):
+        SigmoidParams().replace(depth=50)

@@ -1,0 +1,65 @@
+"""The Sigmoid tab runs, draws, pauses, steps, stops, and measures the cost of exp."""
+
+from __future__ import annotations
+
+from dlab import registry
+from dlab.core.snapshot import FINISHED
+from dlab.ui.runner import PAUSED, RUNNING
+from tests.ui.conftest import wait_state, wait_step
+
+
+def open_tab(window, qtbot):
+    tab = window.tabs[registry.ids().index("sigmoid")]
+    window.tabs_widget.setCurrentWidget(tab)
+    tab.set_params(tab.params().replace(depth=6, width=16))
+    return tab
+
+
+def test_run_draws_pause_step_stop(window, qtbot):
+    tab = open_tab(window, qtbot)
+    tab.speed.setCurrentIndex(1)  # 20 steps/s: still running when the test pauses it
+    tab.run_pause()
+    wait_step(qtbot, tab, 5)
+    qtbot.waitUntil(lambda: tab.grad_bars.bars.opts["x"] is not None
+                    and len(tab.grad_bars.bars.opts["x"]) == 6, timeout=10000)
+    assert tab.act_strip.image.image is not None
+    assert tab.store.get("grad_norm/6").n >= 5
+    assert "6" in tab.ratio_label.text()
+    tab.run_pause()
+    wait_state(qtbot, tab, PAUSED)
+    qtbot.wait(100)
+    before = tab.last_step
+    n = tab.store.get("grad_norm/1").n
+    tab.step()
+    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
+    qtbot.wait(100)
+    assert tab.last_step == before + 1
+    assert tab.store.get("grad_norm/1").n == n + 1
+    assert tab.runner.state == PAUSED
+    path = tab.zigzag["positive"].paths["w"][0]
+    assert len(path.xData) == before + 2  # the start and one point per step
+    tab.runner.stop()
+    assert not tab.runner.is_active()
+    tab.reset()
+    assert tab.store.get("loss") is None
+
+
+def test_measure_exp_cost_draws_three_bars(window, qtbot):
+    tab = open_tab(window, qtbot)
+    tab.measure_cost()
+    wait_state(qtbot, tab, FINISHED, timeout=30000)
+    qtbot.wait(50)
+    bars = tab.cost_bars.bars.opts
+    assert len(bars["x"]) == 3
+    assert all(v > 0 for v in bars["y1"])
+    assert tab.store.get("exp_cost/relu").n > 0
+
+
+def test_step_from_idle(window, qtbot):
+    tab = open_tab(window, qtbot)
+    tab.step()
+    qtbot.waitUntil(lambda: tab.last_step == 1, timeout=10000)
+    qtbot.wait(100)
+    assert tab.store.get("grad_norm/1").n == 1
+    assert tab.runner.state in (PAUSED, RUNNING)
+    tab.reset()
