@@ -60,6 +60,15 @@ TOPICS: tuple[Topic, ...] = (
         default_steps=800,
         actions={"exp_cost": "dlab.engines.sigmoid.engine:run_exp_cost"},
     ),
+    Topic(
+        id="adam",
+        title="Adam: momentum + RMSProp",
+        params="dlab.engines.adam.params:AdamParams",
+        engine="dlab.engines.adam.engine:run",
+        tab="dlab.ui.tabs.adam:AdamTab",
+        unit="step (one update by every optimiser)",
+        default_steps=1000,
+    ),
 )
 
 

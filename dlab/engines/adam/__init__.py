@@ -1,0 +1,1 @@
+"""Topic 8: Adam = Momentum + RMSProp (params.py needs no torch)."""

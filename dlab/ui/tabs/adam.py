@@ -1,0 +1,244 @@
+"""Topic 8: SGD, Momentum, RMSProp and Adam raced on a surface and on a small network,
+with Adam's running averages shown step by step."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS
+from dlab.engines.adam.params import AdamParams
+from dlab.ui.i18n import tr
+from dlab.ui.plots import CurvePlot, SurfaceView, pen
+from dlab.ui.runner import Batch
+from dlab.ui.topic_tab import TopicTab
+
+C = "AdamTab"
+# Okabe-Ito colours that stand out on the viridis contours (with a white halo) and on white.
+COLORS = {"sgd": "#D55E00", "momentum": "#0072B2", "rmsprop": "#E69F00", "adam": "#000000"}
+NAMES = {"sgd": "SGD", "momentum": "Momentum", "rmsprop": "RMSProp", "adam": "Adam"}
+FIRST = 100  # the step-size plot shows Adam's first steps, where bias correction matters
+
+
+def _num(v: float) -> str:
+    return f"{v:+.3e}" if v and (abs(v) < 1e-3 or abs(v) >= 1e4) else f"{v:+.4f}"
+
+
+class AdamTab(TopicTab):
+    context = C
+
+    def build_view(self, parent: QWidget) -> None:
+        self._function = self.params().function
+        self._start: tuple[float, float] | None = None
+        self._status: dict[str, str] = {}
+
+        self.surface = SurfaceView("Race on the surface (click to choose the start)",
+                                   context=C)
+        self.surface.clicked.connect(self._on_surface_click)
+        for opt in OPTIMIZERS:
+            self.surface.path(opt, COLORS[opt])
+            self.surface.paths[opt][0].setShadowPen(pen("#FFFFFF", 5.0))  # readable on any band
+        # One colour key for every view, above them, so no legend covers a path or a curve.
+        self.key = QLabel()
+        self.key.setStyleSheet("font-size: 13pt;")
+
+        # Loss against steps: log axis where the loss has a floor of 0, linear on the saddle.
+        self.loss_log = CurvePlot("Loss on the surface", "step", "loss", log_y=True, context=C)
+        self.loss_lin = CurvePlot("Loss on the surface", "step", "loss", context=C)
+        for plot in (self.loss_log, self.loss_lin):
+            for opt in OPTIMIZERS:
+                plot.curve(opt, NAMES[opt], COLORS[opt])
+            plot.legend.hide()
+        self.loss_stack = QStackedWidget()
+        self.loss_stack.addWidget(self.loss_log)
+        self.loss_stack.addWidget(self.loss_lin)
+
+        # Inside Adam: this step's numbers per coordinate, and the first steps' sizes.
+        self.inside_title = QLabel()
+        self.inside_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.inside = QLabel()
+        self.inside.setTextFormat(Qt.TextFormat.RichText)
+        self.inside.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.inside.setWordWrap(True)
+        self.steps_plot = CurvePlot("Adam's step size |Δ|, first 100 steps", "step",
+                                    "|Δ|", log_y=True, context=C)
+        self.steps_plot.curve("dx", "|Δx|", "#0072B2")
+        self.steps_plot.curve("dy", "|Δy|", "#D55E00")
+        self.steps_plot.curve("lr", "learning rate", "#555555", width=1.5, dashed=True)
+        self.steps_plot.legend.hide()
+
+        self.net_plot = CurvePlot("Race on a small network (same data, same initial weights)",
+                                  "step", "training loss", log_y=True, context=C)
+        for opt in OPTIMIZERS:
+            self.net_plot.curve(opt, NAMES[opt], COLORS[opt])
+        self.net_plot.legend.hide()
+
+        self.race_label = QLabel()
+        self.race_label.setWordWrap(True)
+
+        inside = QWidget()
+        il = QVBoxLayout(inside)
+        il.setContentsMargins(0, 0, 0, 0)
+        il.addWidget(self.inside_title)
+        il.addWidget(self.inside)
+        il.addWidget(self.steps_plot, 1)
+
+        grid = QGridLayout(parent)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.key, 0, 0, 1, 2)
+        grid.addWidget(self.surface, 1, 0)
+        grid.addWidget(inside, 1, 1)
+        grid.addWidget(self.loss_stack, 2, 0)
+        grid.addWidget(self.net_plot, 2, 1)
+        grid.addWidget(self.race_label, 3, 0, 1, 2)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.params_changed(self.params())
+
+    # --- user actions -----------------------------------------------------------------
+    def set_params(self, params: AdamParams) -> None:
+        self._function = params.function  # settings loaded as a whole keep their values
+        super().set_params(params)
+
+    def params_changed(self, params: AdamParams) -> None:
+        if params.function != self._function:
+            # A newly chosen function brings its own start and learning rates.
+            s = SETUPS[params.function]
+            self.set_params(params.replace(
+                start_x=s.start[0], start_y=s.start[1], lr=s.lr,
+                **{f"lr_{o}": s.lrs[o] for o in OPTIMIZERS}))
+            return
+        setup = SETUPS[params.function]
+        self.surface.set_surface(setup.surface)
+        self.surface.set_start(params.start_x, params.start_y)
+        self.loss_stack.setCurrentIndex(0 if setup.log_loss else 1)
+        self._show_visibility(params)
+        if not self.runner.is_active():
+            self._draw_inside(None)
+
+    def _draw_key(self) -> None:
+        chosen = self.params().chosen()
+        self.key.setText("&nbsp;&nbsp;&nbsp;".join(
+            f"<span style='color:{COLORS[o]}; font-weight:bold'>━━</span>&nbsp;{tr(C, NAMES[o])}"
+            for o in OPTIMIZERS if o in chosen))
+        # The plot's own key sits in its title: its curves start where a legend would be.
+        self.steps_plot.plotItem.setTitle(
+            tr(C, "Adam's step size |Δ|, first 100 steps") + "&nbsp;&nbsp;"
+            "<span style='color:#0072B2'>━ |Δx|</span>&nbsp;&nbsp;"
+            "<span style='color:#D55E00'>━ |Δy|</span>&nbsp;&nbsp;"
+            f"<span style='color:#555555'>╌ {tr(C, 'learning rate')}</span>", size="12pt")
+
+    def _show_visibility(self, params: AdamParams) -> None:
+        self._draw_key()
+        chosen = params.chosen()
+        for opt in OPTIMIZERS:
+            on = opt in chosen
+            for item in self.surface.paths[opt]:
+                item.setVisible(on)
+            for plot in (self.loss_log, self.loss_lin, self.net_plot):
+                plot.curves[opt].setVisible(on)
+
+    @Slot(float, float)
+    def _on_surface_click(self, x: float, y: float) -> None:
+        p = self.params()
+        self.set_params(p.replace(start_x=round(x, 3), start_y=round(y, 3)))
+        if self.runner.is_active():  # the race starts again from the new point
+            self.start(self.action)
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw(self, batch: Batch) -> None:
+        f = batch.frame
+        if f is not None:
+            self._start = f["start"]
+            self._status = f["status"]
+            self._draw_inside(f)
+        plot = self.loss_log if SETUPS[self.params().function].log_loss else self.loss_lin
+        for opt in OPTIMIZERS:
+            xs, ys = self.store.get(f"{opt}/x"), self.store.get(f"{opt}/y")
+            if self._start is not None and xs is not None:
+                self.surface.set_path(opt, np.concatenate([[self._start[0]], xs.y]),
+                                      np.concatenate([[self._start[1]], ys.y]))
+            plot.set_series(opt, self.store.get(f"{opt}/loss"))
+            self.net_plot.set_series(opt, self.store.get(f"net/{opt}/loss"))
+        self._draw_steps()
+        self._draw_race_label()
+
+    def _draw_steps(self) -> None:
+        xs, ys = self.store.get("adam/x"), self.store.get("adam/y")
+        if xs is None or self._start is None:
+            return
+        n = min(xs.n, FIRST)
+        px = np.concatenate([[self._start[0]], xs.y[:n]])
+        py = np.concatenate([[self._start[1]], ys.y[:n]])
+        k = xs.x[:n]
+        self.steps_plot.set_xy("dx", k, np.abs(np.diff(px)))
+        self.steps_plot.set_xy("dy", k, np.abs(np.diff(py)))
+        lr = self.params().lr_of("adam")
+        self.steps_plot.set_xy("lr", np.array([1.0, max(float(FIRST), 2.0)]),
+                               np.array([lr, lr]))
+
+    def _draw_inside(self, f: dict | None) -> None:
+        p = self.params()
+        ins = f.get("inside") if f else None
+        self.inside_title.setText(tr(C, "Inside Adam"))
+        if "adam" not in p.chosen():
+            self.inside.setText(tr(C, "Switch Adam on to look inside it."))
+            return
+        if not ins:
+            self.inside.setText(tr(C, "Press Step to watch m, v, m̂ and v̂ after each step."))
+            return
+        t = ins["t"]
+        if p.bias_correction:
+            c1, c2 = 1 - p.beta1**t, 1 - p.beta2**t
+            corr = tr(C, "bias correction on: 1 − β1ᵗ = {0:.4f}, 1 − β2ᵗ = {1:.4f}").format(
+                c1, c2)
+        else:
+            corr = tr(C, "bias correction off: m̂ = m, v̂ = v")
+        rows = (("g", tr(C, "gradient g")), ("m", "m"), ("v", "v"), ("m_hat", "m̂"),
+                ("v_hat", "v̂"), ("delta", tr(C, "step Δ = −lr·m̂ / (√v̂ + ε)")))
+        cells = "".join(
+            f"<tr><td style='padding-right:14px'>{label}</td>"
+            f"<td align='right' style='padding-right:14px'>{_num(ins[key][0])}</td>"
+            f"<td align='right'>{_num(ins[key][1])}</td></tr>"
+            for key, label in rows)
+        head = tr(C, "step t = {0} · {1}").format(t, corr)
+        self.inside.setText(
+            f"<div style='font-size:11pt'>{head}</div>"
+            "<table style='font-size:12pt; font-family: monospace' cellspacing='0'>"
+            f"<tr><th></th><th align='right'>x</th><th align='right'>y</th></tr>{cells}</table>")
+
+    def _draw_race_label(self) -> None:
+        parts = []
+        chosen = self.params().chosen()
+        for opt in OPTIMIZERS:
+            loss = self.store.last(f"{opt}/loss")
+            if opt not in chosen or loss is None:
+                continue
+            text = tr(C, "{0}: loss {1:.3g}").format(NAMES[opt], loss)
+            status = self._status.get(opt)
+            if status == "diverged":
+                text += " " + tr(C, "(diverged, stopped)")
+            elif status == "escaped":
+                text += " " + tr(C, "(left the window)")
+            parts.append(text)
+        self.race_label.setText("   ·   ".join(parts))
+
+    def clear_view(self) -> None:
+        self.surface.clear_paths()
+        for plot in (self.loss_log, self.loss_lin, self.net_plot, self.steps_plot):
+            plot.clear_data()
+        self._start = None
+        self._status = {}
+        self.race_label.setText("")
+        self._draw_inside(None)
+
+    def retranslate_view(self) -> None:
+        for plot in (self.loss_log, self.loss_lin, self.net_plot, self.steps_plot,
+                     self.surface):
+            plot.retranslate()
+        self._draw_key()
+        self._draw_inside(None)
+        self._draw_race_label()
