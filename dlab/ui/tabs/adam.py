@@ -16,7 +16,7 @@ from dlab.ui.topic_tab import TopicTab
 
 C = "AdamTab"
 # Okabe-Ito colours that stand out on the viridis contours (with a white halo) and on white.
-COLORS = {"sgd": "#D55E00", "momentum": "#0072B2", "rmsprop": "#E69F00", "adam": "#000000"}
+COLORS = {"sgd": "#D55E00", "momentum": "#0072B2", "rmsprop": "#CC79A7", "adam": "#000000"}
 NAMES = {"sgd": "SGD", "momentum": "Momentum", "rmsprop": "RMSProp", "adam": "Adam"}
 FIRST = 100  # the step-size plot shows Adam's first steps, where bias correction matters
 
@@ -217,7 +217,7 @@ class AdamTab(TopicTab):
             loss = self.store.last(f"{opt}/loss")
             if opt not in chosen or loss is None:
                 continue
-            text = tr(C, "{0}: loss {1:.3g}").format(NAMES[opt], loss)
+            text = tr(C, "{0}: loss {1:.3g}").format(tr(C, NAMES[opt]), loss)
             status = self._status.get(opt)
             if status == "diverged":
                 text += " " + tr(C, "(diverged, stopped)")
