@@ -69,6 +69,15 @@ TOPICS: tuple[Topic, ...] = (
         unit="step (one update by every optimiser)",
         default_steps=1000,
     ),
+    Topic(
+        id="batchnorm",
+        title="Batch normalisation",
+        params="dlab.engines.batchnorm.params:BatchNormParams",
+        engine="dlab.engines.batchnorm.engine:run",
+        tab="dlab.ui.tabs.batchnorm:BatchNormTab",
+        unit="step (one update of each network)",
+        default_steps=500,
+    ),
 )
 
 

@@ -8,8 +8,6 @@ training, running averages at test time) so its normalised values can be inspect
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import torch
 
@@ -185,9 +183,3 @@ def histograms(values: list[torch.Tensor], lo: float, hi: float, bins: int) -> n
         h = torch.histc(v, bins=bins, min=lo, max=hi)
         rows[i] = (h / max(1, v.numel())).numpy()
     return rows
-
-
-def quantiles(v: torch.Tensor, qs: tuple[float, ...] = (0.05, 0.25, 0.5, 0.75, 0.95)
-              ) -> list[float]:
-    out = torch.quantile(v.reshape(-1).float(), torch.tensor(qs)).tolist()
-    return [x if math.isfinite(x) else float("nan") for x in out]

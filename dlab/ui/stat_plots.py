@@ -11,8 +11,9 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
+from dlab.core.metrics import SeriesBuffer
 from dlab.ui.i18n import tr
-from dlab.ui.plots import LOG_FLOOR, pen
+from dlab.ui.plots import LOG_FLOOR, CurvePlot, pen
 
 
 def layer_colors(n: int) -> list[str]:
@@ -77,7 +78,10 @@ class BarChart(pg.PlotWidget):
             return
         while len(self.texts) < len(x):  # made once per slot, then reused
             item = pg.TextItem(anchor=(0.5, 1.0), color="#000000")
-            item.setFont(pg.QtGui.QFont("", 12))
+            font = pg.QtGui.QFont()
+            font.setPointSize(12)
+            font.setBold(True)
+            item.setFont(font)
             self.addItem(item)
             self.texts.append(item)
         for i, item in enumerate(self.texts):
@@ -135,3 +139,88 @@ class HeatStrip(pg.PlotWidget):
         self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
         self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
         self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
+
+
+class QuantileBands(pg.PlotWidget):
+    """A distribution over steps: the median as a line, the middle 50 % and the middle
+    90 % as shaded bands. ``set_bands(x, q)`` takes q of shape (n, 5): quantiles 5, 25,
+    50, 75 and 95 %."""
+
+    def __init__(self, title: str, xlabel: str, ylabel: str, color: str, *,
+                 context: str = "plots") -> None:
+        super().__init__()
+        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
+            context, title, xlabel, ylabel)
+        c = pg.mkColor(color)
+        self.edges = [self.plotItem.plot([], [], pen=pg.mkPen(None)) for _ in range(4)]
+        outer, inner = pg.mkColor(c), pg.mkColor(c)
+        outer.setAlpha(55)
+        inner.setAlpha(120)
+        self.fills = [pg.FillBetweenItem(self.edges[0], self.edges[3], brush=outer),
+                      pg.FillBetweenItem(self.edges[1], self.edges[2], brush=inner)]
+        for f in self.fills:
+            self.addItem(f)
+        self.median = self.plotItem.plot([], [], pen=pen(color, 2.5))
+        self.plotItem.showGrid(x=True, y=True, alpha=0.25)
+        self.plotItem.setMenuEnabled(False)
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
+        self.setMinimumSize(220, 160)
+        self.retranslate()
+
+    def set_bands(self, x: np.ndarray, q: np.ndarray) -> None:
+        for item, col in zip(self.edges, (0, 1, 3, 4), strict=True):
+            item.setData(x, q[:, col])
+        self.median.setData(x, q[:, 2])
+
+    def clear_data(self) -> None:
+        for item in [*self.edges, self.median]:
+            item.setData([], [])
+
+    def retranslate(self) -> None:
+        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
+        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
+        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
+
+
+class LayerCurves(CurvePlot):
+    """One curve per layer over steps, coloured as ``layer_colors``; only layer 1 and the
+    last layer are named in the legend (20 entries would hide the plot)."""
+
+    def __init__(self, title: str, xlabel: str, ylabel: str, max_layers: int, *,
+                 log_y: bool = False, context: str = "plots") -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y, context=context)
+        colors = layer_colors(max_layers)
+        self.curve("first", "layer 1 (input side)", colors[0], width=3)
+        self.mids = [self.plotItem.plot([], [], pen=pen(colors[0], 1.2))
+                     for _ in range(max_layers - 2)]
+        self.curve("last", "last layer", colors[-1], width=3)
+        for item in self.mids:
+            item.setClipToView(True)
+            item.setDownsampling(auto=True, method="peak")
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 230))
+
+    def set_layers(self, bufs: list[SeriesBuffer | None]) -> None:
+        """bufs[k-1] is layer k's series; the curve colours follow the number of layers."""
+        n = len(bufs)
+        if n == 0:
+            self.clear_data()
+            return
+        colors = layer_colors(n)
+        self.set_series("first", bufs[0])
+        self.set_series("last", bufs[-1])
+        self.curves["first"].setPen(pen(colors[0], 3))
+        self.curves["last"].setPen(pen(colors[-1], 3))
+        for i, item in enumerate(self.mids):
+            buf = bufs[i + 1] if i + 1 < n - 1 else None
+            if buf is None or buf.n == 0:
+                item.setData([], [])
+                continue
+            item.setPen(pen(colors[i + 1], 1.2))
+            y = np.log10(np.maximum(np.abs(buf.y), LOG_FLOOR)) if self.log_y else buf.y
+            item.setData(buf.x, y)
+
+    def clear_data(self) -> None:
+        super().clear_data()
+        for item in self.mids:
+            item.setData([], [])

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,9 +17,9 @@ from PySide6.QtWidgets import (
 from dlab.engines.sigmoid.params import INPUTS
 from dlab.engines.sigmoid.zigzag import W_START, surface
 from dlab.ui.i18n import tr
-from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView, pen
+from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView
 from dlab.ui.runner import Batch
-from dlab.ui.stat_plots import BarChart, HeatStrip, layer_colors
+from dlab.ui.stat_plots import BarChart, HeatStrip, LayerCurves, layer_colors
 from dlab.ui.topic_tab import TopicTab
 
 C = "SigmoidTab"
@@ -50,19 +49,8 @@ class SigmoidTab(TopicTab):
         self.grad_bars = BarChart("Gradient norm per layer",
                                   "layer (1 = nearest the input)", "‖∂L/∂W‖", log_y=True,
                                   context=C)
-        self.grad_curves = CurvePlot("Gradient norm over training", "step", "‖∂L/∂W‖",
-                                     log_y=True, context=C)
-        colors = layer_colors(MAX_DEPTH)
-        # Layer 1 and the last layer are named in the legend; the ones between are thin.
-        self.first_curve = self.grad_curves.curve("first", "layer 1 (input side)",
-                                                  colors[0], width=3)
-        self.mid_curves = [self.grad_curves.plotItem.plot([], [], pen=pen(colors[0], 1.2))
-                           for _ in range(MAX_DEPTH - 2)]
-        self.last_curve = self.grad_curves.curve("last", "last layer", colors[-1], width=3)
-        self.grad_curves.legend.setBrush(pg.mkBrush(255, 255, 255, 230))
-        for item in self.mid_curves:
-            item.setClipToView(True)
-            item.setDownsampling(auto=True, method="peak")
+        self.grad_curves = LayerCurves("Gradient norm over training", "step", "‖∂L/∂W‖",
+                                       MAX_DEPTH, log_y=True, context=C)
 
         self.act_strip = HeatStrip("Activations of each layer", "activation value", "layer",
                                    context=C)
@@ -163,22 +151,9 @@ class SigmoidTab(TopicTab):
         return layer_colors(self._depth)
 
     def _draw_curves(self) -> None:
-        d = self._depth
-        if not d:
-            return
-        colors = self._colors()
-        self.grad_curves.set_series("first", self.store.get("grad_norm/1"))
-        self.grad_curves.set_series("last", self.store.get(f"grad_norm/{d}"))
-        self.first_curve.setPen(pen(colors[0], 3))
-        self.last_curve.setPen(pen(colors[-1], 3))
-        for i, item in enumerate(self.mid_curves):
-            k = i + 2
-            buf = self.store.get(f"grad_norm/{k}") if k < d else None
-            if buf is None or buf.n == 0:
-                item.setData([], [])
-                continue
-            item.setPen(pen(colors[k - 1], 1.2))
-            item.setData(buf.x, np.log10(np.maximum(buf.y, 1e-30)))
+        if self._depth:
+            self.grad_curves.set_layers([self.store.get(f"grad_norm/{k}")
+                                         for k in range(1, self._depth + 1)])
 
     def _show_ratio(self) -> None:
         if self._ratio is None:
@@ -231,8 +206,6 @@ class SigmoidTab(TopicTab):
             return
         self.grad_bars.clear_data()
         self.grad_curves.clear_data()
-        for item in self.mid_curves:
-            item.setData([], [])
         self.act_strip.clear_data()
         self.loss_plot.clear_data()
         for view in self.zigzag.values():

@@ -1,0 +1,150 @@
+"""The same deep network trained twice at once, with and without batch normalisation.
+
+One natural step = one update of each network on the same mini-batch (same seed, same
+initial weights). A twin whose loss stops being finite is marked diverged and left where
+it is; the other goes on, and the run ends as diverged only when both have.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import torch
+
+from dlab.core.experiment import Diverged, Experiment, drive
+from dlab.core.pacing import Pacer
+from dlab.core.runtime import configure_torch
+from dlab.core.snapshot import Record
+from dlab.engines.batchnorm.params import BatchNormParams
+from dlab.engines.deep_mlp import (
+    Batches,
+    DeepMLP,
+    accuracy,
+    cross_entropy,
+    make_split,
+)
+
+TWINS = ("plain", "bn")
+VAL_EVERY = 5  # validation accuracy at step 1 and every 5 steps
+EVAL_GROUPS = (1, 2, 4, 16, 64, 512)  # batch sizes whose statistics replace the running ones
+QS = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+
+def layer_quantiles(pre: list[torch.Tensor]) -> np.ndarray:
+    """(layers, len(QS)): quantiles of each layer's values fed into the activation."""
+    flat = torch.stack([z.reshape(-1) for z in pre]).float()
+    return torch.quantile(flat, torch.tensor(QS), dim=1).T.numpy().copy()
+
+
+def init_for(activation: str) -> str:
+    return "he" if activation in ("relu", "leaky_relu") else "xavier"
+
+
+class BatchNormExperiment(Experiment):
+    def __init__(self, params: BatchNormParams, seed: int) -> None:
+        super().__init__(params, seed)
+        configure_torch()
+        self.x, self.y, self.xv, self.yv = make_split(seed)
+        p = params
+        self.nets: dict[str, DeepMLP] = {}
+        for name in TWINS:
+            self.nets[name] = DeepMLP(p.depth, p.width, p.activation, init_for(p.activation),
+                                      torch.Generator().manual_seed(seed), bn=name == "bn",
+                                      position=p.position, momentum=p.momentum)
+        # Identical start by construction: the BN twin takes the plain twin's weights.
+        self.nets["bn"].load_state_dict(self.nets["plain"].state_dict(), strict=False)
+        self.batches = Batches(len(self.x), p.batch_size, seed)
+        self.diverged: dict[str, int] = {}
+        self.last_loss: dict[str, float] = {}
+        self.history_steps: list[int] = []
+        # Per step, per layer: quantiles of the values fed into the activation.
+        self.history: dict[str, list[np.ndarray]] = {name: [] for name in TWINS}
+
+    def step(self) -> list[Record]:
+        t = self.t + 1
+        idx = self.batches.next()
+        xb, yb = self.x[idx], self.y[idx]
+        records: list[Record] = []
+        for name, net in self.nets.items():
+            if name in self.diverged:
+                continue
+            net.train()
+            loss = cross_entropy(net(xb), yb)
+            value = loss.item()
+            if not np.isfinite(value):
+                self.diverged[name] = t  # the other twin goes on
+                continue
+            net.zero_grad(set_to_none=True)
+            loss.backward()
+            net.sgd_step(self.params.lr)
+            self.last_loss[name] = value
+            records.append((f"{name}/loss", t, value))
+            self.history[name].append(layer_quantiles(net.pre))
+            if name == "bn":
+                records += self._bn_records(net, t)
+        if len(self.diverged) == len(self.nets):
+            raise Diverged("both networks diverged")
+        self.history_steps.append(t)
+        if t == 1 or t % VAL_EVERY == 0:
+            for name, net in self.nets.items():
+                if name not in self.diverged:
+                    records.append((f"{name}/val_acc", t, self.val_accuracy(net)))
+        return records
+
+    @staticmethod
+    def _bn_records(net: DeepMLP, t: int) -> list[Record]:
+        out: list[Record] = []
+        for k, bn in enumerate(net.norms or (), 1):
+            xhat = bn.xhat
+            out += [
+                (f"bn/pre_mean/{k}", t, float(xhat.mean(0).mean())),
+                (f"bn/pre_std/{k}", t, float(xhat.std(0, unbiased=False).mean())),
+                (f"bn/gamma/{k}", t, float(bn.gamma.detach().mean())),
+                (f"bn/beta/{k}", t, float(bn.beta.detach().mean())),
+            ]
+        return out
+
+    def val_accuracy(self, net: DeepMLP) -> float:
+        net.eval()
+        with torch.no_grad():
+            return accuracy(net(self.xv), self.yv)
+
+    def eval_vs_batch(self) -> dict[str, float]:
+        """Validation accuracy of the BN net with running statistics ("eval") and with the
+        statistics of validation batches of each size in EVAL_GROUPS (train mode)."""
+        net = self.nets["bn"]
+        out = {"eval": self.val_accuracy(net)}
+        net.train()
+        with torch.no_grad():
+            for g in EVAL_GROUPS:
+                net.set_group(g, track=False)
+                out[str(g)] = accuracy(net(self.xv), self.yv)
+        net.set_group(0, track=True)
+        return out
+
+    def frame(self) -> dict[str, Any]:
+        depth = self.params.depth
+        empty = np.zeros((0, depth, len(QS)))
+        quant = {name: np.array(h) if h else empty for name, h in self.history.items()}
+        bn = self.nets["bn"]
+        return {
+            "steps": np.array(self.history_steps, dtype=np.float64),
+            "quantiles": quant,
+            "eval_vs_batch": self.eval_vs_batch() if "bn" not in self.diverged else {},
+            "gamma": [bn_k.gamma.detach().numpy().copy() for bn_k in bn.norms or ()],
+            "beta": [bn_k.beta.detach().numpy().copy() for bn_k in bn.norms or ()],
+            "diverged": dict(self.diverged),
+            "depth": depth,
+        }
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "diverged_at": dict(self.diverged),
+            "last_loss": dict(self.last_loss),
+        }
+
+
+def run(params: BatchNormParams, seed: int = 0, max_steps: int | None = None,
+        pacer: Pacer | None = None):
+    return drive(BatchNormExperiment(params, seed), max_steps, pacer)

@@ -1,0 +1,182 @@
+"""Topic 9: batch normalisation. The same network trained twice at once, with and without
+BatchNorm, and what BN does inside: steady inputs to each activation, learned γ and β,
+and running statistics at test time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from dlab.engines.batchnorm.engine import EVAL_GROUPS
+from dlab.engines.batchnorm.params import BatchNormParams
+from dlab.ui.i18n import tr
+from dlab.ui.plots import PALETTE, CurvePlot
+from dlab.ui.runner import Batch
+from dlab.ui.stat_plots import BarChart, LayerCurves, QuantileBands
+from dlab.ui.topic_tab import TopicTab
+
+C = "BatchNormTab"
+MAX_DEPTH = 12  # the depth parameter's upper bound
+COLORS = {"plain": PALETTE[1], "bn": PALETTE[0]}
+NAMES = {"plain": "without BN", "bn": "with BN"}
+HEADS = {"plain": "Without BN", "bn": "With BN"}
+SMOOTH = 20  # the headline loss is the mean of the last 20 mini-batches
+
+
+class BatchNormTab(TopicTab):
+    context = C
+
+    def build_view(self, parent: QWidget) -> None:
+        self.head = QLabel()
+        self.head.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.head.setWordWrap(True)
+
+        self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", log_y=True,
+                                   context=C)
+        self.acc_plot = CurvePlot("Validation accuracy", "step", "accuracy", context=C)
+        for name in ("plain", "bn"):
+            self.loss_plot.curve(name, NAMES[name], COLORS[name], width=1.6)
+            self.acc_plot.curve(name, NAMES[name], COLORS[name], symbol="o")
+        self.acc_plot.plotItem.setYRange(0, 1, padding=0.02)
+        # Accuracy climbs to the top right: the legend goes to the bottom right instead.
+        self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
+        self.gamma_plot = LayerCurves("γ (scale), mean per layer", "step", "γ", MAX_DEPTH,
+                                      context=C)
+        self.beta_plot = LayerCurves("β (shift), mean per layer", "step", "β", MAX_DEPTH,
+                                     context=C)
+
+        self.bands = {
+            name: QuantileBands("", "step", "value", COLORS[name], context=C)  # titled below
+            for name in ("plain", "bn")}
+        self.bands_note = QLabel()
+        self.bands_note.setWordWrap(True)
+        self.eval_bars = BarChart("Train mode vs eval mode (BN net)",
+                                  "statistics: running (eval) or of a batch of n",
+                                  "validation accuracy", context=C, value_fmt="{:.0%}")
+        self.eval_note = QLabel()
+        self.eval_note.setWordWrap(True)
+
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        for w in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot):
+            top.addWidget(w, 1)
+        bands = QWidget()
+        bl = QVBoxLayout(bands)
+        bl.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.bands["plain"], 1)
+        row.addWidget(self.bands["bn"], 1)
+        bl.addLayout(row, 1)
+        bl.addWidget(self.bands_note)
+        ev = QWidget()
+        el = QVBoxLayout(ev)
+        el.setContentsMargins(0, 0, 0, 0)
+        el.addWidget(self.eval_bars, 1)
+        el.addWidget(self.eval_note)
+        bottom.addWidget(bands, 2)
+        bottom.addWidget(ev, 1)
+        lay = QVBoxLayout(parent)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.head)
+        lay.addLayout(top, 1)
+        lay.addLayout(bottom, 1)
+
+        self.layer_label = QLabel()
+        self.layer = QSpinBox()
+        self.layer.setRange(1, self.params().depth)
+        self.layer.setValue(1)
+        self.layer.valueChanged.connect(self._on_layer)
+        self.extra_bar.addWidget(self.layer_label)
+        self.extra_bar.addWidget(self.layer)
+        self._frame: dict | None = None
+
+    # --- user actions -----------------------------------------------------------------
+    @Slot(int)
+    def _on_layer(self, _: int) -> None:
+        self._retitle_bands()
+        if self._frame is not None:
+            self._draw_bands(self._frame)
+
+    def params_changed(self, params: BatchNormParams) -> None:
+        if not self.runner.is_active():
+            self.layer.setMaximum(params.depth)
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw(self, batch: Batch) -> None:
+        for name in ("plain", "bn"):
+            self.loss_plot.set_series(name, self.store.get(f"{name}/loss"))
+            self.acc_plot.set_series(name, self.store.get(f"{name}/val_acc"))
+        f = batch.frame
+        if f is None:
+            self._show_head()
+            return
+        self._frame = f
+        depth = f["depth"]
+        self.layer.setMaximum(depth)
+        self.gamma_plot.set_layers([self.store.get(f"bn/gamma/{k}") for k in range(1, depth + 1)])
+        self.beta_plot.set_layers([self.store.get(f"bn/beta/{k}") for k in range(1, depth + 1)])
+        self._draw_bands(f)
+        acc = f["eval_vs_batch"]
+        if acc:
+            keys = ["eval", *[str(g) for g in sorted(EVAL_GROUPS, reverse=True)]]
+            labels = [tr(C, "eval")] + keys[1:]
+            colors = [PALETTE[2]] + [PALETTE[0]] * (len(keys) - 1)
+            self.eval_bars.set_bars([acc[k] for k in keys], labels, colors)
+        self._show_head()
+
+    def _draw_bands(self, f: dict) -> None:
+        k = self.layer.value()
+        steps = f["steps"]
+        for name, plot in self.bands.items():
+            q = f["quantiles"][name]
+            if len(q) == 0 or k > q.shape[1]:
+                plot.clear_data()
+                continue
+            plot.set_bands(steps[:len(q)], q[:, k - 1, :])
+
+    def _show_head(self) -> None:
+        f = self._frame or {}
+        diverged = f.get("diverged", {})
+        parts = []
+        for name in ("plain", "bn"):
+            label = tr(C, HEADS[name])
+            if name in diverged:
+                parts.append(tr(C, "{0}: diverged at step {1}").format(label, diverged[name]))
+                continue
+            losses, acc = self.store.get(f"{name}/loss"), self.store.last(f"{name}/val_acc")
+            if losses is None or not losses.n or acc is None:
+                continue
+            loss = float(losses.y[-SMOOTH:].mean())
+            parts.append(tr(C, "{0}: loss {1:.3f}, validation accuracy {2:.0%}").format(
+                label, loss, acc))
+        self.head.setText("   ·   ".join(parts) or tr(
+            C, "Two copies of one network, same seed and same first weights: "
+               "press Run to train them side by side."))
+
+    def _retitle_bands(self) -> None:
+        for name, plot in self.bands.items():
+            plot.plotItem.setTitle(tr(C, "Input to the activation, layer {0}, {1}").format(
+                self.layer.value(), tr(C, NAMES[name])), size="12pt")
+
+    def clear_view(self) -> None:
+        self._frame = None
+        for plot in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
+                     self.eval_bars, *self.bands.values()):
+            plot.clear_data()
+        self._show_head()
+
+    def retranslate_view(self) -> None:
+        for plot in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
+                     self.eval_bars):
+            plot.retranslate()
+        self._retitle_bands()
+        self.layer_label.setText(tr(C, "Layer shown"))
+        self.layer.setToolTip(tr(C, "Which hidden layer's activation inputs are drawn below"))
+        self.bands_note.setText(tr(
+            C, "Line: median; dark band: middle 50 %; light band: middle 90 % of the values "
+               "of one mini-batch. With BN they stay put; without, they drift."))
+        self.eval_note.setText(tr(
+            C, "Running averages give one answer per example. Statistics of a small batch "
+               "depend on the other examples in it: with 1, every value becomes 0."))
+        self._show_head()
+        if self._frame is not None:
+            self.draw(Batch(frame=self._frame))

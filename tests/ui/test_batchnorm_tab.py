@@ -1,0 +1,52 @@
+"""The BatchNorm tab runs, draws, pauses, steps and stops; a diverging twin is shown."""
+
+from __future__ import annotations
+
+from dlab import registry
+from dlab.core.snapshot import FINISHED
+from dlab.ui.runner import PAUSED
+from tests.ui.conftest import wait_state, wait_step
+
+
+def open_tab(window, **changes):
+    tab = window.tabs[registry.ids().index("batchnorm")]
+    window.tabs_widget.setCurrentWidget(tab)
+    tab.set_params(tab.params().replace(**{"depth": 3, "width": 16, **changes}))
+    return tab
+
+
+def test_run_draws_pause_step_stop(window, qtbot):
+    tab = open_tab(window)
+    tab.speed.setCurrentIndex(1)  # 20 steps/s: still running when the test pauses it
+    tab.run_pause()
+    wait_step(qtbot, tab, 5)
+    qtbot.waitUntil(lambda: tab._frame is not None, timeout=10000)
+    assert tab.store.get("bn/loss").n >= 5 and tab.store.get("plain/loss").n >= 5
+    assert len(tab.eval_bars.bars.opts["x"]) == 7  # eval and six batch sizes
+    assert tab.layer.maximum() == 3
+    tab.run_pause()
+    wait_state(qtbot, tab, PAUSED)
+    qtbot.wait(100)
+    before = tab.last_step
+    n = tab.store.get("bn/gamma/3").n
+    tab.step()
+    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
+    qtbot.wait(100)
+    assert tab.last_step == before + 1
+    assert tab.store.get("bn/gamma/3").n == n + 1
+    median = tab.bands["bn"].median
+    assert len(median.xData) == before + 1  # one point per step
+    tab.layer.setValue(2)  # another layer is drawn from the same frame
+    assert len(tab.bands["bn"].median.xData) == before + 1
+    tab.runner.stop()
+    assert not tab.runner.is_active()
+    tab.reset()
+    assert tab.store.get("bn/loss") is None
+
+
+def test_diverging_plain_twin_is_reported_and_bn_goes_on(window, qtbot):
+    tab = open_tab(window, lr=1.0, depth=6, width=64)
+    tab.run_inline(steps=30)
+    assert tab.runner.state == FINISHED
+    assert "diverged" in tab.head.text()
+    assert tab.store.get("bn/loss").n == 30
