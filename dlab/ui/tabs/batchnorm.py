@@ -166,7 +166,7 @@ class BatchNormTab(TopicTab):
 
     def retranslate_view(self) -> None:
         for plot in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
-                     self.eval_bars):
+                     self.eval_bars, *self.bands.values()):
             plot.retranslate()
         self._retitle_bands()
         self.layer_label.setText(tr(C, "Layer shown"))

@@ -124,7 +124,7 @@ class SigmoidTab(TopicTab):
     # --- drawing ----------------------------------------------------------------------
     def draw(self, batch: Batch) -> None:
         if self.action == "exp_cost":
-            self._draw_cost(batch)
+            self._draw_exp_cost(batch)
             return
         f = batch.frame
         if f is not None:
@@ -180,7 +180,7 @@ class SigmoidTab(TopicTab):
                "zero-centred {1:.0%}").format(share.get("positive", 0.0),
                                               share.get("centered", 0.0)))
 
-    def _draw_cost(self, batch: Batch) -> None:
+    def _draw_exp_cost(self, batch: Batch) -> None:
         f = batch.frame
         if f is None or not f.get("exp_cost"):
             return
