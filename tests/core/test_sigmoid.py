@@ -98,3 +98,14 @@ def test_exp_cost_measures_each_activation():
 def test_bad_depth_is_refused_with_its_range():
     with pytest.raises(ParamError, match="depth.*from 2 to 20"):
         SigmoidParams().replace(depth=50)
+
+
+def test_cli_steps_1_writes_the_first_steps_gradient_norms(tmp_path):
+    from dlab.cli import main
+
+    assert main(["run", "sigmoid", "--steps", "1", "--set", "depth=4", "--out",
+                 str(tmp_path)]) == 0
+    rows = (tmp_path / "metrics.csv").read_text().splitlines()
+    names = {row.split(",")[1] for row in rows[1:]}
+    assert {f"grad_norm/{k}" for k in range(1, 5)} <= names
+    assert all(row.startswith("1,") for row in rows[1:])
