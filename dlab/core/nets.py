@@ -120,4 +120,7 @@ def bce(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     rate that is far too large gives an infinite loss: that is the divergence we show.
     """
     p = torch.sigmoid(logits)
-    return -(y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()
+    # Pick the probability of the true class first: y*log(p) would be 0*(-inf) = nan for
+    # an example that is confidently right, and that is not a divergence.
+    p_true = torch.where(y > 0.5, p, 1 - p)
+    return -torch.log(p_true).mean()

@@ -17,6 +17,9 @@ def make_app():  # noqa: ANN201
 
     from dlab.ui.fonts import register_fonts
 
+    # The GUI and a runner share the GIL: a short switch interval lets the thread that
+    # waits for it in pure Python get it back sooner (the default is 5 ms).
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("dlab")
     app.setOrganizationName("dlab")

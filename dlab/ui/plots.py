@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal, Slot
 
+from dlab.core.contours import contour_segments
 from dlab.core.metrics import SeriesBuffer
 from dlab.core.surfaces import Surface
 from dlab.ui.i18n import tr
@@ -18,6 +21,26 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 LOG_FLOOR = 1e-30
 
 
+class PaintClock:
+    """Seconds spent painting plots, so a tab can tell what a frame really costs."""
+
+    seconds = 0.0
+
+    @classmethod
+    def take(cls) -> float:
+        spent, cls.seconds = cls.seconds, 0.0
+        return spent
+
+
+class TimedPlot(pg.PlotWidget):
+    """A PlotWidget whose paint time is counted in PaintClock."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        t0 = time.perf_counter()
+        super().paintEvent(event)
+        PaintClock.seconds += time.perf_counter() - t0
+
+
 def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
     p = pg.mkPen(color=color, width=width)
     if dashed:
@@ -25,7 +48,7 @@ def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
     return p
 
 
-class CurvePlot(pg.PlotWidget):
+class CurvePlot(TimedPlot):
     """Named curves over steps. With ``log_y`` values are drawn as log10, with 10^n ticks
     (done by hand: pyqtgraph's log mode warns on zeros, which would break strict tests)."""
 
@@ -38,7 +61,8 @@ class CurvePlot(pg.PlotWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.names: dict[str, str] = {}
         self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextSize="10pt")
-        self.plotItem.showGrid(x=True, y=True, alpha=0.25)
+        # No grid: its lines are repainted with every update and cost more than the curves.
+        self._shown: dict[str, tuple[int, float]] = {}  # what each curve last drew
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
         if log_y:
@@ -47,7 +71,12 @@ class CurvePlot(pg.PlotWidget):
         self.retranslate()
 
     def curve(self, key: str, name: str, color: str, *, width: float = 2.5,
-              dashed: bool = False, symbol: str | None = None) -> pg.PlotDataItem:
+              dashed: bool = False, symbol: str | None = None,
+              dense: bool = False) -> pg.PlotDataItem:
+        """``dense``: one point per step; drawn thin, because painting wide antialiased
+        polylines of thousands of points holds the GIL long enough to slow training."""
+        if dense:
+            width = 1.0  # a cosmetic 1-px pen: the raster engine's fast path
         item = self.plotItem.plot([], [], pen=pen(color, width, dashed), name=name,
                                   symbol=symbol, symbolSize=6, symbolBrush=color,
                                   symbolPen=None)
@@ -58,17 +87,23 @@ class CurvePlot(pg.PlotWidget):
         return item
 
     def set_xy(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
+        mark = (len(x), float(y[-1]) if len(y) else 0.0)
+        if self._shown.get(key) == mark:
+            return  # nothing new: skip the repaint
+        self._shown[key] = mark
         if self.log_y:
             y = np.log10(np.maximum(np.abs(y), LOG_FLOOR))
         self.curves[key].setData(x, y)
 
     def set_series(self, key: str, buf: SeriesBuffer | None) -> None:
         if buf is None or buf.n == 0:
-            self.curves[key].setData([], [])
+            if self._shown.pop(key, None) is not None:
+                self.curves[key].setData([], [])
         else:
             self.set_xy(key, buf.x, buf.y)
 
     def clear_data(self) -> None:
+        self._shown.clear()
         for item in self.curves.values():
             item.setData([], [])
 
@@ -89,7 +124,7 @@ def banded_levels(z: np.ndarray, bands: int = 14) -> np.ndarray:
     return lo + (hi - lo) * t
 
 
-class SurfaceView(pg.PlotWidget):
+class SurfaceView(TimedPlot):
     """A 2-D loss surface as filled contours, with walked paths and a click to pick a start."""
 
     clicked = Signal(float, float)
@@ -98,8 +133,11 @@ class SurfaceView(pg.PlotWidget):
         super().__init__()
         self.context, self.title_src = context, title
         self.image = pg.ImageItem()
+        # The surface never changes during a run: paint it once, then blit the cache.
+        self.image.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plotItem.addItem(self.image)
-        self.isos: list[pg.IsocurveItem] = []
+        self.isolines = pg.PlotDataItem(connect="pairs", pen=pg.mkPen((255, 255, 255, 110)))
+        self.plotItem.addItem(self.isolines)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.start = pg.ScatterPlotItem(size=14, symbol="x", pen=pen("#000000", 3))
         self.minima = pg.ScatterPlotItem(size=16, symbol="star", brush="#FFFFFF",
@@ -126,14 +164,9 @@ class SurfaceView(pg.PlotWidget):
                             lut=pg.colormap.get("viridis").getLookupTable(nPts=len(levels) + 1))
         x0, x1, y0, y1 = surface.extent
         self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
-        for iso in self.isos:
-            self.plotItem.removeItem(iso)
-        self.isos = []
-        for lv in levels:
-            iso = pg.IsocurveItem(data=z, level=float(lv), pen=pg.mkPen((255, 255, 255, 90)))
-            iso.setParentItem(self.image)
-            # The image maps pixels to data units; isocurves live in pixel space of it.
-            self.isos.append(iso)
+        lines = [contour_segments(z, float(lv), surface.extent) for lv in levels]
+        pts = np.concatenate(lines, 0) if lines else np.zeros((0, 2))
+        self.isolines.setData(pts[:, 0], pts[:, 1])
         self.minima.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
         self.plotItem.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
@@ -145,6 +178,9 @@ class SurfaceView(pg.PlotWidget):
 
     def set_path(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
         line, head = self.paths[key]
+        if len(x) == len(line.xData if line.xData is not None else ()) and len(x) and \
+                head.data["x"][0] == x[-1]:
+            return  # unchanged
         line.setData(x, y)
         head.setData(x[-1:], y[-1:])
 

@@ -56,6 +56,7 @@ class Mailbox:
         self._batch: Batch | None = None
         self.outstanding = False  # a `ready` signal is queued and not yet taken
         self.last_emit = 0.0
+        self.interval = DELIVERY_INTERVAL_S  # raised by the GUI when drawing is costly
 
     def put(self, snap: Snapshot) -> None:
         with self._lock:
@@ -75,7 +76,7 @@ class Mailbox:
             if self._batch is None or self.outstanding:
                 return False
             now = time.perf_counter()
-            if force or now - self.last_emit >= DELIVERY_INTERVAL_S:
+            if force or now - self.last_emit >= self.interval:
                 self.outstanding = True
                 self.last_emit = now
                 return True
@@ -98,6 +99,7 @@ class Control:
         self.steps = 0  # Step presses not yet served
         self.params: Params | None = None  # latest live edit not yet sent
         self.speed = speed  # steps per second; 0 = as fast as possible
+        self.hold = False  # the GUI is drawing: wait, so it need not fight for the GIL
 
     def poke(self, **changes: Any) -> None:
         with self.cond:
@@ -126,7 +128,7 @@ class _Worker(QObject):
         """Block while paused; then say what to do: 'stop', 'step' or 'run'."""
         ctl = self.ctl
         with ctl.cond:
-            while ctl.paused and not ctl.stop and ctl.steps == 0:
+            while (ctl.paused and ctl.steps == 0 or ctl.hold) and not ctl.stop:
                 ctl.cond.wait()
             if ctl.stop:
                 return "stop", None
@@ -205,6 +207,7 @@ class Runner(QObject):
         self._box: Mailbox | None = None
         self.state = IDLE
         self.speed = 0.0
+        self.delivery_interval = DELIVERY_INTERVAL_S
         self._gen_id = 0
 
     # --- commands from the GUI --------------------------------------------------------
@@ -213,6 +216,7 @@ class Runner(QObject):
         self.stop()
         self._ctl = Control(paused=paused, speed=self.speed)
         self._box = Mailbox()
+        self._box.interval = self.delivery_interval
         self._gen_id += 1
         self._worker = _Worker(self._gen_id, factory, self._ctl, self._box)
         self._thread = QThread()
@@ -250,6 +254,20 @@ class Runner(QObject):
     def update(self, params: Params) -> None:
         if self._ctl is not None:
             self._ctl.poke(params=params)
+
+    def hold(self, on: bool) -> None:
+        """While the GUI draws a frame the worker waits between two steps. Drawing is
+        mostly Python and needs the GIL; without this, each of its many GIL hand-offs
+        waits for the worker and a 15 ms frame takes hundreds of milliseconds."""
+        if self._ctl is not None and self._ctl.hold != on:
+            self._ctl.poke(hold=on)
+
+    def set_delivery_interval(self, seconds: float) -> None:
+        """How often the worker may deliver; the tab raises it when drawing is costly, so
+        drawing (which holds the GIL) never takes more than a small share of the time."""
+        self.delivery_interval = seconds
+        if self._box is not None:
+            self._box.interval = seconds
 
     def set_speed(self, steps_per_second: float) -> None:
         self.speed = steps_per_second

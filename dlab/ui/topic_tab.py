@@ -9,7 +9,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,10 +35,14 @@ from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import language, tr
-from dlab.ui.runner import IDLE, PAUSED, Batch, Runner
+from dlab.ui.plots import TimedPlot
+from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Batch, Runner
 
 log = logging.getLogger(__name__)
 C = "TopicTab"  # translation context of the base tab's own text
+
+DRAW_SHARE = 0.05  # the GUI thread's target share of the time while a tab trains
+MAX_DELIVERY_S = 0.25  # never fewer than 4 frames a second
 
 SPEEDS = ((0.0, "Full speed"), (20.0, "20 steps/s"), (5.0, "5 steps/s"), (2.0, "2 steps/s"),
           (1.0, "1 step/s"))
@@ -131,6 +135,7 @@ class TopicTab(QWidget):
         self._rate = (0.0, 0, 0.0)  # (time, step, steps/s) for the status line
         self.last_step = 0
         self.last_message = ""
+        self._clock = (0.0, 0.0)  # GUI-thread CPU time and wall time at the last frame
 
         self.form = ParamForm(self.params_cls, params)
         self.theory = QTextBrowser()
@@ -323,6 +328,7 @@ class TopicTab(QWidget):
 
     @Slot(object)
     def _on_batch(self, batch: Batch) -> None:
+        self.runner.hold(True)  # the worker waits while we touch the plots (see Runner.hold)
         self.store.extend(batch.records)
         self.last_step = batch.step
         self.last_message = batch.message
@@ -341,6 +347,33 @@ class TopicTab(QWidget):
             rate = (batch.step - s0) / (now - t0)
             self._rate = (now, batch.step, rate)
         self._update_status()
+        self._paint_now()
+        self.runner.hold(False)
+        self._pace_deliveries()
+
+    def _paint_now(self) -> None:
+        """Paint the changed plots now, while the worker waits. Left to the event loop,
+        painting would run later beside the worker and each of its many GIL hand-offs
+        would wait for it: a 10 ms frame then takes ten times as long, and so does the
+        training it blocks. (Scenes post their changes; the window posts its repaint.)"""
+        for plot in self.view.findChildren(TimedPlot):
+            QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
+        QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
+
+    def _pace_deliveries(self) -> None:
+        """Drawing and painting run in the GUI thread and need the GIL, so every CPU
+        second they use is taken from training. Measure the GUI thread's share of the time
+        since the last frame and space deliveries out to keep it near DRAW_SHARE (30 Hz
+        when frames are cheap, never fewer than 4 frames a second)."""
+        cpu, wall = time.thread_time(), time.perf_counter()
+        last_cpu, last_wall = self._clock
+        self._clock = (cpu, wall)
+        if wall - last_wall > 2.0 or self.runner.state != RUNNING:
+            return  # the first frame of a run, or after a pause: nothing to learn from
+        share = (cpu - last_cpu) / max(wall - last_wall, 1e-6)
+        interval = self.runner.delivery_interval * min(2.0, max(0.5, share / DRAW_SHARE))
+        self.runner.set_delivery_interval(
+            min(MAX_DELIVERY_S, max(DELIVERY_INTERVAL_S, interval)))
 
     @Slot(str)
     def _on_state(self, state: str) -> None:

@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>sgd</source>
-        <translation>SGD (예제 하나씩)</translation>
+        <translation>SGD</translation>
     </message>
     <message>
         <source>moons</source>

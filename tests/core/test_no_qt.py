@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -51,3 +52,16 @@ def test_listing_topics_does_not_import_torch():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, "listing topics imported torch:\n" + out.stdout + out.stderr
+
+
+def test_building_the_tabs_does_not_import_torch():
+    """The window paints before torch is imported: tab modules and params stay torch-free."""
+    code = (
+        "import sys\n"
+        "from dlab import registry\n"
+        "for t in registry.TOPICS: t.tab_class(); t.params_class()\n"
+        "sys.exit(1 if 'torch' in sys.modules else 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, "a tab module imported torch:\n" + out.stdout + out.stderr

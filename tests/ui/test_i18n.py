@@ -57,5 +57,5 @@ def test_shipped_font_covers_hangul(qapp):
     assert family == "NanumGothic", "the shipped Korean font was not registered"
     assert family in QFontDatabase.families()
     raw = QRawFont.fromFont(QFont(family))
-    assert all(raw.supportsCharacter(ch) for ch in "경사하강법학습률한국어")
+    assert all(raw.supportsCharacter(ord(ch)) for ch in "경사하강법학습률한국어")
     assert family in qapp.font().families(), "Hangul falls back to the shipped font"

@@ -16,7 +16,7 @@ from dlab.core.experiment import Diverged, Experiment, drive
 from dlab.core.pacing import Pacer
 from dlab.core.runtime import configure_torch
 from dlab.core.snapshot import Record
-from dlab.engines.batchnorm.params import BatchNormParams
+from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 from dlab.engines.deep_mlp import (
     Batches,
     DeepMLP,
@@ -27,7 +27,6 @@ from dlab.engines.deep_mlp import (
 
 TWINS = ("plain", "bn")
 VAL_EVERY = 5  # validation accuracy at step 1 and every 5 steps
-EVAL_GROUPS = (1, 2, 4, 16, 64, 512)  # batch sizes whose statistics replace the running ones
 QS = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 

@@ -12,6 +12,9 @@ ACTIVATION_CHOICES = ("relu", "leaky_relu", "tanh", "sigmoid")
 POSITIONS = ("before", "after")
 
 
+EVAL_GROUPS = (1, 2, 4, 16, 64, 512)  # batch sizes whose statistics replace the running ones
+
+
 @dataclass(frozen=True)
 class BatchNormParams(Params):
     topic: ClassVar[str] = "batchnorm"

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from dlab.core.contours import contour_segments
 from dlab.core.experiment import Diverged, Experiment, check_finite, drive
 from dlab.core.nets import SmallNet, bce, grid_points, make_2d_classification
 from dlab.core.pacing import Pacer
@@ -154,8 +155,10 @@ class GradientDescent(Experiment):
 
     def frame(self) -> dict[str, Any]:
         tr = self.trainer
+        prob = _boundary(tr.net, self.grid)
         return {
-            "boundary": _boundary(tr.net, self.grid),
+            "boundary": prob,
+            "boundary_line": contour_segments(prob, 0.5, EXTENT),
             "extent": EXTENT,
             "points": self.x.numpy().copy(),
             "labels": self.y.numpy().copy(),

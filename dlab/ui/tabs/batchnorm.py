@@ -7,8 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from dlab.engines.batchnorm.engine import EVAL_GROUPS
-from dlab.engines.batchnorm.params import BatchNormParams
+from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 from dlab.ui.i18n import tr
 from dlab.ui.plots import PALETTE, CurvePlot
 from dlab.ui.runner import Batch

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from dlab.core.surfaces import GD_SURFACES
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.ui.i18n import tr
-from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView, pen
+from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView, TimedPlot, pen
 from dlab.ui.runner import Batch
 from dlab.ui.topic_tab import TopicTab
 
@@ -25,7 +25,7 @@ C = "GradientDescentTab"
 MODE_COLORS = dict(zip(MODES, PALETTE, strict=False))
 
 
-class BoundaryView(pg.PlotWidget):
+class BoundaryView(TimedPlot):
     """The network's P(class 1) over the plane, the 0.5 line, and the data."""
 
     def __init__(self) -> None:
@@ -35,8 +35,8 @@ class BoundaryView(pg.PlotWidget):
         self.image.setLookupTable(cmap.getLookupTable(nPts=256))
         self.image.setLevels((0.0, 1.0))
         self.addItem(self.image)
-        self.iso = pg.IsocurveItem(level=0.5, pen=pen("#000000", 2))
-        self.iso.setParentItem(self.image)
+        self.line = pg.PlotDataItem(connect="pairs", pen=pen("#000000", 2))
+        self.addItem(self.line)
         self.dots = [pg.ScatterPlotItem(size=7, brush=c, pen=pen("#FFFFFF", 0.8))
                      for c in ("#0b4f8a", "#a63d00")]
         for d in self.dots:
@@ -50,10 +50,11 @@ class BoundaryView(pg.PlotWidget):
             sel = labels == cls
             dots.setData(pts[sel, 0], pts[sel, 1])
 
-    def set_boundary(self, prob: np.ndarray, extent: tuple[float, float, float, float]) -> None:
+    def set_boundary(self, prob: np.ndarray, line: np.ndarray,
+                     extent: tuple[float, float, float, float]) -> None:
         first = self.image.image is None
         self.image.setImage(prob, autoLevels=False)
-        self.iso.setData(prob)
+        self.line.setData(line[:, 0], line[:, 1])
         if first:
             x0, x1, y0, y1 = extent
             self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -61,7 +62,7 @@ class BoundaryView(pg.PlotWidget):
 
     def clear_data(self) -> None:
         self.image.clear()
-        self.iso.setData(None)
+        self.line.setData([], [])
         for d in self.dots:
             d.setData([], [])
 
@@ -76,7 +77,7 @@ class GradientDescentTab(TopicTab):
         self.ipe_label.setWordWrap(True)
         self.boundary = BoundaryView()
         self.loss_plot = CurvePlot("Training loss", "iteration", "loss", context=C)
-        self.loss_plot.curve("loss", "loss of each update's batch", "#9db7d3", width=1.2)
+        self.loss_plot.curve("loss", "loss of each update's batch", "#8fb0d6", dense=True)
         self.loss_plot.curve("epoch_loss", "loss on all data, end of epoch", PALETTE[1],
                              symbol="o")
 
@@ -87,7 +88,7 @@ class GradientDescentTab(TopicTab):
                                   "batch loss", log_y=True, context=C)
         for mode in MODES:
             self.cmp_epoch.curve(mode, mode, MODE_COLORS[mode], symbol="o")
-            self.cmp_seen.curve(mode, mode, MODE_COLORS[mode], width=1.5)
+            self.cmp_seen.curve(mode, mode, MODE_COLORS[mode], dense=True)
         self.cmp_label = QLabel()
         self.cmp_label.setWordWrap(True)
         cmp = QWidget()
@@ -108,11 +109,11 @@ class GradientDescentTab(TopicTab):
         self.left_stack.addWidget(cmp)
 
         self.surface = SurfaceView("Loss surface (click to choose the start)", context=C)
-        self.surface.path("walk", "#FF3B30")
+        self.surface.path("walk", "#FF3B30")  # a few hundred points: stays wide
         self.surface.clicked.connect(self._on_surface_click)
         self.gnorm_plot = CurvePlot("Surface: gradient norm", "step", "|gradient|",
                                     log_y=True, context=C)
-        self.gnorm_plot.curve("g", "|gradient|", PALETTE[0])
+        self.gnorm_plot.curve("g", "|gradient|", PALETTE[0], dense=True)
         self.surface_label = QLabel()
 
         grid = QGridLayout(parent)
@@ -183,7 +184,7 @@ class GradientDescentTab(TopicTab):
             if not self._points_set:
                 self.boundary.set_points(f["points"], f["labels"])
                 self._points_set = True
-            self.boundary.set_boundary(f["boundary"], f["extent"])
+            self.boundary.set_boundary(f["boundary"], f["boundary_line"], f["extent"])
             self._show_ipe(self.params(), f["iteration"], f["epoch"])
             self._walk_from, self._walk_start = f["walk_from"], f["walk_start"]
         self.loss_plot.set_series("loss", self.store.get("loss"))
