@@ -11,9 +11,12 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dlab import __version__, registry
@@ -56,39 +59,72 @@ class MainWindow(QMainWindow):
         self.tabs_widget = QTabWidget()
         self.tabs_widget.setDocumentMode(True)
         self.setCentralWidget(self.tabs_widget)
-        self.tabs: list[TopicTab] = []
+        # Tabs are built when first shown, so the window paints after building one.
+        self.topics = list(registry.TOPICS)
+        self.pages: list[QWidget] = []
+        self._built: dict[int, TopicTab] = {}
         self.broken: dict[str, str] = {}  # topic id -> why its tab could not be built
-        for t in registry.TOPICS:
-            try:
-                tab = t.tab_class()(t, self._saved_params(t))
-            except Exception as exc:  # one broken topic must not keep the others away
-                log.exception("the %s tab could not be built", t.id)
-                self.broken[t.id] = f"{type(exc).__name__}: {exc}"
-                continue
-            seed = self._setting(f"tabs/{t.id}/seed", int)
-            if seed is not None and 0 <= seed < 2**31:
-                tab.seed.setValue(seed)
-            self.tabs.append(tab)
-            self.tabs_widget.addTab(tab, "")
+        for _ in self.topics:
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.pages.append(page)
+            self.tabs_widget.addTab(page, "")
         self._build_menus()
 
         lang = lang or self._setting("lang", str) or "en"
         if lang not in i18n.LANGUAGES:
             lang = "en"
         last = topic or self._setting("last_tab", str)
-        ids = [tab.topic.id for tab in self.tabs]
-        if last in ids:
-            self.tabs_widget.setCurrentIndex(ids.index(last))
+        ids = [t.id for t in self.topics]
+        self.tabs_widget.setCurrentIndex(ids.index(last) if last in ids else 0)
+        self.tabs_widget.currentChanged.connect(self._on_tab_changed)
         geometry = self.settings.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1500, 900)
         self.set_language(lang)
-        if self.broken:
-            self.statusBar().showMessage(tr(C, "Some topics could not be loaded: {0}").format(
-                ", ".join(self.broken)))
+        self.tab_at(self.tabs_widget.currentIndex())
         if self.settings_warning:
             self.statusBar().showMessage(tr(C, "Settings were unreadable and were reset."),
                                          10000)
+
+    # --- tabs -----------------------------------------------------------------------
+    def tab_at(self, index: int) -> TopicTab | None:
+        """The tab of topic ``index``, built on first use; None if it cannot be built."""
+        if index in self._built:
+            return self._built[index]
+        t = self.topics[index]
+        if t.id in self.broken:
+            return None
+        try:
+            tab = t.tab_class()(t, self._saved_params(t))
+        except Exception as exc:  # one broken topic must not keep the others away
+            log.exception("the %s tab could not be built", t.id)
+            self.broken[t.id] = f"{type(exc).__name__}: {exc}"
+            note = QLabel(tr(C, "This topic could not be loaded: {0}").format(self.broken[t.id]))
+            note.setWordWrap(True)
+            self.pages[index].layout().addWidget(note)
+            return None
+        seed = self._setting(f"tabs/{t.id}/seed", int)
+        if seed is not None and 0 <= seed < 2**31:
+            tab.seed.setValue(seed)
+        self.pages[index].layout().addWidget(tab)
+        self._built[index] = tab
+        return tab
+
+    @property
+    def tabs(self) -> list[TopicTab]:
+        """Every tab that can be built (building those not built yet)."""
+        return [tab for i in range(len(self.topics)) if (tab := self.tab_at(i)) is not None]
+
+    def built_tabs(self) -> list[TopicTab]:
+        return [self._built[i] for i in sorted(self._built)]
+
+    def current_tab(self) -> TopicTab | None:
+        return self.tab_at(self.tabs_widget.currentIndex())
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        self.tab_at(index)
 
     # --- settings -------------------------------------------------------------------
     def _setting(self, key: str, typ: type):  # noqa: ANN202
@@ -115,8 +151,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("geometry", self.saveGeometry())
         s.setValue("lang", i18n.language())
-        s.setValue("last_tab", self.current_tab().topic.id)
-        for tab in self.tabs:
+        s.setValue("last_tab", self.topics[self.tabs_widget.currentIndex()].id)
+        for tab in self.built_tabs():
             s.setValue(f"tabs/{tab.topic.id}/params", tab.params().to_json())
             s.setValue(f"tabs/{tab.topic.id}/seed", tab.seed.value())
         s.sync()
@@ -182,18 +218,15 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(tr(C, "&Help"))
         self.a_keys.setText(tr(C, "Keyboard shortcuts"))
         self.a_about.setText(tr(C, "About dlab"))
-        for i, tab in enumerate(self.tabs):
-            self.tabs_widget.setTabText(i, f"{i + 1}. {tr('topics', tab.topic.title)}")
+        for i, topic in enumerate(self.topics):
+            self.tabs_widget.setTabText(i, f"{i + 1}. {tr('topics', topic.title)}")
 
     def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
         self.lang_actions[i18n.language()].setChecked(True)
         self.retranslate()
-        for tab in self.tabs:
+        for tab in self.built_tabs():  # the others are built in the current language
             tab.retranslate()
-
-    def current_tab(self) -> TopicTab:
-        return self.tabs[self.tabs_widget.currentIndex()]
 
     # --- actions --------------------------------------------------------------------
     @Slot()
@@ -204,15 +237,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_run_pause(self) -> None:
-        self.current_tab().run_pause()
+        if tab := self.current_tab():
+            tab.run_pause()
 
     @Slot()
     def on_step(self) -> None:
-        self.current_tab().step()
+        if tab := self.current_tab():
+            tab.step()
 
     @Slot()
     def on_reset(self) -> None:
-        self.current_tab().reset()
+        if tab := self.current_tab():
+            tab.reset()
 
     @Slot()
     def toggle_full_screen(self) -> None:
@@ -246,7 +282,7 @@ class MainWindow(QMainWindow):
         write_atomic(path, self.current_tab().metrics_csv())
 
     def _ask_path(self, save: bool, title: str, pattern: str, suffix: str) -> str | None:
-        tab_id = self.current_tab().topic.id
+        tab_id = self.topics[self.tabs_widget.currentIndex()].id
         if save:
             path, _ = QFileDialog.getSaveFileName(self, title, f"{tab_id}{suffix}", pattern)
         else:
@@ -260,6 +296,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_params_dialog(self) -> None:
+        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
+            return
         path = self._ask_path(True, tr(C, "Save parameters"), "JSON (*.json)", ".json")
         if path:
             try:
@@ -269,18 +307,24 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def load_params_dialog(self) -> None:
+        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
+            return
         path = self._ask_path(False, tr(C, "Load parameters"), "JSON (*.json)", ".json")
         if path:
             self.load_params_from(path)
 
     @Slot()
     def export_png_dialog(self) -> None:
+        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
+            return
         path = self._ask_path(True, tr(C, "Export tab as PNG"), "PNG (*.png)", ".png")
         if path and not self.export_png_to(path):
             self._report(path, OSError("the image could not be saved"))
 
     @Slot()
     def export_csv_dialog(self) -> None:
+        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
+            return
         path = self._ask_path(True, tr(C, "Export metrics"), "CSV (*.csv)", ".csv")
         if path:
             try:
@@ -313,7 +357,7 @@ class MainWindow(QMainWindow):
     # --- closing --------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop every runner (well under a second) and remember the settings."""
-        for tab in self.tabs:
+        for tab in self.built_tabs():
             tab.shutdown()
         try:
             self.save_settings()

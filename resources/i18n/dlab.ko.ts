@@ -202,6 +202,10 @@
         <translation>dlab 정보</translation>
     </message>
     <message>
+        <source>This topic could not be loaded: {0}</source>
+        <translation>이 주제를 불러올 수 없습니다: {0}</translation>
+    </message>
+    <message>
         <source>Settings were unreadable and were reset.</source>
         <translation>설정 파일을 읽을 수 없어 초기화했습니다.</translation>
     </message>

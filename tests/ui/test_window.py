@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from PySide6.QtCore import QSettings
@@ -139,3 +140,26 @@ def test_export_png_and_csv(window, qtbot, tmp_path):
     lines = (tmp_path / "m.csv").read_text().splitlines()
     assert lines[0] == "step,series,value"
     assert sum(1 for line in lines if ",loss," in line) == tab.store.get("loss").n
+
+
+def test_only_the_shown_tab_is_built_at_start(qtbot):
+    """Start-up builds one tab; the others are built when first shown."""
+    w = MainWindow(topic=registry.ids()[-1])
+    qtbot.addWidget(w)
+    assert [t.topic.id for t in w.built_tabs()] == [registry.ids()[-1]]
+    w.tabs_widget.setCurrentIndex(0)
+    assert [t.topic.id for t in w.built_tabs()] == [registry.ids()[0], registry.ids()[-1]]
+    w.close()
+
+
+def test_a_topic_that_cannot_load_does_not_stop_the_others(qtbot, monkeypatch):
+    broken = dataclasses.replace(registry.TOPICS[0], tab="dlab.ui.tabs.nonexistent:Nope")
+    monkeypatch.setattr(registry, "TOPICS", (broken, *registry.TOPICS[1:]))
+    w = MainWindow(topic=registry.TOPICS[0].id)
+    qtbot.addWidget(w)
+    assert w.current_tab() is None
+    assert "nonexistent" in w.broken[broken.id]
+    w.on_run_pause()  # nothing to run, nothing raised
+    w.save_params_dialog()
+    assert len(w.tabs) == len(registry.TOPICS) - 1
+    w.close()
