@@ -201,8 +201,8 @@
         <translation>에폭 끝, 전체 데이터 손실</translation>
     </message>
     <message>
-        <source>Compare: loss per epoch</source>
-        <translation>비교: 에폭별 손실</translation>
+        <source>Loss per epoch</source>
+        <translation>에폭별 손실</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -213,16 +213,20 @@
         <translation>전체 데이터 손실</translation>
     </message>
     <message>
-        <source>Compare: loss against examples seen</source>
-        <translation>비교: 본 예제 수에 따른 손실</translation>
+        <source>Loss against examples seen</source>
+        <translation>본 예제 수에 따른 손실</translation>
+    </message>
+    <message>
+        <source>Full batch, mini-batch and SGD from the same weights</source>
+        <translation>같은 가중치에서 출발한 배치, 미니배치, SGD</translation>
+    </message>
+    <message>
+        <source>Press Compare modes to train all three.</source>
+        <translation>방식 비교를 누르면 세 방식을 모두 학습합니다.</translation>
     </message>
     <message>
         <source>examples seen</source>
         <translation>본 예제 수</translation>
-    </message>
-    <message>
-        <source>batch loss</source>
-        <translation>배치 손실</translation>
     </message>
     <message>
         <source>batch</source>
@@ -267,10 +271,6 @@
     <message>
         <source>{0}: {1} updates, loss {2:.3f}</source>
         <translation>{0}: 업데이트 {1}번, 손실 {2:.3f}</translation>
-    </message>
-    <message>
-        <source>Full batch, mini-batch and SGD start from the same weights.</source>
-        <translation>배치, 미니배치, SGD가 같은 가중치에서 출발합니다.</translation>
     </message>
     <message>
         <source>Real training</source>

@@ -112,6 +112,11 @@ def test_compare_starts_all_modes_from_the_same_weights():
     assert last.status == FINISHED
     updates = {m: store.get(f"compare/{m}/updates").y[-1] for m in ("batch", "minibatch", "sgd")}
     assert updates == {"batch": 2, "minibatch": 8, "sgd": 128}
+    # Loss on all data against examples seen: 8 checkpoints an epoch, or one per update
+    # when an epoch has fewer (minibatch: 4 updates of 16 on 64 examples).
+    assert list(store.get("compare/sgd/seen_loss").x) == list(range(8, 129, 8))
+    assert list(store.get("compare/minibatch/seen_loss").x) == list(range(16, 129, 16))
+    assert list(store.get("compare/batch/seen_loss").x) == [64, 128]
     # Same weights at the start, by construction and equal to a fresh net of that seed.
     fresh = SmallNet(p.hidden, p.init, torch.Generator().manual_seed(2)).state_dict()
     nets = [tr.net.state_dict() for tr in Compare(p, 2).trainers.values()]

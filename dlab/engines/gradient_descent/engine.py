@@ -190,8 +190,10 @@ def run(params: GDParams, seed: int = 0, max_steps: int | None = None,
 class Compare(Experiment):
     """Full batch, mini-batch and SGD from the same seed and the same initial weights.
 
-    One natural step = one epoch of each mode. ``compare/{mode}/loss`` is recorded with
-    the number of examples seen as its step, so the curves can be laid against examples.
+    One natural step = one epoch of each mode. ``compare/{mode}/loss`` (each update's
+    batch loss) and ``compare/{mode}/seen_loss`` (the loss on all data, eight times an
+    epoch or after each update if fewer) are recorded with the number of examples seen
+    as their step, so the modes can be laid against the data they have used.
     """
 
     def __init__(self, params: GDParams, seed: int) -> None:
@@ -214,11 +216,14 @@ class Compare(Experiment):
             if mode in self.diverged:
                 continue
             try:
-                end = False
+                end, every, mark = False, max(1, tr.n // 8), tr.seen
                 while not end:
                     loss, _, end = tr.iterate(self.params.lr)
                     records.append((f"compare/{mode}/loss", tr.seen, loss))
-                full = check_finite(tr.full_loss(), "epoch loss")
+                    if tr.seen - mark >= every or end:
+                        mark = tr.seen
+                        full = check_finite(tr.full_loss(), "loss on all data")
+                        records.append((f"compare/{mode}/seen_loss", tr.seen, full))
             except Diverged:
                 self.diverged.add(mode)  # the others go on
                 continue

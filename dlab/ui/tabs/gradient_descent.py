@@ -81,32 +81,12 @@ class GradientDescentTab(TopicTab):
         self.loss_plot.curve("epoch_loss", "loss on all data, end of epoch", PALETTE[1],
                              symbol="o")
 
-        # Compare modes: same seed, same initial weights, three update schedules.
-        self.cmp_epoch = CurvePlot("Compare: loss per epoch", "epoch", "loss on all data",
-                                   context=C)
-        self.cmp_seen = CurvePlot("Compare: loss against examples seen", "examples seen",
-                                  "batch loss", log_y=True, context=C)
-        for mode in MODES:
-            self.cmp_epoch.curve(mode, mode, MODE_COLORS[mode], symbol="o")
-            self.cmp_seen.curve(mode, mode, MODE_COLORS[mode], dense=True)
-        self.cmp_label = QLabel()
-        self.cmp_label.setWordWrap(True)
-        cmp = QWidget()
-        cl = QVBoxLayout(cmp)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.cmp_label)
-        cl.addWidget(self.cmp_epoch, 1)
-        cl.addWidget(self.cmp_seen, 1)
-
         train = QWidget()
         tl = QVBoxLayout(train)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.ipe_label)
         tl.addWidget(self.boundary, 3)
         tl.addWidget(self.loss_plot, 2)
-        self.left_stack = QStackedWidget()
-        self.left_stack.addWidget(train)
-        self.left_stack.addWidget(cmp)
 
         self.surface = SurfaceView("Loss surface (click to choose the start)", context=C)
         self.surface.path("walk", "#FF3B30")  # a few hundred points: stays wide
@@ -115,26 +95,51 @@ class GradientDescentTab(TopicTab):
                                     log_y=True, context=C)
         self.gnorm_plot.curve("g", "|gradient|", PALETTE[0], dense=True)
         self.surface_label = QLabel()
+        land = QWidget()
+        ll = QVBoxLayout(land)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.surface, 3)
+        ll.addWidget(self.surface_label)
+        ll.addWidget(self.gnorm_plot, 2)
 
-        grid = QGridLayout(parent)
+        page = QWidget()
+        grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.train_title, self.land_title = QLabel(), QLabel()
-        for lab in (self.train_title, self.land_title):
+        self.train_title, self.land_title, self.cmp_title = QLabel(), QLabel(), QLabel()
+        for lab in (self.train_title, self.land_title, self.cmp_title):
             lab.setStyleSheet("font-size: 14pt; font-weight: bold;")
         grid.addWidget(self.train_title, 0, 0)
         grid.addWidget(self.land_title, 0, 1)
-        grid.addWidget(self.left_stack, 1, 0, 2, 1)
-        grid.addWidget(self.surface, 1, 1)
-        right_bottom = QWidget()
-        rb = QVBoxLayout(right_bottom)
-        rb.setContentsMargins(0, 0, 0, 0)
-        rb.addWidget(self.surface_label)
-        rb.addWidget(self.gnorm_plot)
-        grid.addWidget(right_bottom, 2, 1)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(2, 2)
+        grid.addWidget(train, 1, 0)
+        grid.addWidget(land, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+
+        # Compare modes: same seed, same initial weights, three update schedules.
+        self.cmp_epoch = CurvePlot("Loss per epoch", "epoch", "loss on all data", context=C)
+        self.cmp_seen = CurvePlot("Loss against examples seen", "examples seen",
+                                  "loss on all data", context=C)
+        for mode in MODES:
+            self.cmp_epoch.curve(mode, mode, MODE_COLORS[mode], symbol="o")
+            self.cmp_seen.curve(mode, mode, MODE_COLORS[mode], symbol="o")
+        self.cmp_label = QLabel()
+        self.cmp_label.setWordWrap(True)
+        self.cmp_label.setStyleSheet("font-size: 12pt;")
+        cmp = QWidget()
+        cl = QGridLayout(cmp)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.cmp_title, 0, 0, 1, 2)
+        cl.addWidget(self.cmp_label, 1, 0, 1, 2)
+        cl.addWidget(self.cmp_epoch, 2, 0)
+        cl.addWidget(self.cmp_seen, 2, 1)
+        cl.setRowStretch(2, 1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(page)
+        self.pages.addWidget(cmp)
+        outer = QVBoxLayout(parent)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
 
         self.compare_btn = QPushButton()
         self.compare_btn.clicked.connect(self.run_compare)
@@ -162,7 +167,7 @@ class GradientDescentTab(TopicTab):
 
     def begin(self, action: str) -> None:
         super().begin(action)
-        self.left_stack.setCurrentIndex(1 if action == "compare" else 0)
+        self.pages.setCurrentIndex(1 if action == "compare" else 0)
 
     # --- drawing ----------------------------------------------------------------------
     def _show_ipe(self, p: GDParams, iteration: int = 0, epoch: int = 0) -> None:
@@ -213,7 +218,7 @@ class GradientDescentTab(TopicTab):
     def _draw_compare(self, batch: Batch) -> None:
         for mode in MODES:
             self.cmp_epoch.set_series(mode, self.store.get(f"compare/{mode}/epoch_loss"))
-            self.cmp_seen.set_series(mode, self.store.get(f"compare/{mode}/loss"))
+            self.cmp_seen.set_series(mode, self.store.get(f"compare/{mode}/seen_loss"))
         parts = []
         for mode in MODES:
             upd = self.store.get(f"compare/{mode}/updates")
@@ -222,7 +227,7 @@ class GradientDescentTab(TopicTab):
                 parts.append(tr(C, "{0}: {1} updates, loss {2:.3f}").format(
                     tr("choices", mode), int(upd.y[-1]), ep.y[-1]))
         self.cmp_label.setText("   ·   ".join(parts) or tr(
-            C, "Full batch, mini-batch and SGD start from the same weights."))
+            C, "Press Compare modes to train all three."))
 
     def clear_view(self) -> None:
         self.boundary.clear_data()
@@ -239,6 +244,7 @@ class GradientDescentTab(TopicTab):
     def retranslate_view(self) -> None:
         self.train_title.setText(tr(C, "Real training"))
         self.land_title.setText(tr(C, "Loss landscape"))
+        self.cmp_title.setText(tr(C, "Full batch, mini-batch and SGD from the same weights"))
         self.compare_btn.setText(tr(C, "Compare modes"))
         self.compare_btn.setToolTip(tr(C, "Train full batch, mini-batch and SGD from the same "
                                           "seed and initial weights, and overlay their curves"))
