@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSlider,
@@ -77,7 +78,7 @@ class _NumberEditor(_Editor):
                 self.spin.setRange(self.lo, self.hi)
                 self.spin.setSingleStep(s.step or (self.hi - self.lo) / 100)
             self.spin.setKeyboardTracking(False)
-            self.spin.setMinimumWidth(84)
+            self.spin.setMinimumWidth(76)
             lay.addWidget(self.spin)
             self.slider.setRange(0, SLIDER_TICKS)
             self.spin.valueChanged.connect(self._spin_moved)
@@ -163,15 +164,14 @@ class _MultiEditor(_Editor):
 
     def __init__(self, info: FieldInfo) -> None:
         super().__init__(info)
-        lay = QHBoxLayout(self)
+        lay = QGridLayout(self)  # two columns: a long row would widen the whole panel
         lay.setContentsMargins(0, 0, 0, 0)
         self.boxes = {}
-        for c in info.spec.choices:
+        for i, c in enumerate(info.spec.choices):
             box = QCheckBox(c)
             box.toggled.connect(self._emit)
             self.boxes[c] = box
-            lay.addWidget(box)
-        lay.addStretch(1)
+            lay.addWidget(box, i // 2, i % 2)
 
     def value(self) -> Any:
         return ",".join(c for c, b in self.boxes.items() if b.isChecked())

@@ -172,6 +172,10 @@ class TopicTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.params_box)
+        # The panel is as wide as the form needs: only vertical scrolling.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.params_box.sizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 4)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(scroll)
@@ -401,7 +405,8 @@ class TopicTab(QWidget):
     def _update_status(self) -> None:
         state = self.runner.state
         elapsed = (time.perf_counter() - self._t_start) if state == RUNNING else self._elapsed
-        rate = self._rate[2] if state == RUNNING else 0.0
+        # Running: the recent rate; otherwise the average over the run.
+        rate = self._rate[2] if state == RUNNING else self.last_step / max(elapsed, 1e-9)
         self.status.setText(tr(C, "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s").format(
             tr(C, STATE_TEXT.get(state, state)), self.last_step, elapsed, rate))
 
