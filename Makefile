@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PKG_STAMP := $(VENV)/.installed-package
 
 .PHONY: run test lint test-package package bench shots clean
 
@@ -25,6 +26,19 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/dlab bench
+
+# The standalone executable (packaging/README.md): dist/dlab/ and its archive.
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -e '.[test,package]'
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(BIN)/python packaging/build.py
+
+# Builds the bundle unless dist/dlab was built from the current sources, then checks it.
+test-package: $(PKG_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaging -o faulthandler_timeout=3600 \
+		tests/e2e/test_packaging.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
