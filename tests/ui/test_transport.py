@@ -61,3 +61,28 @@ def test_close_while_running_is_quick(window, qtbot):
     elapsed = time.perf_counter() - t0
     assert elapsed < 1.0, f"closing took {elapsed:.2f} s"
     assert not tab.runner.is_active()
+
+
+def test_slow_motion_paces_the_steps(window, qtbot):
+    tab = window.current_tab()
+    slow(tab, epochs=1000)
+    tab.speed.setCurrentIndex(tab.speed.findData(2.0))  # two steps a second
+    tab.run_pause()
+    wait_step(qtbot, tab, 1)
+    qtbot.wait(600)
+    assert tab.last_step <= 3, "at 2 steps/s, 0.6 s allows at most the next step"
+    assert tab.boundary.image.image is not None, "every slow step comes with a frame"
+    tab.reset()
+
+
+def test_live_edit_reaches_the_running_engine(window, qtbot):
+    tab = window.current_tab()
+    slow(tab, epochs=1000, mode="sgd", landscape_steps=5000)
+    tab.run_pause()
+    wait_step(qtbot, tab, 3)
+    assert tab.form.editors["lr"].isEnabled() and not tab.form.editors["mode"].isEnabled()
+    tab._on_surface_click(1.0, -2.0)  # what a click on the surface does
+    qtbot.waitUntil(lambda: getattr(tab, "_walk_start", None) == (1.0, -2.0), timeout=5000)
+    assert tab._walk_from > 0, "the walk restarted from the clicked point mid-run"
+    tab.reset()
+    assert tab.form.editors["mode"].isEnabled()
