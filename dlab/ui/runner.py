@@ -321,6 +321,11 @@ class Runner(QObject):
         if gen_id == self._gen_id:
             self.sig_failed.emit(message, tb)
 
+    def mark(self, state: str) -> None:
+        """Set the state of a runner with no run going (Reset; a run done inline)."""
+        if self._thread is None:
+            self._set_state(state)
+
     def _set_state(self, state: str) -> None:
         if state != self.state:
             self.state = state

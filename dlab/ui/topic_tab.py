@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
@@ -286,8 +287,7 @@ class TopicTab(QWidget):
         batch.step, batch.frame, batch.status = snap.step, snap.frame, snap.status
         batch.message, batch.summary = snap.message, snap.summary
         self._on_batch(batch)
-        self.runner.state = snap.status if snap.status != RUNNING else FINISHED
-        self._on_state(self.runner.state)
+        self.runner.mark(snap.status if snap.status != RUNNING else FINISHED)
         return batch
 
     @Slot()
@@ -307,14 +307,9 @@ class TopicTab(QWidget):
 
     @Slot()
     def reset(self) -> None:
-        self.runner.stop()
-        self.store.clear()
-        self.clear_view()
-        self.banner.hide()
-        self.last_step = 0
-        self._elapsed = 0.0
-        self.runner.state = IDLE
-        self._on_state(IDLE)
+        self.begin(self.action)
+        self._t_start = 0.0
+        self.runner.mark(IDLE)
 
     def shutdown(self) -> bool:
         return self.runner.stop()
@@ -340,8 +335,6 @@ class TopicTab(QWidget):
             self.draw(batch)
         except Exception as exc:  # a drawing bug must not take the window down
             if not self.banner.isVisible():
-                import traceback
-
                 log.exception("drawing %s failed", self.topic.id)
                 self.banner.show_error(tr(C, "Drawing failed: {0}").format(exc),
                                        traceback.format_exc())
