@@ -16,6 +16,49 @@ from dlab.ui.i18n import tr
 from dlab.ui.plots import LOG_FLOOR, CurvePlot, pen
 
 
+class EmptyHint:
+    """Grey text in the middle of a plot while it has nothing to show: what will appear
+    there and how to get it. The axes' numbers are hidden meanwhile (an empty log axis
+    would print 2, 3, ... 9 on top of each other)."""
+
+    def __init__(self, plot: pg.PlotWidget, text: str, context: str) -> None:
+        self.plot, self.text_src, self.context = plot, text, context
+        self.item = pg.TextItem(anchor=(0.5, 0.5), color="#666666")
+        font = pg.QtGui.QFont()
+        font.setPointSize(11)
+        self.item.setFont(font)
+        self.vb = plot.plotItem.getViewBox()
+        self.vb.addItem(self.item, ignoreBounds=True)
+        self.vb.sigRangeChanged.connect(self._place)
+        self.vb.sigResized.connect(self._place)
+        self.empty: bool | None = None
+        self.retranslate()
+        self.set_empty(True)
+
+    def _place(self, *_: object) -> None:
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        self.item.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+        self.item.setTextWidth(max(80.0, self.vb.width() - 24))
+        self.item.textItem.document().setDefaultTextOption(
+            pg.QtGui.QTextOption(pg.QtCore.Qt.AlignmentFlag.AlignCenter))
+
+    def set_empty(self, empty: bool) -> None:
+        if empty == self.empty:
+            return  # restyling axes costs a relayout: only on a change
+        self.empty = empty
+        self.item.setVisible(empty)
+        for axis in ("left", "bottom"):
+            self.plot.plotItem.getAxis(axis).setStyle(showValues=not empty)
+        self._place()
+
+    def retranslate(self) -> None:
+        self.item.setText(tr(self.context, self.text_src))
+        self._place()
+
+
+MAX_KEY = 20  # layer_colors' last colour is the same for any n > 1
+
+
 def layer_colors(n: int) -> list[str]:
     """n colours from dark blue (layer 1, the input side) to yellow (the last layer)."""
     cmap = pg.colormap.get("viridis")
@@ -199,6 +242,15 @@ class LayerCurves(CurvePlot):
             item.setClipToView(True)
             item.setDownsampling(auto=True, method="peak")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 230))
+
+    def key_html(self) -> str:
+        """The legend as one line of text, for a label beside the plot: the curves of a
+        deep net fill the whole plot, so a legend inside it always covers some."""
+        first, last = layer_colors(2)[0], layer_colors(MAX_KEY)[-1]
+        return (f"<span style='color:{first}; font-weight:bold'>━━</span>&nbsp;"
+                f"{tr(self.context, self.names['first'])}&nbsp;&nbsp;&nbsp;"
+                f"<span style='color:{last}; font-weight:bold'>━━</span>&nbsp;"
+                f"{tr(self.context, self.names['last'])}")
 
     def set_layers(self, bufs: list[SeriesBuffer | None]) -> None:
         """bufs[k-1] is layer k's series; the curve colours follow the number of layers."""

@@ -173,6 +173,18 @@
 <context>
     <name>AdamTab</name>
     <message>
+        <source>Each optimiser's loss, step by step. Press Run or Step.</source>
+        <translation>각 옵티마이저의 손실을 단계마다 그립니다. 실행이나 한 단계를 누르세요.</translation>
+    </message>
+    <message>
+        <source>The same optimisers training a small network.</source>
+        <translation>같은 옵티마이저들이 작은 신경망을 학습시킵니다.</translation>
+    </message>
+    <message>
+        <source>How far Adam moves in x and in y at each of its first steps.</source>
+        <translation>Adam이 처음 몇 단계 동안 x와 y로 얼마나 움직이는지 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Race on the surface (click to choose the start)</source>
         <translation>곡면 위의 경주 (클릭해서 출발점 선택)</translation>
     </message>

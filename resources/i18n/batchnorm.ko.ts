@@ -133,16 +133,24 @@
         <translation>BN 있음</translation>
     </message>
     <message>
-        <source>γ (scale), mean per layer</source>
-        <translation>γ (배율), 층별 평균</translation>
+        <source>γ (scale) per layer</source>
+        <translation>층별 γ (배율)</translation>
+    </message>
+    <message>
+        <source>mean γ</source>
+        <translation>평균 γ</translation>
     </message>
     <message>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <source>β (shift), mean per layer</source>
-        <translation>β (이동), 층별 평균</translation>
+        <source>β (shift) per layer</source>
+        <translation>층별 β (이동)</translation>
+    </message>
+    <message>
+        <source>mean β</source>
+        <translation>평균 β</translation>
     </message>
     <message>
         <source>β</source>
@@ -161,16 +169,40 @@
         <translation>값</translation>
     </message>
     <message>
-        <source>Input to the activation, layer {0}, {1}</source>
-        <translation>활성화 함수의 입력, {0}층, {1}</translation>
+        <source>Activation input, layer {0}, {1}</source>
+        <translation>활성화 입력, {0}층, {1}</translation>
     </message>
     <message>
-        <source>Train mode vs eval mode (BN net)</source>
-        <translation>학습 모드와 평가 모드 (BN 신경망)</translation>
+        <source>The loss of each mini-batch, both networks.</source>
+        <translation>두 신경망의 미니배치마다의 손실입니다.</translation>
     </message>
     <message>
-        <source>statistics: running (eval) or of a batch of n</source>
-        <translation>통계: 이동 평균 (eval) 또는 n개 배치</translation>
+        <source>Accuracy on held-out data, both networks.</source>
+        <translation>두 신경망의 검증 데이터 정확도입니다.</translation>
+    </message>
+    <message>
+        <source>BN's learned scale γ, one curve per layer.</source>
+        <translation>BN이 배우는 배율 γ, 층마다 곡선 하나입니다.</translation>
+    </message>
+    <message>
+        <source>BN's learned shift β, one curve per layer.</source>
+        <translation>BN이 배우는 이동 β, 층마다 곡선 하나입니다.</translation>
+    </message>
+    <message>
+        <source>How the values fed to one layer's activation spread, step by step.</source>
+        <translation>한 층의 활성화 함수에 들어가는 값이 단계마다 어떻게 퍼지는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The trained BN net's accuracy with running statistics and with statistics of small batches.</source>
+        <translation>학습한 BN 신경망의 정확도: 이동 평균 통계를 쓸 때와 작은 배치의 통계를 쓸 때.</translation>
+    </message>
+    <message>
+        <source>Train vs eval mode</source>
+        <translation>학습 모드와 평가 모드</translation>
+    </message>
+    <message>
+        <source>eval, or a batch of n</source>
+        <translation>eval 또는 n개 배치</translation>
     </message>
     <message>
         <source>validation accuracy</source>
@@ -193,8 +225,8 @@
         <translation>선: 중앙값, 진한 띠: 가운데 50 %, 옅은 띠: 미니배치 값의 가운데 90 %. BN이 있으면 제자리에 머물고, 없으면 떠다닙니다.</translation>
     </message>
     <message>
-        <source>Running averages give one answer per example. Statistics of a small batch depend on the other examples in it: with 1, every value becomes 0.</source>
-        <translation>이동 평균을 쓰면 예제마다 답이 하나로 정해집니다. 작은 배치의 통계는 함께 든 다른 예제에 따라 달라지고, 1개이면 모든 값이 0이 됩니다.</translation>
+        <source>BN net. Running averages give one answer per example. Statistics of a small batch depend on the other examples in it: with 1, every value becomes 0.</source>
+        <translation>BN 신경망. 이동 평균을 쓰면 예제마다 답이 하나로 정해집니다. 작은 배치의 통계는 함께 든 다른 예제에 따라 달라지고, 1개이면 모든 값이 0이 됩니다.</translation>
     </message>
     <message>
         <source>{0}: diverged at step {1}</source>

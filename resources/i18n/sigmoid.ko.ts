@@ -169,8 +169,8 @@
         <translation>입력이 0 중심</translation>
     </message>
     <message>
-        <source>Cost of exp: forward + backward</source>
-        <translation>exp의 비용: 순전파 + 역전파</translation>
+        <source>Cost of exp</source>
+        <translation>exp의 비용</translation>
     </message>
     <message>
         <source>activation</source>
@@ -201,8 +201,24 @@
         <translation>두 가중치의 기울기 부호가 같았던 단계: 양수 입력 {0:.0%}, 0 중심 입력 {1:.0%}</translation>
     </message>
     <message>
-        <source>{0:,} values, median of {1} rounds on this machine.</source>
-        <translation>값 {0:,}개, 이 컴퓨터에서 {1}회 잰 중앙값입니다.</translation>
+        <source>Forward + backward on {0:,} values, median of {1} rounds on this machine.</source>
+        <translation>값 {0:,}개의 순전파 + 역전파, 이 컴퓨터에서 {1}회 잰 중앙값입니다.</translation>
+    </message>
+    <message>
+        <source>One bar per layer: the size of its gradient. Press Run or Step.</source>
+        <translation>층마다 막대 하나: 그 층 기울기의 크기입니다. 실행이나 한 단계를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Each layer's gradient, step after step.</source>
+        <translation>각 층의 기울기를 단계마다 그립니다.</translation>
+    </message>
+    <message>
+        <source>Where each layer's outputs fall.</source>
+        <translation>각 층의 출력값이 어디에 모이는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The loss of each mini-batch.</source>
+        <translation>미니배치마다의 손실입니다.</translation>
     </message>
     <message>
         <source>Press “Measure exp cost” to time the activations on this machine.</source>

@@ -12,6 +12,7 @@ from dlab.engines.adam.params import AdamParams
 from dlab.ui.i18n import tr
 from dlab.ui.plots import CurvePlot, SurfaceView, pen
 from dlab.ui.runner import Batch
+from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 
 C = "AdamTab"
@@ -81,6 +82,10 @@ class AdamTab(TopicTab):
         self.steps_plot.curve("dy", "|Δy|", "#D55E00")
         self.steps_plot.curve("lr", "learning rate", "#555555", width=1.5, dashed=True)
         self.steps_plot.legend.hide()
+        # Its key is a line of its own: inside the title it was cut off on narrow windows.
+        self.steps_key = QLabel()
+        self.steps_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.steps_key.setStyleSheet("font-size: 11pt;")
 
         self.net_plot = CurvePlot("Race on a small network (same data, same initial weights)",
                                   "step", "training loss", log_y=True, context=C)
@@ -92,6 +97,15 @@ class AdamTab(TopicTab):
             _sparse_log_ticks(plot)
         self.race_label = QLabel()
         self.race_label.setWordWrap(True)
+        loss_hint = "Each optimiser's loss, step by step. Press Run or Step."
+        self.hints = {
+            "loss_log": EmptyHint(self.loss_log, loss_hint, C),
+            "loss_lin": EmptyHint(self.loss_lin, loss_hint, C),
+            "net": EmptyHint(self.net_plot, "The same optimisers training a small network.",
+                             C),
+            "steps": EmptyHint(self.steps_plot, "How far Adam moves in x and in y at each "
+                                                "of its first steps.", C),
+        }
 
         inside = QWidget()
         il = QVBoxLayout(inside)
@@ -99,6 +113,7 @@ class AdamTab(TopicTab):
         il.addWidget(self.inside_title)
         il.addWidget(self.inside)
         il.addWidget(self.steps_plot, 1)
+        il.addWidget(self.steps_key)
 
         grid = QGridLayout(parent)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -140,12 +155,12 @@ class AdamTab(TopicTab):
         self.key.setText("&nbsp;&nbsp;&nbsp;".join(
             f"<span style='color:{COLORS[o]}; font-weight:bold'>━━</span>&nbsp;{tr(C, NAMES[o])}"
             for o in OPTIMIZERS if o in chosen))
-        # The plot's own key sits in its title: its curves start where a legend would be.
-        self.steps_plot.plotItem.setTitle(
-            tr(C, "Adam's step size |Δ|, first 100 steps") + "&nbsp;&nbsp;"
-            "<span style='color:#0072B2'>━ |Δx|</span>&nbsp;&nbsp;"
-            "<span style='color:#D55E00'>━ |Δy|</span>&nbsp;&nbsp;"
-            f"<span style='color:#555555'>╌ {tr(C, 'learning rate')}</span>", size="12pt")
+        # The step plot's key, under it: its curves start where a legend would be.
+        self.steps_key.setText(
+            "<span style='color:#0072B2; font-weight:bold'>━━</span>&nbsp;|Δx|&nbsp;&nbsp;"
+            "&nbsp;<span style='color:#D55E00; font-weight:bold'>━━</span>&nbsp;|Δy|"
+            "&nbsp;&nbsp;&nbsp;<span style='color:#555555; font-weight:bold'>╌╌</span>"
+            f"&nbsp;{tr(C, 'learning rate')}")
 
     def _show_visibility(self, params: AdamParams) -> None:
         self._draw_key()
@@ -179,8 +194,21 @@ class AdamTab(TopicTab):
                                       np.concatenate([[self._start[1]], ys.y]))
             plot.set_series(opt, self.store.get(f"{opt}/loss"))
             self.net_plot.set_series(opt, self.store.get(f"net/{opt}/loss"))
+        self._show_hints()
         self._draw_steps()
         self._draw_race_label()
+
+    def _show_hints(self) -> None:
+        """Each hint shows while its plot has no curve."""
+        def empty(series: str) -> bool:
+            return not any((b := self.store.get(series.format(o))) is not None and b.n
+                           for o in OPTIMIZERS)
+
+        surface = empty("{0}/loss")
+        self.hints["loss_log"].set_empty(surface)
+        self.hints["loss_lin"].set_empty(surface)
+        self.hints["net"].set_empty(empty("net/{0}/loss"))
+        self.hints["steps"].set_empty(empty("adam/x"))
 
     def _draw_steps(self) -> None:
         xs, ys = self.store.get("adam/x"), self.store.get("adam/y")
@@ -246,6 +274,7 @@ class AdamTab(TopicTab):
         self.surface.clear_paths()
         for plot in (self.loss_log, self.loss_lin, self.net_plot, self.steps_plot):
             plot.clear_data()
+        self._show_hints()
         self._start = None
         self._status = {}
         self.race_label.setText("")
@@ -255,6 +284,8 @@ class AdamTab(TopicTab):
         for plot in (self.loss_log, self.loss_lin, self.net_plot, self.steps_plot,
                      self.surface):
             plot.retranslate()
+        for hint in self.hints.values():
+            hint.retranslate()
         self._draw_key()
         self._draw_inside(None)
         self._draw_race_label()

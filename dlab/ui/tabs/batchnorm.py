@@ -4,14 +4,14 @@ and running statistics at test time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 from dlab.ui.i18n import tr
 from dlab.ui.plots import PALETTE, CurvePlot
 from dlab.ui.runner import Batch
-from dlab.ui.stat_plots import BarChart, LayerCurves, QuantileBands
+from dlab.ui.stat_plots import BarChart, EmptyHint, LayerCurves, QuantileBands
 from dlab.ui.topic_tab import TopicTab
 
 C = "BatchNormTab"
@@ -37,27 +37,52 @@ class BatchNormTab(TopicTab):
             self.loss_plot.curve(name, NAMES[name], COLORS[name], width=1.6)
             self.acc_plot.curve(name, NAMES[name], COLORS[name], symbol="o")
         self.acc_plot.plotItem.setYRange(0, 1, padding=0.02)
+        # Noisy losses fill the whole plot, so no legend there: the accuracy plot's legend
+        # and the coloured names in the headline say which curve is which.
+        self.loss_plot.legend.hide()
         # Accuracy climbs to the top right: the legend goes to the bottom right instead.
         self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
-        self.gamma_plot = LayerCurves("γ (scale), mean per layer", "step", "γ", MAX_DEPTH,
-                                      context=C)
-        self.beta_plot = LayerCurves("β (shift), mean per layer", "step", "β", MAX_DEPTH,
-                                     context=C)
+        # Short titles: each of these plots gets a quarter of the width.
+        self.gamma_plot = LayerCurves("γ (scale) per layer", "step", "mean γ", MAX_DEPTH, context=C)
+        self.beta_plot = LayerCurves("β (shift) per layer", "step", "mean β", MAX_DEPTH, context=C)
+        self.layers_key = QLabel()  # one key for both, in place of legends over the curves
+        self.layers_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for plot in (self.gamma_plot, self.beta_plot):
+            plot.legend.hide()
 
         self.bands = {
             name: QuantileBands("", "step", "value", COLORS[name], context=C)  # titled below
             for name in ("plain", "bn")}
         self.bands_note = QLabel()
         self.bands_note.setWordWrap(True)
-        self.eval_bars = BarChart("Train mode vs eval mode (BN net)",
-                                  "statistics: running (eval) or of a batch of n",
+        self.eval_bars = BarChart("Train vs eval mode", "eval, or a batch of n",
                                   "validation accuracy", context=C, value_fmt="{:.0%}")
         self.eval_note = QLabel()
         self.eval_note.setWordWrap(True)
 
+        self.hints = [
+            EmptyHint(self.loss_plot, "The loss of each mini-batch, both networks.", C),
+            EmptyHint(self.acc_plot, "Accuracy on held-out data, both networks.", C),
+            EmptyHint(self.gamma_plot, "BN's learned scale γ, one curve per layer.", C),
+            EmptyHint(self.beta_plot, "BN's learned shift β, one curve per layer.", C),
+            *(EmptyHint(self.bands[name], "How the values fed to one layer's activation "
+                                          "spread, step by step.", C)
+              for name in ("plain", "bn")),
+            EmptyHint(self.eval_bars, "The trained BN net's accuracy with running "
+                                      "statistics and with statistics of small batches.", C),
+        ]
+
         top, bottom = QHBoxLayout(), QHBoxLayout()
-        for w in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot):
-            top.addWidget(w, 1)
+        top.addWidget(self.loss_plot, 1)
+        top.addWidget(self.acc_plot, 1)
+        layers = QWidget()
+        ll = QGridLayout(layers)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.gamma_plot, 0, 0)
+        ll.addWidget(self.beta_plot, 0, 1)
+        ll.addWidget(self.layers_key, 1, 0, 1, 2)
+        ll.setRowStretch(0, 1)
+        top.addWidget(layers, 2)
         bands = QWidget()
         bl = QVBoxLayout(bands)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -71,8 +96,8 @@ class BatchNormTab(TopicTab):
         el.setContentsMargins(0, 0, 0, 0)
         el.addWidget(self.eval_bars, 1)
         el.addWidget(self.eval_note)
-        bottom.addWidget(bands, 2)
-        bottom.addWidget(ev, 1)
+        bottom.addWidget(bands, 5)
+        bottom.addWidget(ev, 2)
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.head)
@@ -104,6 +129,7 @@ class BatchNormTab(TopicTab):
         for name in ("plain", "bn"):
             self.loss_plot.set_series(name, self.store.get(f"{name}/loss"))
             self.acc_plot.set_series(name, self.store.get(f"{name}/val_acc"))
+        self._show_hints()
         f = batch.frame
         if f is None:
             self._show_head()
@@ -120,7 +146,21 @@ class BatchNormTab(TopicTab):
             labels = [tr(C, "eval")] + keys[1:]
             colors = [PALETTE[2]] + [PALETTE[0]] * (len(keys) - 1)
             self.eval_bars.set_bars([acc[k] for k in keys], labels, colors)
+        self._show_hints()
         self._show_head()
+
+    def _show_hints(self) -> None:
+        """Each hint shows while its plot has nothing to draw."""
+        loss, acc = self.store.get("plain/loss"), self.store.get("plain/val_acc")
+        gamma = self.store.get("bn/gamma/1")
+        f = self._frame or {}
+        q = f.get("quantiles", {})
+        empty = [loss is None or not loss.n, acc is None or not acc.n,
+                 gamma is None or not gamma.n, gamma is None or not gamma.n,
+                 *(len(q.get(name, ())) == 0 for name in ("plain", "bn")),
+                 not f.get("eval_vs_batch")]
+        for hint, e in zip(self.hints, empty, strict=True):
+            hint.set_empty(e)
 
     def _draw_bands(self, f: dict) -> None:
         k = self.layer.value()
@@ -137,7 +177,7 @@ class BatchNormTab(TopicTab):
         diverged = f.get("diverged", {})
         parts = []
         for name in ("plain", "bn"):
-            label = tr(C, HEADS[name])
+            label = f"<span style='color:{COLORS[name]}'>{tr(C, HEADS[name])}</span>"
             if name in diverged:
                 parts.append(tr(C, "{0}: diverged at step {1}").format(label, diverged[name]))
                 continue
@@ -153,7 +193,7 @@ class BatchNormTab(TopicTab):
 
     def _retitle_bands(self) -> None:
         for name, plot in self.bands.items():
-            plot.plotItem.setTitle(tr(C, "Input to the activation, layer {0}, {1}").format(
+            plot.plotItem.setTitle(tr(C, "Activation input, layer {0}, {1}").format(
                 self.layer.value(), tr(C, NAMES[name])), size="12pt")
 
     def clear_view(self) -> None:
@@ -161,20 +201,24 @@ class BatchNormTab(TopicTab):
         for plot in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
                      self.eval_bars, *self.bands.values()):
             plot.clear_data()
+        self._show_hints()
         self._show_head()
 
     def retranslate_view(self) -> None:
         for plot in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
                      self.eval_bars, *self.bands.values()):
             plot.retranslate()
+        for hint in self.hints:
+            hint.retranslate()
         self._retitle_bands()
+        self.layers_key.setText(self.gamma_plot.key_html())
         self.layer_label.setText(tr(C, "Layer shown"))
         self.layer.setToolTip(tr(C, "Which hidden layer's activation inputs are drawn below"))
         self.bands_note.setText(tr(
             C, "Line: median; dark band: middle 50 %; light band: middle 90 % of the values "
                "of one mini-batch. With BN they stay put; without, they drift."))
         self.eval_note.setText(tr(
-            C, "Running averages give one answer per example. Statistics of a small batch "
+            C, "BN net. Running averages give one answer per example. Statistics of a small batch "
                "depend on the other examples in it: with 1, every value becomes 0."))
         self._show_head()
         if self._frame is not None:

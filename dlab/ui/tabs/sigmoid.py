@@ -19,7 +19,7 @@ from dlab.engines.sigmoid.zigzag import W_START, surface
 from dlab.ui.i18n import tr
 from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView
 from dlab.ui.runner import Batch
-from dlab.ui.stat_plots import BarChart, HeatStrip, LayerCurves, layer_colors
+from dlab.ui.stat_plots import BarChart, EmptyHint, HeatStrip, LayerCurves, layer_colors
 from dlab.ui.topic_tab import TopicTab
 
 C = "SigmoidTab"
@@ -52,12 +52,15 @@ class SigmoidTab(TopicTab):
         self.grad_curves = LayerCurves("Gradient norm over training", "step", "‖∂L/∂W‖",
                                        MAX_DEPTH, log_y=True, context=C)
 
+        self.grad_curves.legend.hide()  # the key is a line under the plot
+        self.curves_key = QLabel()
         self.act_strip = HeatStrip("Activations of each layer", "activation value", "layer",
                                    context=C)
         self.sat_label = QLabel()
         self.sat_label.setWordWrap(True)
         self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", context=C)
         self.loss_plot.curve("loss", "loss of each mini-batch", PALETTE[0], width=1.5)
+        self.loss_plot.legend.hide()  # one curve, named by the title: no legend on it
 
         self.zigzag: dict[str, SurfaceView] = {}
         for kind in INPUTS:
@@ -71,8 +74,19 @@ class SigmoidTab(TopicTab):
         self.zigzag_label.setWordWrap(True)
         self.zigzag_label.setStyleSheet("font-size: 12pt;")
 
-        self.cost_bars = BarChart("Cost of exp: forward + backward", "activation",
-                                  "milliseconds", context=C, value_fmt="{:.1f}")
+        # A short title: this plot gets a quarter of the width at 1400 pixels.
+        self.cost_bars = BarChart("Cost of exp", "activation", "milliseconds", context=C,
+                                  value_fmt="{:.1f}")
+        self.hints = {
+            "bars": EmptyHint(self.grad_bars, "One bar per layer: the size of its "
+                                              "gradient. Press Run or Step.", C),
+            "curves": EmptyHint(self.grad_curves, "Each layer's gradient, step after step.",
+                                C),
+            "strip": EmptyHint(self.act_strip, "Where each layer's outputs fall.", C),
+            "loss": EmptyHint(self.loss_plot, "The loss of each mini-batch.", C),
+            "cost": EmptyHint(self.cost_bars, "Press “Measure exp cost” to time the "
+                                              "activations on this machine.", C),
+        }
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
 
@@ -89,7 +103,7 @@ class SigmoidTab(TopicTab):
 
         top, bottom = QHBoxLayout(), QHBoxLayout()
         top.addWidget(self.grad_bars, 1)
-        top.addWidget(self.grad_curves, 1)
+        top.addWidget(_box(self.grad_curves, self.curves_key, stretch=(1,)), 1)
         top.addWidget(_box(self.act_strip, self.sat_label, stretch=(1,)), 1)
         bottom.addWidget(self.loss_plot, 2)
         bottom.addWidget(zz, 4)
@@ -118,8 +132,9 @@ class SigmoidTab(TopicTab):
     def reset(self) -> None:
         super().reset()
         self.cost_bars.clear_data()
+        self.hints["cost"].set_empty(True)
         self._cost = None
-        self.cost_label.setText(self._cost_hint())
+        self.cost_label.setText("")
 
     # --- drawing ----------------------------------------------------------------------
     def draw(self, batch: Batch) -> None:
@@ -135,12 +150,16 @@ class SigmoidTab(TopicTab):
                                         self._colors())
                 self._ratio = float(g[0] / g[-1]) if g[-1] > 0 else None
                 self._show_zigzag(f["same_share"])
+                self.hints["bars"].set_empty(False)
             lo, hi = f["act_range"]
             self.act_strip.set_rows(f["act_hist"], lo, hi)
+            self.hints["strip"].set_empty(False)
             self._show_saturation(f["saturated"])
             self._show_ratio()
         self._draw_curves()
-        self.loss_plot.set_series("loss", self.store.get("loss"))
+        loss = self.store.get("loss")
+        self.loss_plot.set_series("loss", loss)
+        self.hints["loss"].set_empty(loss is None or not loss.n)
         for kind, view in self.zigzag.items():
             w1, w2 = (self.store.get(f"zigzag/{kind}/w{i}") for i in (1, 2))
             if w1 is not None and w1.n:
@@ -152,8 +171,9 @@ class SigmoidTab(TopicTab):
 
     def _draw_curves(self) -> None:
         if self._depth:
-            self.grad_curves.set_layers([self.store.get(f"grad_norm/{k}")
-                                         for k in range(1, self._depth + 1)])
+            bufs = [self.store.get(f"grad_norm/{k}") for k in range(1, self._depth + 1)]
+            self.grad_curves.set_layers(bufs)
+            self.hints["curves"].set_empty(bufs[0] is None or not bufs[0].n)
 
     def _show_ratio(self) -> None:
         if self._ratio is None:
@@ -188,19 +208,18 @@ class SigmoidTab(TopicTab):
         names = [n for n in COST_NAMES if n in ms]
         self.cost_bars.set_bars([ms[n] for n in names], names,
                                 [PALETTE[i] for i in range(len(names))])
+        self.hints["cost"].set_empty(not names)
         self._show_cost(f["elements"], f["rounds"])
 
     def _show_cost(self, elements: int, rounds: int) -> None:
         self._cost = (elements, rounds)
-        self.cost_label.setText(tr(C, "{0:,} values, median of {1} rounds on this machine.")
-                                .format(elements, rounds))
-
-    def _cost_hint(self) -> str:
-        return tr(C, "Press “Measure exp cost” to time the activations on this machine.")
+        self.cost_label.setText(tr(C, "Forward + backward on {0:,} values, median of {1} "
+                                      "rounds on this machine.").format(elements, rounds))
 
     def clear_view(self) -> None:
         if self.action == "exp_cost":  # a measurement leaves the training views alone
             self.cost_bars.clear_data()
+            self.hints["cost"].set_empty(True)
             self._cost = None
             self.cost_label.setText(tr(C, "Measuring…"))
             return
@@ -208,6 +227,8 @@ class SigmoidTab(TopicTab):
         self.grad_curves.clear_data()
         self.act_strip.clear_data()
         self.loss_plot.clear_data()
+        for key in ("bars", "curves", "strip", "loss"):
+            self.hints[key].set_empty(True)
         for view in self.zigzag.values():
             view.clear_paths()
         self._ratio = None
@@ -225,12 +246,15 @@ class SigmoidTab(TopicTab):
         for plot in (self.grad_bars, self.grad_curves, self.act_strip, self.loss_plot,
                      self.cost_bars, *self.zigzag.values()):
             plot.retranslate()
+        for hint in self.hints.values():
+            hint.retranslate()
+        self.curves_key.setText(self.grad_curves.key_html())
         self._show_ratio()
         if self._share is not None:
             self._show_zigzag(self._share)
         if self._saturated is not None:
             self._show_saturation(self._saturated)
         if self._cost is None:
-            self.cost_label.setText(self._cost_hint())
+            self.cost_label.setText("")  # the hint inside the empty chart says what to do
         else:
             self._show_cost(*self._cost)
