@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +49,39 @@ class _Editor(QWidget):
         self.edited.emit()
 
 
+class _LogSpinBox(QDoubleSpinBox):
+    """Shows and accepts values like 1e-08 or 0.003: a log-scaled field spans decades, so
+    a fixed number of decimals would show either zeros or a string of digits."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDecimals(15)  # the stored precision; the text is formatted below
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        return f"{value:.3g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt's name)
+        try:
+            return float(text)
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):  # noqa: ANN201 (Qt's signature)
+        stripped = text.strip()
+        if not stripped or stripped in ("-", ".", "e", "-.") or stripped.endswith(("e", "e-")):
+            return QValidator.State.Intermediate, text, pos
+        try:
+            value = float(stripped)
+        except ValueError:
+            return QValidator.State.Invalid, text, pos
+        ok = self.minimum() <= value <= self.maximum()
+        return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt's name)
+        """Arrow keys move by a factor of about 1.26 (ten steps a decade)."""
+        self.setValue(self.value() * 10 ** (steps / 10))
+
+
 class _NumberEditor(_Editor):
     """A slider (linear, log or powers of two) beside a spin box showing the value."""
 
@@ -72,6 +106,9 @@ class _NumberEditor(_Editor):
                 self.spin.setRange(int(self.lo), int(self.hi))
                 if s.step:
                     self.spin.setSingleStep(int(s.step))
+            elif s.log:
+                self.spin = _LogSpinBox()
+                self.spin.setRange(self.lo, self.hi)
             else:
                 self.spin = QDoubleSpinBox()
                 self.spin.setDecimals(s.decimals)
