@@ -173,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         info = build()
     mb = 1024 * 1024
-    print(f"dist/dlab: {info['unpacked_bytes'] / mb:.0f} MB unpacked; "
-          f"dist/{info['archive']}: {info['archive_bytes'] / mb:.0f} MB; "
+    print(f"dist/dlab: {info['unpacked_bytes'] / mb:.0f} MiB unpacked; "
+          f"dist/{info['archive']}: {info['archive_bytes'] / mb:.0f} MiB; "
           f"build {info['build_seconds']} s, archive {info['archive_seconds']} s")
     return 0
 

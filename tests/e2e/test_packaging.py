@@ -16,7 +16,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,7 @@ pytestmark = pytest.mark.packaging
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "dlab"
 EXE_NAME = "dlab-cli.exe" if sys.platform == "win32" else "dlab"
-MB = 1024 * 1024
+MB = 1024 * 1024  # sizes in MiB, as du -h and the issue's measurements give them
 MAX_ARCHIVE_MB = 220  # the file a teacher downloads
 MAX_UNPACKED_MB = 700  # the folder on disk
 BUILD_TIMEOUT_S = 45 * 60  # a clean build takes about 6 minutes on 2 busy cores
@@ -92,10 +91,10 @@ def test_size_within_budget(info: dict) -> None:
     archive = ROOT / "dist" / info["archive"]
     unpacked = folder_bytes(BUNDLE)
     packed = archive.stat().st_size
-    print(f"\nbundle: {unpacked / MB:.0f} MB unpacked, {packed / MB:.0f} MB {archive.name}; "
+    print(f"\nbundle: {unpacked / MB:.0f} MiB unpacked, {packed / MB:.0f} MiB {archive.name}; "
           f"build {info['build_seconds']} s")
-    assert unpacked <= MAX_UNPACKED_MB * MB, f"{unpacked / MB:.0f} MB unpacked"
-    assert packed <= MAX_ARCHIVE_MB * MB, f"{packed / MB:.0f} MB archive"
+    assert unpacked <= MAX_UNPACKED_MB * MB, f"{unpacked / MB:.0f} MiB unpacked"
+    assert packed <= MAX_ARCHIVE_MB * MB, f"{packed / MB:.0f} MiB archive"
 
 
 def test_left_out(info: dict) -> None:
@@ -106,6 +105,8 @@ def test_left_out(info: dict) -> None:
                  "PySide6/Qt/qml", "PySide6/Qt/plugins/sqldrivers"):
         assert not (internal / gone).exists(), gone
     assert [p.name for p in (internal / "torch" / "bin").iterdir()] == ["torch_shm_manager"]
+    dangling = [str(p) for p in BUNDLE.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling, dangling
     names = [p.name for p in internal.rglob("*")]
     assert not [n for n in names if "Qt6Quick" in n or "Qt6Pdf" in n or "Qt6Qml" in n]
     assert not [n for n in names if n.endswith("_test.so") or n.startswith("libjitbackend")]
@@ -139,14 +140,23 @@ def test_run_matches_source(exe: Path, tmp_path: Path) -> None:
         (tmp_path / "source" / "metrics.csv").read_text(encoding="utf-8")
 
 
-def test_every_topic_runs(exe: Path, tmp_path: Path) -> None:
-    """Every engine is in the bundle, however it was added to the registry."""
+def test_every_topic_runs_and_draws(exe: Path, tmp_path: Path) -> None:
+    """Every engine and every tab is in the bundle, however it was added to the registry
+    (they are imported by name, which the bundler cannot follow)."""
     listed = ok(run(exe, "list", cwd=tmp_path)).stdout.splitlines()
     assert [line.split("\t")[0] for line in listed] == registry.ids()
     for topic in registry.ids():
         ok(run(exe, "run", topic, "--steps", "2", "--out", str(tmp_path / topic), cwd=tmp_path))
         result = json.loads((tmp_path / topic / "result.json").read_text(encoding="utf-8"))
         assert result["status"] in ("finished", "diverged"), (topic, result)
+        # A tab that cannot be built leaves no current tab: the shot fails.
+        shot = ok(run(exe, "shot", topic, str(tmp_path / f"{topic}.png"), "--steps", "2",
+                      cwd=tmp_path))
+        assert "could not be built" not in shot.stderr, shot.stderr
+        import numpy as np
+
+        pixels = _picture(tmp_path / f"{topic}.png")[2].reshape(-1, 3)
+        assert len(np.unique(pixels, axis=0)) > 200, f"{topic}: a blank window"
 
 
 def _picture(path: Path):  # noqa: ANN202
@@ -178,16 +188,15 @@ def test_shot_draws_the_tab_in_both_languages(exe: Path, tmp_path: Path) -> None
     assert differing > 0.002, f"Korean shot differs from English in {differing:.2%} of pixels"
 
 
-def test_window_paints_before_torch(exe: Path, tmp_path: Path) -> None:
-    """The window (every tab) paints first; torch is imported after. Time printed, not asserted."""
-    proc = ok(run(exe, cwd=tmp_path, env={"DLAB_STARTUP_PROBE": "1",
-                                          "DLAB_LAUNCH_T": repr(time.time())}))
-    m = re.search(r"first-paint ([0-9.]+) torch-imported=(\w+)", proc.stdout)
-    assert m, proc.stdout + proc.stderr
-    assert "could not be built" not in proc.stderr, proc.stderr
-    print(f"\nbundle: first paint {float(m.group(1)):.2f} s after launch")
+def test_window_paints_before_torch(exe: Path) -> None:
+    """The bundle's window paints before torch is imported (dlab.bench's start-up probe).
+    The time is printed for the README, not asserted."""
+    from dlab.bench import measure_startup
+
+    seconds, torch_seen = measure_startup([str(exe)], runs=3)
+    print(f"\nbundle: launch to first painted window {seconds:.2f} s (median of 3)")
     if sys.platform != "win32":  # Windows imports torch first (packaging/rthook_dlab.py)
-        assert m.group(2) == "False"
+        assert not torch_seen
 
 
 def test_shared_libraries_resolve(info: dict) -> None:
