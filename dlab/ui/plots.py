@@ -19,6 +19,8 @@ pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrd
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
            "#F0E442"]
 LOG_FLOOR = 1e-30
+# Small enough that every tab fits a 1280-pixel-wide projector with its parameter panel.
+MIN_PLOT_W, MIN_PLOT_H = 170, 150
 
 
 class PaintClock:
@@ -67,7 +69,7 @@ class CurvePlot(TimedPlot):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
         if log_y:
             self.plotItem.getAxis("left").setLogMode(True)
-        self.setMinimumSize(220, 160)
+        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def curve(self, key: str, name: str, color: str, *, width: float = 2.5,
@@ -149,7 +151,7 @@ class SurfaceView(TimedPlot):
         self.plotItem.getViewBox().setMouseEnabled(False, False)
         self.scene().sigMouseClicked.connect(self._on_click)
         self.surface: Surface | None = None
-        self.setMinimumSize(240, 240)
+        self.setMinimumSize(MIN_PLOT_H, MIN_PLOT_H)
         self.retranslate()
 
     def set_surface(self, surface: Surface, n: int = 160) -> None:

@@ -13,7 +13,7 @@ import pyqtgraph as pg
 
 from dlab.core.metrics import SeriesBuffer
 from dlab.ui.i18n import tr
-from dlab.ui.plots import LOG_FLOOR, CurvePlot, pen
+from dlab.ui.plots import LOG_FLOOR, MIN_PLOT_H, MIN_PLOT_W, CurvePlot, pen
 
 
 class EmptyHint:
@@ -86,7 +86,7 @@ class BarChart(pg.PlotWidget):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
         if log_y:
             self.plotItem.getAxis("left").setLogMode(True)
-        self.setMinimumSize(220, 160)
+        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def set_bars(self, values: Sequence[float], labels: Sequence[str],
@@ -161,7 +161,7 @@ class HeatStrip(pg.PlotWidget):
         self.plotItem.getViewBox().setMouseEnabled(False, False)
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
-        self.setMinimumSize(220, 160)
+        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def set_rows(self, rows: np.ndarray, lo: float, hi: float) -> None:
@@ -208,7 +208,7 @@ class QuantileBands(pg.PlotWidget):
         self.plotItem.setMenuEnabled(False)
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
-        self.setMinimumSize(220, 160)
+        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def set_bands(self, x: np.ndarray, q: np.ndarray) -> None:

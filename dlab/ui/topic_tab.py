@@ -175,7 +175,7 @@ class TopicTab(QWidget):
         scroll.setWidget(self.params_box)
         # The panel is as wide as the form needs: only vertical scrolling.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.params_box.sizeHint().width()
+        scroll.setMinimumWidth(self.params_box.minimumSizeHint().width()
                                + scroll.verticalScrollBar().sizeHint().width() + 4)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         left = QSplitter(Qt.Orientation.Vertical)

@@ -163,3 +163,16 @@ def test_a_topic_that_cannot_load_does_not_stop_the_others(qtbot, monkeypatch):
     w.save_params_dialog()
     assert len(w.tabs) == len(registry.TOPICS) - 1
     w.close()
+
+
+def test_every_tab_fits_a_1280_by_800_projector(qtbot):
+    """The tab's own minimum size, plus room for the window's frame, menu and tab bar."""
+    frame_w, chrome_h = 48, 100
+    for lang in ("en", "ko"):
+        w = MainWindow(lang=lang)
+        qtbot.addWidget(w)
+        for tab in w.tabs:
+            need = tab.minimumSizeHint()
+            assert need.width() + frame_w <= 1280 and need.height() + chrome_h <= 800, (
+                f"{tab.topic.id} ({lang}) needs {need.width()}x{need.height()}")
+        w.close()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from dlab.core.surfaces import GD_SURFACES
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.ui.i18n import tr
-from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView, TimedPlot, pen
+from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, SurfaceView, TimedPlot, pen
 from dlab.ui.runner import Batch
 from dlab.ui.topic_tab import TopicTab
 
@@ -43,7 +43,7 @@ class BoundaryView(TimedPlot):
             self.addItem(d)
         self.plotItem.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
-        self.setMinimumSize(240, 240)
+        self.setMinimumSize(MIN_PLOT_H, MIN_PLOT_H)
 
     def set_points(self, pts: np.ndarray, labels: np.ndarray) -> None:
         for cls, dots in enumerate(self.dots):
