@@ -50,26 +50,45 @@ def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
     return p
 
 
-class CurvePlot(TimedPlot):
-    """Named curves over steps. With ``log_y`` values are drawn as log10, with 10^n ticks
-    (done by hand: pyqtgraph's log mode warns on zeros, which would break strict tests)."""
+class LabelledPlot(TimedPlot):
+    """A plot with a translated title and axis labels: the part every chart shares.
+
+    ``log_y`` only switches the left axis to 10^n ticks; subclasses feed it log10 values
+    (pyqtgraph's own log mode warns on zeros, which would break the strict tests).
+    ``interactive=False`` turns off mouse zoom and the context menu."""
 
     def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
-                 context: str = "plots") -> None:
+                 context: str = "plots", interactive: bool = True) -> None:
         super().__init__()
         self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
             context, title, xlabel, ylabel)
         self.log_y = log_y
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
+        if log_y:
+            self.plotItem.getAxis("left").setLogMode(True)
+        if not interactive:
+            self.plotItem.setMenuEnabled(False)
+            self.plotItem.getViewBox().setMouseEnabled(False, False)
+        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
+
+    def retranslate(self) -> None:
+        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
+        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
+        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
+
+
+class CurvePlot(LabelledPlot):
+    """Named curves over steps; with ``log_y`` the values are drawn as log10."""
+
+    def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
+                 context: str = "plots") -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y, context=context)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.names: dict[str, str] = {}
         self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextSize="10pt")
         # No grid: its lines are repainted with every update and cost more than the curves.
         self._shown: dict[str, tuple[int, float]] = {}  # what each curve last drew
-        for axis in ("left", "bottom"):
-            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
-        if log_y:
-            self.plotItem.getAxis("left").setLogMode(True)
-        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def curve(self, key: str, name: str, color: str, *, width: float = 2.5,
@@ -110,9 +129,7 @@ class CurvePlot(TimedPlot):
             item.setData([], [])
 
     def retranslate(self) -> None:
-        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
-        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
-        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
+        super().retranslate()
         for key, item in self.curves.items():
             label = self.legend.getLabel(item)
             if label is not None:

@@ -13,7 +13,7 @@ import pyqtgraph as pg
 
 from dlab.core.metrics import SeriesBuffer
 from dlab.ui.i18n import tr
-from dlab.ui.plots import LOG_FLOOR, MIN_PLOT_H, MIN_PLOT_W, CurvePlot, pen
+from dlab.ui.plots import LOG_FLOOR, CurvePlot, LabelledPlot, pen
 
 
 class EmptyHint:
@@ -65,28 +65,19 @@ def layer_colors(n: int) -> list[str]:
     return [cmap.map(0.85 * i / max(1, n - 1), mode="qcolor").name() for i in range(n)]
 
 
-class BarChart(pg.PlotWidget):
+class BarChart(LabelledPlot):
     """Bars at 1..n with text ticks under them. With ``log_y`` heights are drawn as log10
     from a floor a decade below the smallest bar, so bars spanning decades stay readable."""
 
     def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
                  context: str = "plots", value_fmt: str | None = None) -> None:
-        super().__init__()
-        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
-            context, title, xlabel, ylabel)
-        self.log_y = log_y
+        super().__init__(title, xlabel, ylabel, log_y=log_y, context=context,
+                         interactive=False)
         self.value_fmt = value_fmt  # e.g. "{:.1f} ms": a label above each bar
         self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.7)
         self.addItem(self.bars)
         self.texts: list[pg.TextItem] = []
         self.plotItem.showGrid(x=False, y=True, alpha=0.25)
-        self.plotItem.setMenuEnabled(False)
-        self.plotItem.getViewBox().setMouseEnabled(False, False)
-        for axis in ("left", "bottom"):
-            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
-        if log_y:
-            self.plotItem.getAxis("left").setLogMode(True)
-        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def set_bars(self, values: Sequence[float], labels: Sequence[str],
@@ -140,28 +131,15 @@ class BarChart(pg.PlotWidget):
         for item in self.texts:
             item.hide()
 
-    def retranslate(self) -> None:
-        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
-        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
-        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
-
-
-class HeatStrip(pg.PlotWidget):
+class HeatStrip(LabelledPlot):
     """One row per layer, one column per value bin, colour = share of the layer's values
     in that bin (each row scaled to its own peak, so every layer's shape shows)."""
 
     def __init__(self, title: str, xlabel: str, ylabel: str, *, context: str = "plots") -> None:
-        super().__init__()
-        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
-            context, title, xlabel, ylabel)
+        super().__init__(title, xlabel, ylabel, context=context, interactive=False)
         self.image = pg.ImageItem()
         self.image.setLookupTable(pg.colormap.get("inferno").getLookupTable(nPts=256))
         self.addItem(self.image)
-        self.plotItem.setMenuEnabled(False)
-        self.plotItem.getViewBox().setMouseEnabled(False, False)
-        for axis in ("left", "bottom"):
-            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
-        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def set_rows(self, rows: np.ndarray, lo: float, hi: float) -> None:
@@ -178,22 +156,14 @@ class HeatStrip(pg.PlotWidget):
     def clear_data(self) -> None:
         self.image.clear()
 
-    def retranslate(self) -> None:
-        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
-        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
-        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
-
-
-class QuantileBands(pg.PlotWidget):
+class QuantileBands(LabelledPlot):
     """A distribution over steps: the median as a line, the middle 50 % and the middle
     90 % as shaded bands. ``set_bands(x, q)`` takes q of shape (n, 5): quantiles 5, 25,
     50, 75 and 95 %."""
 
     def __init__(self, title: str, xlabel: str, ylabel: str, color: str, *,
                  context: str = "plots") -> None:
-        super().__init__()
-        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
-            context, title, xlabel, ylabel)
+        super().__init__(title, xlabel, ylabel, context=context, interactive=False)
         c = pg.mkColor(color)
         self.edges = [self.plotItem.plot([], [], pen=pg.mkPen(None)) for _ in range(4)]
         outer, inner = pg.mkColor(c), pg.mkColor(c)
@@ -205,10 +175,6 @@ class QuantileBands(pg.PlotWidget):
             self.addItem(f)
         self.median = self.plotItem.plot([], [], pen=pen(color, 2.5))
         self.plotItem.showGrid(x=True, y=True, alpha=0.25)
-        self.plotItem.setMenuEnabled(False)
-        for axis in ("left", "bottom"):
-            self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
-        self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
         self.retranslate()
 
     def set_bands(self, x: np.ndarray, q: np.ndarray) -> None:
@@ -219,12 +185,6 @@ class QuantileBands(pg.PlotWidget):
     def clear_data(self) -> None:
         for item in [*self.edges, self.median]:
             item.setData([], [])
-
-    def retranslate(self) -> None:
-        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
-        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
-        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
-
 
 class LayerCurves(CurvePlot):
     """One curve per layer over steps, coloured as ``layer_colors``; only layer 1 and the
