@@ -27,6 +27,7 @@ from dlab.core.snapshot import FAILED, FRAME, RUNNING, STOPPED, Record, Snapshot
 
 IDLE, PAUSED = "idle", "paused"
 DELIVERY_INTERVAL_S = 1 / 30
+FRAME_EVERY_STEP_MAX = 20.0  # steps/s up to which every step is drawn
 
 Factory = Callable[[], Any]  # returns the engine's generator
 
@@ -171,14 +172,15 @@ class _Worker(QObject):
                     self._deliver(snap, force=True)
                     status, message = snap.status, snap.message
                     break
-                slow = self.ctl.speed > 0
-                if (action == "step" or slow) and snap.frame is None:
+                # Slow enough to draw every step: each step comes with its full frame.
+                every = action == "step" or 0 < self.ctl.speed <= FRAME_EVERY_STEP_MAX
+                if every and snap.frame is None:
                     self.box.put(snap)
                     snap = gen.send(FRAME)
-                self._deliver(snap, force=action == "step" or slow)
+                self._deliver(snap, force=every)
                 if action == "step":
                     was_paused = True
-                elif slow:
+                elif self.ctl.speed > 0:
                     self._pace(t0)
         except Exception as exc:  # an engine bug must not take the window down
             status = FAILED

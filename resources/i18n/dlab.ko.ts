@@ -40,6 +40,14 @@
         <translation>최고 속도</translation>
     </message>
     <message>
+        <source>200 steps/s</source>
+        <translation>초당 200단계</translation>
+    </message>
+    <message>
+        <source>50 steps/s</source>
+        <translation>초당 50단계</translation>
+    </message>
+    <message>
         <source>20 steps/s</source>
         <translation>초당 20단계</translation>
     </message>
