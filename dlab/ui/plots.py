@@ -66,7 +66,18 @@ class LabelledPlot(TimedPlot):
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
         if log_y:
-            self.plotItem.getAxis("left").setLogMode(True)
+            axis = self.plotItem.getAxis("left")
+            axis.setLogMode(True)
+            every = axis.logTickValues
+
+            def one_two_five(lo: float, hi: float, size: float, std: list) -> list:
+                """Minor ticks at 1, 2 and 5 only: on a short plot spanning about a
+                decade, the labels of 2, 3, ... 9 run into each other."""
+                return [(spacing, [v for v in values
+                                   if spacing is not None or round(10 ** (v % 1)) in (1, 2, 5)])
+                        for spacing, values in every(lo, hi, size, std)]
+
+            axis.logTickValues = one_two_five
         if not interactive:
             self.plotItem.setMenuEnabled(False)
             self.plotItem.getViewBox().setMouseEnabled(False, False)

@@ -22,20 +22,6 @@ NAMES = {"sgd": "SGD", "momentum": "Momentum", "rmsprop": "RMSProp", "adam": "Ad
 FIRST = 100  # the step-size plot shows Adam's first steps, where bias correction matters
 
 
-def _sparse_log_ticks(plot: CurvePlot) -> None:
-    """Keep the 1-2-5 ticks of a log axis: on a short plot spanning about a decade the
-    labels of 2, 3, ... 9 run into each other."""
-    axis = plot.plotItem.getAxis("left")
-    every = axis.logTickValues
-
-    def ticks(lo: float, hi: float, size: float, std: list) -> list:
-        return [(spacing, [v for v in values
-                           if spacing is not None or round(10 ** (v % 1)) in (1, 2, 5)])
-                for spacing, values in every(lo, hi, size, std)]
-
-    axis.logTickValues = ticks
-
-
 def _num(v: float) -> str:
     return f"{v:+.3e}" if v and (abs(v) < 1e-3 or abs(v) >= 1e4) else f"{v:+.4f}"
 
@@ -93,8 +79,6 @@ class AdamTab(TopicTab):
             self.net_plot.curve(opt, NAMES[opt], COLORS[opt])
         self.net_plot.legend.hide()
 
-        for plot in (self.loss_log, self.steps_plot, self.net_plot):
-            _sparse_log_ticks(plot)
         self.race_label = QLabel()
         self.race_label.setWordWrap(True)
         loss_hint = "Each optimiser's loss, step by step. Press Run or Step."
