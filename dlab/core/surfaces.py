@@ -20,6 +20,7 @@ class Surface:
     grad: Callable[[float, float], tuple[float, float]]
     extent: tuple[float, float, float, float]  # x0, x1, y0, y1 of the drawn window
     minima: tuple[tuple[float, float], ...] = ()  # where the global minimum lies, for markers
+    start: tuple[float, float] = (-3.5, 2.5)  # a start that shows the surface's lesson
 
     def grid(self, n: int = 160) -> tuple[Array, Array, Array]:
         """Values on an n-by-n grid; z[i, j] is f at (xs[i], ys[j])."""
@@ -87,8 +88,11 @@ def _plateau_grad(x: float, y: float) -> tuple[float, float]:
 BOX = (-4.0, 4.0, -4.0, 4.0)
 
 GD_SURFACES: dict[str, Surface] = {
-    "bowl": Surface("bowl", _bowl, lambda x, y: (x, y), BOX, ((0.0, 0.0),)),
-    "valley": Surface("valley", _valley, _valley_grad, BOX, ((0.0, 0.0),)),
-    "local-minima": Surface("local-minima", _wells, _wells_grad, BOX, ((2.0, 2.0),)),
-    "plateau": Surface("plateau", _plateau, _plateau_grad, BOX, ((0.0, 0.0),)),
+    "bowl": Surface("bowl", _bowl, lambda x, y: (x, y), BOX, ((0.0, 0.0),), (-3.0, 2.5)),
+    "valley": Surface("valley", _valley, _valley_grad, BOX, ((0.0, 0.0),), (-3.5, 2.5)),
+    # From the lower left the walk falls into the shallower well at (-2, -1).
+    "local-minima": Surface("local-minima", _wells, _wells_grad, BOX, ((2.0, 2.0),),
+                            (-3.0, -1.5)),
+    # Far out on the plateau the gradient is about 0.01: a long crawl before the slope.
+    "plateau": Surface("plateau", _plateau, _plateau_grad, BOX, ((0.0, 0.0),), (-3.5, 3.2)),
 }

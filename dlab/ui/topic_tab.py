@@ -139,6 +139,7 @@ class TopicTab(QWidget):
         self._clock = (0.0, 0.0)  # GUI-thread CPU time and wall time at the last frame
 
         self.form = ParamForm(self.params_cls, params)
+        self._params_seen = self.form.params()  # before the latest edit (adjust_edit)
         self.theory = QTextBrowser()
         self.theory.setOpenExternalLinks(False)
         self.banner = ErrorBanner()
@@ -232,7 +233,13 @@ class TopicTab(QWidget):
         """Re-set every visible text of the views in the current language."""
 
     def params_changed(self, params: Params) -> None:
-        """Called after every edit of the form, running or not."""
+        """Called after every change of the parameters (an edit, a loaded file), running
+        or not."""
+
+    def adjust_edit(self, old: Params, new: Params) -> Params:
+        """A user's edit in the form, before it takes effect: a tab may complete it (a new
+        surface brings the start that shows its lesson). Loaded files are not adjusted."""
+        return new
 
     # --- transport ------------------------------------------------------------------
     def params(self) -> Params:
@@ -240,6 +247,7 @@ class TopicTab(QWidget):
 
     def set_params(self, params: Params) -> None:
         self.form.set_params(params)
+        self._params_seen = params
         self.params_changed(params)
 
     def engine_factory(self, action: str = "run"):  # noqa: ANN201
@@ -317,9 +325,13 @@ class TopicTab(QWidget):
     # --- slots ----------------------------------------------------------------------
     @Slot(object)
     def _on_params(self, params: Params) -> None:
+        adjusted = self.adjust_edit(self._params_seen, params)
+        if adjusted != params:
+            self.form.set_params(adjusted)
         if self.runner.is_active():
-            self.runner.update(params)
-        self.params_changed(params)
+            self.runner.update(adjusted)
+        self._params_seen = adjusted
+        self.params_changed(adjusted)
 
     @Slot(int)
     def _on_speed(self, index: int) -> None:

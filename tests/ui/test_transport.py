@@ -105,3 +105,15 @@ def test_medium_speed_is_paced_without_a_frame_per_step(window, qtbot):
     frames = sum(1 for b in deliveries if b.frame is not None)
     assert frames < tab.last_step, f"{frames} frames for {tab.last_step} steps: not one a step"
     tab.reset()
+
+
+def test_choosing_a_surface_moves_the_start_to_where_its_lesson_shows(window):
+    from dlab.core.surfaces import GD_SURFACES
+
+    tab = window.current_tab()
+    tab.form.editors["landscape"].combo.setCurrentIndex(
+        tab.form.editors["landscape"].combo.findData("plateau"))
+    p = tab.params()
+    assert p.landscape == "plateau"
+    assert (p.start_x, p.start_y) == GD_SURFACES["plateau"].start
+    assert tab.surface.start.data["x"][0] == p.start_x

@@ -122,6 +122,9 @@ def test_save_and_load_parameters(window, tmp_path):
     tab.set_params(tab.params_cls())
     assert window.load_params_from(str(path))
     assert tab.params().lr == 0.02 and tab.form.editors["landscape"].value() == "plateau"
+    saved = doc["params"]
+    assert (tab.params().start_x, tab.params().start_y) == (saved["start_x"], saved["start_y"]), \
+        "a loaded file keeps its own start (only an edit of the surface moves it)"
     path.write_text('{"schema": 1, "topic": "gradient-descent", "params": {"epochs": -4}}')
     assert not window.load_params_from(str(path))
     assert "epochs" in tab.banner.message.text() and "from 1 to 1000" in tab.banner.message.text()

@@ -30,7 +30,6 @@ class AdamTab(TopicTab):
     context = C
 
     def build_view(self, parent: QWidget) -> None:
-        self._function = self.params().function
         self._start: tuple[float, float] | None = None
         self._status: dict[str, str] = {}
 
@@ -114,18 +113,15 @@ class AdamTab(TopicTab):
         self.params_changed(self.params())
 
     # --- user actions -----------------------------------------------------------------
-    def set_params(self, params: AdamParams) -> None:
-        self._function = params.function  # settings loaded as a whole keep their values
-        super().set_params(params)
+    def adjust_edit(self, old: AdamParams, new: AdamParams) -> AdamParams:
+        if new.function != old.function:
+            # A newly chosen function brings its own start and learning rates.
+            s = SETUPS[new.function]
+            return new.replace(start_x=s.start[0], start_y=s.start[1], lr=s.lr,
+                               **{f"lr_{o}": s.lrs[o] for o in OPTIMIZERS})
+        return new
 
     def params_changed(self, params: AdamParams) -> None:
-        if params.function != self._function:
-            # A newly chosen function brings its own start and learning rates.
-            s = SETUPS[params.function]
-            self.set_params(params.replace(
-                start_x=s.start[0], start_y=s.start[1], lr=s.lr,
-                **{f"lr_{o}": s.lrs[o] for o in OPTIMIZERS}))
-            return
         setup = SETUPS[params.function]
         self.surface.set_surface(setup.surface)
         self.surface.set_start(params.start_x, params.start_y)

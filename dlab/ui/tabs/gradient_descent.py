@@ -159,6 +159,12 @@ class GradientDescentTab(TopicTab):
         if self.runner.is_active():
             self.runner.update(self.params())
 
+    def adjust_edit(self, old: GDParams, new: GDParams) -> GDParams:
+        if new.landscape != old.landscape:  # a new surface starts where its lesson shows
+            x, y = GD_SURFACES[new.landscape].start
+            return new.replace(start_x=x, start_y=y)
+        return new
+
     def params_changed(self, params: GDParams) -> None:
         self.surface.set_surface(GD_SURFACES[params.landscape])
         self.surface.set_start(params.start_x, params.start_y)
