@@ -30,13 +30,13 @@ def _gd():  # noqa: ANN202
 
 
 def headless_rate(steps: int) -> float:
-    """Steps per second of the engine alone, with the same frame pacing as the GUI."""
+    """Steps per second of the engine alone, as `dlab run` runs it: no frames drawn."""
     from dlab.core.pacing import Pacer
     from dlab.core.runtime import configure_torch
 
     configure_torch()
     topic, params = _gd()
-    gen = topic.engine_fn()(params, 0, steps, Pacer())
+    gen = topic.engine_fn()(params, 0, steps, Pacer(None))
     t0 = time.perf_counter()
     for _ in gen:
         pass
@@ -57,8 +57,8 @@ def gui_rate(steps: int) -> tuple[float, list[float]]:
     tab = window.current_tab()
     topic, params = _gd()
     tab.set_params(params)
-    fn = topic.engine_fn()
-    tab.engine_factory = lambda action="run": (lambda: fn(params, 0, steps))
+    fn, pacer = topic.engine_fn(), tab.runner.pacer
+    tab.engine_factory = lambda action="run": (lambda: fn(params, 0, steps, pacer))
     app.processEvents()
 
     class Probe(QObject):

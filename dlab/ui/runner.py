@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from dlab.core.pacing import Pacer
 from dlab.core.params import Params
 from dlab.core.snapshot import FAILED, FRAME, RUNNING, STOPPED, Record, Snapshot
 
@@ -210,6 +211,8 @@ class Runner(QObject):
         self.state = IDLE
         self.speed = 0.0
         self.delivery_interval = DELIVERY_INTERVAL_S
+        # Engines compute heavy frames only as often as they are delivered.
+        self.pacer = Pacer(DELIVERY_INTERVAL_S)
         self._gen_id = 0
 
     # --- commands from the GUI --------------------------------------------------------
@@ -268,6 +271,7 @@ class Runner(QObject):
         """How often the worker may deliver; the tab raises it when drawing is costly, so
         drawing (which holds the GIL) never takes more than a small share of the time."""
         self.delivery_interval = seconds
+        self.pacer.interval_s = seconds
         if self._box is not None:
             self._box.interval = seconds
 

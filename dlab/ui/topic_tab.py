@@ -252,8 +252,9 @@ class TopicTab(QWidget):
 
     def engine_factory(self, action: str = "run"):  # noqa: ANN201
         fn = self.topic.engine_fn(action)
-        params, seed = self.params(), self.seed.value()
-        return lambda: fn(params, seed, self.topic.default_steps if action == "run" else None)
+        params, seed, pacer = self.params(), self.seed.value(), self.runner.pacer
+        steps = self.topic.default_steps if action == "run" else None
+        return lambda: fn(params, seed, steps, pacer)
 
     def begin(self, action: str) -> None:
         """Forget the drawn run and get ready to draw a new one of ``action``."""
