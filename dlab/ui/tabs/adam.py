@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS
 from dlab.engines.adam.params import AdamParams
 from dlab.ui.i18n import tr
+from dlab.ui.labels import text_label
 from dlab.ui.plots import CurvePlot, SurfaceView, pen
 from dlab.ui.runner import Batch
 from dlab.ui.stat_plots import EmptyHint
@@ -40,8 +41,7 @@ class AdamTab(TopicTab):
             self.surface.path(opt, COLORS[opt])
             self.surface.paths[opt][0].setShadowPen(pen("#FFFFFF", 5.0))  # readable on any band
         # One colour key for every view, above them, so no legend covers a path or a curve.
-        self.key = QLabel()
-        self.key.setStyleSheet("font-size: 13pt;")
+        self.key = text_label(13)
 
         # Loss against steps: log axis where the loss has a floor of 0, linear on the saddle.
         self.loss_log = CurvePlot("Loss on the surface", "step", "loss", log_y=True, context=C)
@@ -55,8 +55,7 @@ class AdamTab(TopicTab):
         self.loss_stack.addWidget(self.loss_lin)
 
         # Inside Adam: this step's numbers per coordinate, and the first steps' sizes.
-        self.inside_title = QLabel()
-        self.inside_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.inside_title = text_label(13, bold=True)
         self.inside = QLabel()
         self.inside.setTextFormat(Qt.TextFormat.RichText)
         self.inside.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -68,9 +67,8 @@ class AdamTab(TopicTab):
         self.steps_plot.curve("lr", "learning rate", "#555555", width=1.5, dashed=True)
         self.steps_plot.legend.hide()
         # Its key is a line of its own: inside the title it was cut off on narrow windows.
-        self.steps_key = QLabel()
+        self.steps_key = text_label(11)
         self.steps_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.steps_key.setStyleSheet("font-size: 11pt;")
 
         self.net_plot = CurvePlot("Race on a small network (same data, same initial weights)",
                                   "step", "training loss", log_y=True, context=C)

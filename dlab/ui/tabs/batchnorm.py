@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxL
 
 from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 from dlab.ui.i18n import tr
+from dlab.ui.labels import text_label
 from dlab.ui.plots import PALETTE, CurvePlot
 from dlab.ui.runner import Batch
 from dlab.ui.stat_plots import BarChart, EmptyHint, LayerCurves, QuantileBands
@@ -26,9 +27,7 @@ class BatchNormTab(TopicTab):
     context = C
 
     def build_view(self, parent: QWidget) -> None:
-        self.head = QLabel()
-        self.head.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.head.setWordWrap(True)
+        self.head = text_label(14, bold=True, wrap=True)
 
         self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", log_y=True,
                                    context=C)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from dlab.core.surfaces import GD_SURFACES
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.ui.i18n import tr
+from dlab.ui.labels import text_label
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, SurfaceView, TimedPlot, pen
 from dlab.ui.runner import Batch
 from dlab.ui.topic_tab import TopicTab
@@ -71,10 +72,7 @@ class GradientDescentTab(TopicTab):
     context = C
 
     def build_view(self, parent: QWidget) -> None:
-        self.ipe_label = QLabel()
-        self.ipe_label.setObjectName("bigInfo")
-        self.ipe_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.ipe_label.setWordWrap(True)
+        self.ipe_label = text_label(13, bold=True, wrap=True)
         self.boundary = BoundaryView()
         self.loss_plot = CurvePlot("Training loss", "iteration", "loss", context=C)
         self.loss_plot.curve("loss", "loss of each update's batch", "#8fb0d6", dense=True)
@@ -105,9 +103,8 @@ class GradientDescentTab(TopicTab):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.train_title, self.land_title, self.cmp_title = QLabel(), QLabel(), QLabel()
-        for lab in (self.train_title, self.land_title, self.cmp_title):
-            lab.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.train_title, self.land_title, self.cmp_title = (
+            text_label(14, bold=True) for _ in range(3))
         grid.addWidget(self.train_title, 0, 0)
         grid.addWidget(self.land_title, 0, 1)
         grid.addWidget(train, 1, 0)
@@ -122,9 +119,7 @@ class GradientDescentTab(TopicTab):
         for mode in MODES:
             self.cmp_epoch.curve(mode, mode, MODE_COLORS[mode], symbol="o")
             self.cmp_seen.curve(mode, mode, MODE_COLORS[mode], symbol="o")
-        self.cmp_label = QLabel()
-        self.cmp_label.setWordWrap(True)
-        self.cmp_label.setStyleSheet("font-size: 12pt;")
+        self.cmp_label = text_label(12, wrap=True)
         cmp = QWidget()
         cl = QGridLayout(cmp)
         cl.setContentsMargins(0, 0, 0, 0)

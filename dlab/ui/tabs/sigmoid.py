@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from dlab.engines.sigmoid.params import INPUTS
 from dlab.engines.sigmoid.zigzag import W_START, surface
 from dlab.ui.i18n import tr
+from dlab.ui.labels import text_label
 from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView
 from dlab.ui.runner import Batch
 from dlab.ui.stat_plots import BarChart, EmptyHint, HeatStrip, LayerCurves, layer_colors
@@ -42,9 +43,7 @@ class SigmoidTab(TopicTab):
     context = C
 
     def build_view(self, parent: QWidget) -> None:
-        self.ratio_label = QLabel()
-        self.ratio_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.ratio_label.setWordWrap(True)
+        self.ratio_label = text_label(14, bold=True, wrap=True)
 
         self.grad_bars = BarChart("Gradient norm per layer",
                                   "layer (1 = nearest the input)", "‖∂L/∂W‖", log_y=True,
@@ -70,9 +69,7 @@ class SigmoidTab(TopicTab):
             view.path("w", ZIGZAG_COLORS[kind])
             view.setMinimumSize(200, 200)
             self.zigzag[kind] = view
-        self.zigzag_label = QLabel()
-        self.zigzag_label.setWordWrap(True)
-        self.zigzag_label.setStyleSheet("font-size: 12pt;")
+        self.zigzag_label = text_label(12, wrap=True)
 
         # A short title: this plot gets a quarter of the width at 1400 pixels.
         self.cost_bars = BarChart("Cost of exp", "activation", "milliseconds", context=C,
@@ -90,8 +87,7 @@ class SigmoidTab(TopicTab):
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
 
-        zz_title = self.zigzag_title = QLabel()
-        zz_title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        zz_title = self.zigzag_title = text_label(12, bold=True)
         zz = QWidget()
         zl = QGridLayout(zz)
         zl.setContentsMargins(0, 0, 0, 0)
