@@ -282,6 +282,8 @@ class MainWindow(QMainWindow):
         write_atomic(path, self.current_tab().metrics_csv())
 
     def _ask_path(self, save: bool, title: str, pattern: str, suffix: str) -> str | None:
+        if self.current_tab() is None:  # a topic that could not be loaded has nothing here
+            return None
         tab_id = self.topics[self.tabs_widget.currentIndex()].id
         if save:
             path, _ = QFileDialog.getSaveFileName(self, title, f"{tab_id}{suffix}", pattern)
@@ -291,46 +293,38 @@ class MainWindow(QMainWindow):
             path += suffix
         return path or None
 
-    def _report(self, what: str, exc: Exception) -> None:
-        self.current_tab().banner.show_error(tr(C, "Could not write {0}: {1}").format(what, exc))
+    def _save_as(self, title: str, pattern: str, suffix: str, write) -> None:  # noqa: ANN001
+        """Ask where, write, and report a failure in the tab's banner."""
+        path = self._ask_path(True, title, pattern, suffix)
+        if path is None:
+            return
+        try:
+            write(path)
+        except OSError as exc:
+            self.current_tab().banner.show_error(
+                tr(C, "Could not write {0}: {1}").format(path, exc))
+
+    def _write_png(self, path: str) -> None:
+        if not self.export_png_to(path):
+            raise OSError("the image could not be saved")
 
     @Slot()
     def save_params_dialog(self) -> None:
-        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
-            return
-        path = self._ask_path(True, tr(C, "Save parameters"), "JSON (*.json)", ".json")
-        if path:
-            try:
-                self.save_params_to(path)
-            except OSError as exc:
-                self._report(path, exc)
+        self._save_as(tr(C, "Save parameters"), "JSON (*.json)", ".json", self.save_params_to)
 
     @Slot()
     def load_params_dialog(self) -> None:
-        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
-            return
         path = self._ask_path(False, tr(C, "Load parameters"), "JSON (*.json)", ".json")
         if path:
             self.load_params_from(path)
 
     @Slot()
     def export_png_dialog(self) -> None:
-        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
-            return
-        path = self._ask_path(True, tr(C, "Export tab as PNG"), "PNG (*.png)", ".png")
-        if path and not self.export_png_to(path):
-            self._report(path, OSError("the image could not be saved"))
+        self._save_as(tr(C, "Export tab as PNG"), "PNG (*.png)", ".png", self._write_png)
 
     @Slot()
     def export_csv_dialog(self) -> None:
-        if self.current_tab() is None:  # a topic that could not be loaded has nothing to save
-            return
-        path = self._ask_path(True, tr(C, "Export metrics"), "CSV (*.csv)", ".csv")
-        if path:
-            try:
-                self.export_csv_to(path)
-            except OSError as exc:
-                self._report(path, exc)
+        self._save_as(tr(C, "Export metrics"), "CSV (*.csv)", ".csv", self.export_csv_to)
 
     def shortcuts_text(self) -> str:
         rows = [("Space", tr(C, "Run / Pause")), ("S", tr(C, "Step")), ("R", tr(C, "Reset")),

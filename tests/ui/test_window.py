@@ -179,3 +179,16 @@ def test_every_tab_fits_a_1280_by_800_projector(qtbot):
             assert need.width() + frame_w <= 1280 and need.height() + chrome_h <= 800, (
                 f"{tab.topic.id} ({lang}) needs {need.width()}x{need.height()}")
         w.close()
+
+
+def test_a_failed_export_is_reported_in_the_banner(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = str(tmp_path / "no-such-folder" / "sub" / "m.csv")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+    monkeypatch.setattr("dlab.ui.main_window.write_atomic",
+                        lambda *a: (_ for _ in ()).throw(PermissionError("read-only disk")))
+    window.export_csv_dialog()
+    banner = window.current_tab().banner
+    assert banner.isVisible() and "read-only disk" in banner.message.text()
+    assert target in banner.message.text()
