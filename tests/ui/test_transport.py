@@ -117,3 +117,26 @@ def test_choosing_a_surface_moves_the_start_to_where_its_lesson_shows(window):
     assert p.landscape == "plateau"
     assert (p.start_x, p.start_y) == GD_SURFACES["plateau"].start
     assert tab.surface.start.data["x"][0] == p.start_x
+
+
+def test_keyboard_space_runs_and_pauses_s_steps_r_resets(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    tab = window.current_tab()
+    slow(tab, epochs=1000)
+    tab.run_btn.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    wait_state(qtbot, tab, RUNNING)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    wait_state(qtbot, tab, PAUSED)
+    qtbot.wait(100)
+    before = tab.last_step
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert tab.runner.state == "idle" and tab.store.get("loss") is None
+    # Typing in a number field is typing, not a shortcut.
+    spin = tab.form.editors["epochs"].spin
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_S)
+    assert tab.runner.state == "idle"
