@@ -18,12 +18,17 @@ class SeriesBuffer:
         self.n = 0
 
     def append(self, x: float, y: float) -> None:
-        if self.n == len(self._x):  # double: appends stay O(1) amortised
-            self._x = np.resize(self._x, 2 * self.n)
-            self._y = np.resize(self._y, 2 * self.n)
-        self._x[self.n] = x
-        self._y[self.n] = y
-        self.n += 1
+        self.extend([x], [y])
+
+    def extend(self, xs: list[float], ys: list[float]) -> None:
+        k = len(xs)
+        if self.n + k > len(self._x):  # double: appends stay O(1) amortised
+            size = max(2 * len(self._x), self.n + k)
+            self._x = np.resize(self._x, size)
+            self._y = np.resize(self._y, size)
+        self._x[self.n : self.n + k] = xs
+        self._y[self.n : self.n + k] = ys
+        self.n += k
 
     @property
     def x(self) -> np.ndarray:
@@ -42,12 +47,21 @@ class MetricsStore:
         self.order: list[str] = []
 
     def extend(self, records: Iterable[Record]) -> None:
+        # Group first, then copy each series in one slice: a fast engine delivers tens of
+        # thousands of records a second, and this runs in the GUI thread.
+        grouped: dict[str, tuple[list[float], list[float]]] = {}
         for name, step, value in records:
+            xs_ys = grouped.get(name)
+            if xs_ys is None:
+                xs_ys = grouped[name] = ([], [])
+            xs_ys[0].append(step)
+            xs_ys[1].append(value)
+        for name, (xs, ys) in grouped.items():
             buf = self.series.get(name)
             if buf is None:
                 buf = self.series[name] = SeriesBuffer()
                 self.order.append(name)
-            buf.append(step, value)
+            buf.extend(xs, ys)
 
     def get(self, name: str) -> SeriesBuffer | None:
         return self.series.get(name)
