@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal, Slot
@@ -23,24 +21,9 @@ LOG_FLOOR = 1e-30
 MIN_PLOT_W, MIN_PLOT_H = 170, 150
 
 
-class PaintClock:
-    """Seconds spent painting plots, so a tab can tell what a frame really costs."""
-
-    seconds = 0.0
-
-    @classmethod
-    def take(cls) -> float:
-        spent, cls.seconds = cls.seconds, 0.0
-        return spent
-
-
-class TimedPlot(pg.PlotWidget):
-    """A PlotWidget whose paint time is counted in PaintClock."""
-
-    def paintEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
-        t0 = time.perf_counter()
-        super().paintEvent(event)
-        PaintClock.seconds += time.perf_counter() - t0
+class PlotBase(pg.PlotWidget):
+    """Every dlab plot: the base tab paints these at once after a frame (see
+    TopicTab._paint_now), while the worker waits."""
 
 
 def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
@@ -50,7 +33,7 @@ def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
     return p
 
 
-class LabelledPlot(TimedPlot):
+class LabelledPlot(PlotBase):
     """A plot with a translated title and axis labels: the part every chart shares.
 
     ``log_y`` only switches the left axis to 10^n ticks; subclasses feed it log10 values
@@ -154,7 +137,7 @@ def banded_levels(z: np.ndarray, bands: int = 14) -> np.ndarray:
     return lo + (hi - lo) * t
 
 
-class SurfaceView(TimedPlot):
+class SurfaceView(PlotBase):
     """A 2-D loss surface as filled contours, with walked paths and a click to pick a start."""
 
     clicked = Signal(float, float)

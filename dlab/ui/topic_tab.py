@@ -36,7 +36,7 @@ from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import language, tr
-from dlab.ui.plots import TimedPlot
+from dlab.ui.plots import PlotBase
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Batch, Runner
 
 log = logging.getLogger(__name__)
@@ -366,7 +366,7 @@ class TopicTab(QWidget):
         painting would run later beside the worker and each of its many GIL hand-offs
         would wait for it: a 10 ms frame then takes ten times as long, and so does the
         training it blocks. (Scenes post their changes; the window posts its repaint.)"""
-        for plot in self.view.findChildren(TimedPlot):
+        for plot in self.view.findChildren(PlotBase):
             QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
 

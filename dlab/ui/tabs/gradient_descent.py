@@ -18,7 +18,7 @@ from dlab.core.surfaces import GD_SURFACES
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.ui.i18n import tr
 from dlab.ui.labels import text_label
-from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, SurfaceView, TimedPlot, pen
+from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, SurfaceView, pen
 from dlab.ui.runner import Batch
 from dlab.ui.topic_tab import TopicTab
 
@@ -26,7 +26,7 @@ C = "GradientDescentTab"
 MODE_COLORS = dict(zip(MODES, PALETTE, strict=False))
 
 
-class BoundaryView(TimedPlot):
+class BoundaryView(PlotBase):
     """The network's P(class 1) over the plane, the 0.5 line, and the data."""
 
     def __init__(self) -> None:
