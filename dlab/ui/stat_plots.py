@@ -113,7 +113,8 @@ class BarChart(LabelledPlot):
         while len(self.texts) < len(x):  # made once per slot, then reused
             item = pg.TextItem(anchor=(0.5, 1.0), color="#000000")
             font = pg.QtGui.QFont()
-            font.setPointSize(12)
+            # Seven bars on a 1280-pixel projector leave about 40 px a bar.
+            font.setPointSize(12 if len(x) <= 4 else 10)
             font.setBold(True)
             item.setFont(font)
             self.addItem(item)
