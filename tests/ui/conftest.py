@@ -62,3 +62,28 @@ def wait_state(qtbot, tab, *states, timeout=15000):
 
 def wait_step(qtbot, tab, at_least, timeout=15000):
     qtbot.waitUntil(lambda: tab.last_step >= at_least, timeout=timeout)
+
+
+def set_speed(tab, steps_per_second):
+    """Choose a speed by its value, not its place in the list."""
+    index = tab.speed.findData(float(steps_per_second))
+    assert index >= 0, f"no speed {steps_per_second} steps/s"
+    tab.speed.setCurrentIndex(index)
+
+
+def pause_and_settle(qtbot, tab):
+    """Pause a running tab and let anything already in flight land."""
+    tab.run_pause()
+    wait_state(qtbot, tab, "paused")
+    qtbot.wait(100)
+
+
+def step_once(qtbot, tab):
+    """Press Step on a paused tab; return the step it started from, after checking that
+    exactly one natural step was taken."""
+    before = tab.last_step
+    tab.step()
+    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
+    qtbot.wait(100)
+    assert tab.last_step == before + 1, "Step takes exactly one natural step"
+    return before

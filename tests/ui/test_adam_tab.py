@@ -6,8 +6,8 @@ import numpy as np
 
 from dlab import registry
 from dlab.core.adam_surfaces import SETUPS
-from dlab.ui.runner import PAUSED, RUNNING
-from tests.ui.conftest import wait_state, wait_step
+from dlab.ui.runner import RUNNING
+from tests.ui.conftest import pause_and_settle, set_speed, wait_step
 
 
 def adam_tab(window):
@@ -18,7 +18,7 @@ def adam_tab(window):
 
 def test_race_pause_toggle_an_optimiser(window, qtbot):
     tab = adam_tab(window)
-    tab.speed.setCurrentIndex(1)  # 20 steps/s: still running when the test acts
+    set_speed(tab, 20)  # still running when the test acts
     tab.run_pause()
     wait_step(qtbot, tab, 5)
     assert tab.runner.state == RUNNING
@@ -28,9 +28,7 @@ def test_race_pause_toggle_an_optimiser(window, qtbot):
     line, head = tab.surface.paths["adam"]
     x, _ = line.getData()
     assert x is not None and len(x) >= 2 and x[0] == tab.params().start_x  # drawn from start
-    tab.run_pause()
-    wait_state(qtbot, tab, PAUSED)
-    qtbot.wait(100)
+    pause_and_settle(qtbot, tab)
     assert "m̂" in tab.inside.text()  # Inside Adam shows the current step's numbers
 
     # Switch SGD off while paused: its path hides and it stops taking steps.

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dlab import registry
 from dlab.core.snapshot import FINISHED
-from dlab.ui.runner import PAUSED
-from tests.ui.conftest import wait_state, wait_step
+from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_step
 
 
 def open_tab(window, **changes):
@@ -17,22 +16,16 @@ def open_tab(window, **changes):
 
 def test_run_draws_pause_step_stop(window, qtbot):
     tab = open_tab(window)
-    tab.speed.setCurrentIndex(1)  # 20 steps/s: still running when the test pauses it
+    set_speed(tab, 20)  # still running when the test pauses it
     tab.run_pause()
     wait_step(qtbot, tab, 5)
     qtbot.waitUntil(lambda: tab._frame is not None, timeout=10000)
     assert tab.store.get("bn/loss").n >= 5 and tab.store.get("plain/loss").n >= 5
     assert len(tab.eval_bars.bars.opts["x"]) == 7  # eval and six batch sizes
     assert tab.layer.maximum() == 3
-    tab.run_pause()
-    wait_state(qtbot, tab, PAUSED)
-    qtbot.wait(100)
-    before = tab.last_step
+    pause_and_settle(qtbot, tab)
     n = tab.store.get("bn/gamma/3").n
-    tab.step()
-    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
-    qtbot.wait(100)
-    assert tab.last_step == before + 1
+    before = step_once(qtbot, tab)
     assert tab.store.get("bn/gamma/3").n == n + 1
     median = tab.bands["bn"].median
     assert len(median.xData) == before + 1  # one point per step

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dlab import registry
 from dlab.core.snapshot import FINISHED
 from dlab.ui.runner import PAUSED, RUNNING
-from tests.ui.conftest import wait_state, wait_step
+from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
 
 
 def open_tab(window, qtbot):
@@ -17,7 +17,7 @@ def open_tab(window, qtbot):
 
 def test_run_draws_pause_step_stop(window, qtbot):
     tab = open_tab(window, qtbot)
-    tab.speed.setCurrentIndex(1)  # 20 steps/s: still running when the test pauses it
+    set_speed(tab, 20)  # still running when the test pauses it
     tab.run_pause()
     wait_step(qtbot, tab, 5)
     qtbot.waitUntil(lambda: tab.grad_bars.bars.opts["x"] is not None
@@ -25,15 +25,9 @@ def test_run_draws_pause_step_stop(window, qtbot):
     assert tab.act_strip.image.image is not None
     assert tab.store.get("grad_norm/6").n >= 5
     assert "6" in tab.ratio_label.text()
-    tab.run_pause()
-    wait_state(qtbot, tab, PAUSED)
-    qtbot.wait(100)
-    before = tab.last_step
+    pause_and_settle(qtbot, tab)
     n = tab.store.get("grad_norm/1").n
-    tab.step()
-    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
-    qtbot.wait(100)
-    assert tab.last_step == before + 1
+    before = step_once(qtbot, tab)
     assert tab.store.get("grad_norm/1").n == n + 1
     assert tab.runner.state == PAUSED
     path = tab.zigzag["positive"].paths["w"][0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from dlab.ui.runner import PAUSED, RUNNING
-from tests.ui.conftest import wait_state, wait_step
+from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
 
 
 def slow(tab, **changes):
@@ -20,16 +20,10 @@ def test_run_draws_then_pause_step_reset(window, qtbot):
     wait_step(qtbot, tab, 5)
     assert tab.store.get("loss").n > 0
     assert tab.boundary.image.image is not None  # the first frame was drawn
-    tab.run_pause()
-    wait_state(qtbot, tab, PAUSED)
-    qtbot.wait(100)  # anything in flight has landed
-    before = tab.last_step
+    pause_and_settle(qtbot, tab)
     n_loss = tab.store.get("loss").n
     frame_before = tab.boundary.image.image.copy()
-    tab.step()
-    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
-    qtbot.wait(100)
-    assert tab.last_step == before + 1, "Step takes exactly one iteration"
+    before = step_once(qtbot, tab)
     assert tab.store.get("loss").n == n_loss + 1
     assert tab.store.get("loss").x[-1] == before + 1
     assert not (tab.boundary.image.image == frame_before).all(), "Step redraws the frame"
@@ -66,7 +60,7 @@ def test_close_while_running_is_quick(window, qtbot):
 def test_slow_motion_paces_the_steps(window, qtbot):
     tab = window.current_tab()
     slow(tab, epochs=1000)
-    tab.speed.setCurrentIndex(tab.speed.findData(2.0))  # two steps a second
+    set_speed(tab, 2)
     t0 = time.perf_counter()
     tab.run_pause()
     wait_step(qtbot, tab, 1)
@@ -93,7 +87,7 @@ def test_live_edit_reaches_the_running_engine(window, qtbot):
 def test_medium_speed_is_paced_without_a_frame_per_step(window, qtbot):
     tab = window.current_tab()
     slow(tab, epochs=1000)
-    tab.speed.setCurrentIndex(tab.speed.findData(50.0))
+    set_speed(tab, 50)
     deliveries = []
     tab.runner.sig_snapshot.connect(deliveries.append)
     t0 = time.perf_counter()
