@@ -13,6 +13,12 @@ import dlab.engines
 QT = ("PySide6", "PyQt5", "PyQt6", "pyqtgraph", "shiboken6")
 
 
+def fresh_python(code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in a new interpreter, so sys.modules shows only what it imported."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
 def _modules(pkg) -> list[str]:
     return [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
 
@@ -26,7 +32,7 @@ def test_core_and_engines_import_no_qt():
         f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = fresh_python(code)
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -38,7 +44,7 @@ def test_headless_run_never_imports_qt(tmp_path):
         f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]\n"
         "print(bad); sys.exit(rc or (1 if bad else 0))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = fresh_python(code)
     assert out.returncode == 0, out.stdout + out.stderr
     assert (tmp_path / "metrics.csv").exists()
 
@@ -50,7 +56,7 @@ def test_listing_topics_does_not_import_torch():
         "main(['list']); main(['params', 'gradient-descent'])\n"
         "sys.exit(1 if 'torch' in sys.modules else 0)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = fresh_python(code)
     assert out.returncode == 0, "listing topics imported torch:\n" + out.stdout + out.stderr
 
 
@@ -62,6 +68,5 @@ def test_building_the_tabs_does_not_import_torch():
         "for t in registry.TOPICS: t.tab_class(); t.params_class()\n"
         "sys.exit(1 if 'torch' in sys.modules else 0)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    out = fresh_python(code)
     assert out.returncode == 0, "a tab module imported torch:\n" + out.stdout + out.stderr
