@@ -16,6 +16,7 @@ from dlab.core.contours import contour_segments
 from dlab.core.experiment import Diverged, Experiment, check_finite, drive
 from dlab.core.nets import SmallNet, bce, grid_points, make_2d_classification
 from dlab.core.pacing import Pacer
+from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
 from dlab.core.surfaces import GD_SURFACES
 from dlab.engines.gradient_descent.params import MODES, GDParams
@@ -31,7 +32,7 @@ class Trainer:
         self.mode, self.net, self.x, self.y = mode, net, x, y
         self.batch = params.replace(mode=mode).effective_batch()
         self.n = len(x)
-        self.order_gen = torch.Generator().manual_seed(seed + 1)
+        self.order_gen = generator(seed + 1)
         self.order = torch.arange(self.n)
         self.pos = self.n  # start a fresh epoch at the first iteration
         self.epoch = 0
@@ -120,7 +121,7 @@ def _boundary(net: SmallNet, grid: torch.Tensor) -> np.ndarray:
 class GradientDescent(Experiment):
     def __init__(self, params: GDParams, seed: int) -> None:
         super().__init__(params, seed)
-        gen = torch.Generator().manual_seed(seed)
+        gen = generator(seed)
         self.x, self.y = _data(params, seed)
         self.trainer = Trainer(params, params.mode, SmallNet(params.hidden, params.init, gen),
                                self.x, self.y, seed)
@@ -199,10 +200,10 @@ class Compare(Experiment):
     def __init__(self, params: GDParams, seed: int) -> None:
         super().__init__(params, seed)
         self.x, self.y = _data(params, seed)
-        first = SmallNet(params.hidden, params.init, torch.Generator().manual_seed(seed))
+        first = SmallNet(params.hidden, params.init, generator(seed))
         self.trainers = {}
         for mode in MODES:
-            net = SmallNet(params.hidden, params.init, torch.Generator().manual_seed(seed))
+            net = SmallNet(params.hidden, params.init, generator(seed))
             net.load_state_dict(first.state_dict())  # identical start, by construction
             self.trainers[mode] = Trainer(params, mode, net, self.x, self.y, seed)
         self.diverged: set[str] = set()
