@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 # Run states, shared by engines, the runner and the command line.
 RUNNING = "running"
 FINISHED = "finished"
@@ -41,10 +39,3 @@ class _FrameRequest:
 
 
 FRAME = _FrameRequest()
-
-
-def as_numpy(x: Any) -> np.ndarray:
-    """A detached numpy copy of a tensor or array (snapshots never hold live tensors)."""
-    if hasattr(x, "detach"):
-        return x.detach().cpu().numpy().copy()
-    return np.array(x, copy=True)

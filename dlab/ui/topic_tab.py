@@ -8,9 +8,8 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -122,7 +121,6 @@ class TopicTab(QWidget):
     context) and implement build_view / draw / clear_view / retranslate_view."""
 
     context = "TopicTab"
-    state_changed = Signal(str)
 
     def __init__(self, topic: Topic, params: Params | None = None) -> None:
         super().__init__()
@@ -397,7 +395,6 @@ class TopicTab(QWidget):
         if state == DIVERGED:
             self.banner.show_error(self._diverged_text(), severe=False)
         self._on_state_text()
-        self.state_changed.emit(state)
 
     @Slot(str, str)
     def _on_failed(self, message: str, traceback: str) -> None:
@@ -445,6 +442,3 @@ class TopicTab(QWidget):
     # --- export ---------------------------------------------------------------------
     def metrics_csv(self) -> str:
         return self.store.to_csv()
-
-    def settings_state(self) -> dict[str, Any]:
-        return {"params": self.params().to_json(), "seed": self.seed.value()}
