@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from dlab import __version__, registry
+from dlab.core.experiment import run_to_end
 from dlab.core.io import write_atomic
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
@@ -106,11 +107,8 @@ def execute(topic: registry.Topic, params: Params, seed: int, steps: int | None,
     store = MetricsStore()
     gen = topic.engine_fn(action)(params, seed, steps or topic.default_steps,
                                   Pacer(None))
-    snap = next(gen)
     try:
-        while snap.status == RUNNING:
-            snap = next(gen)
-            store.extend(snap.records)
+        snap = run_to_end(gen, store.extend)
     except KeyboardInterrupt:
         snap = gen.send(FRAME)
         snap.status = STOPPED

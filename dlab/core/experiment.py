@@ -11,12 +11,12 @@ ends the run as diverged instead of raising.
 from __future__ import annotations
 
 import math
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from dlab.core.pacing import Pacer
 from dlab.core.params import Params
-from dlab.core.snapshot import DIVERGED, FINISHED, FRAME, Record, Snapshot
+from dlab.core.snapshot import DIVERGED, FINISHED, FRAME, RUNNING, Record, Snapshot
 
 Run = Generator[Snapshot, "Params | object | None", None]
 
@@ -86,3 +86,14 @@ def drive(exp: Experiment, max_steps: int | None = None, pacer: Pacer | None = N
         exp.t += 1
         frame = exp.frame() if pacer.due() else None
         sent = yield Snapshot(exp.t, records, frame)
+
+
+def run_to_end(gen: Run, sink: Callable[[list[Record]], Any]) -> Snapshot:
+    """Drive an engine's generator to its last snapshot in this thread, handing every
+    step's records to ``sink``; the snapshot returned carries a frame. The caller closes
+    ``gen`` (after a KeyboardInterrupt it can still send FRAME to it)."""
+    snap = next(gen)
+    while snap.status == RUNNING:
+        snap = next(gen)
+        sink(snap.records)
+    return snap if snap.frame is not None else gen.send(FRAME)

@@ -273,8 +273,8 @@ class TopicTab(QWidget):
 
     def run_inline(self, action: str = "run", steps: int | None = None) -> Batch:
         """Run synchronously in this thread (``dlab shot``, benchmarks) and draw the end."""
+        from dlab.core.experiment import run_to_end
         from dlab.core.pacing import Pacer
-        from dlab.core.snapshot import FRAME
 
         self.begin(action)
         fn = self.topic.engine_fn(action)
@@ -282,13 +282,7 @@ class TopicTab(QWidget):
                  steps or (self.topic.default_steps if action == "run" else None), Pacer(None))
         batch = Batch()
         try:
-            snap = next(gen)
-            while snap.status == RUNNING:
-                batch.records.extend(snap.records)
-                snap = next(gen)
-            batch.records.extend(snap.records)
-            if snap.frame is None:
-                snap = gen.send(FRAME)
+            snap = run_to_end(gen, batch.records.extend)
         finally:
             gen.close()
         batch.step, batch.frame, batch.status = snap.step, snap.frame, snap.status

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
-from dlab.core.experiment import Experiment, check_finite, drive
+from dlab.core.experiment import Experiment, check_finite, drive, run_to_end
 from dlab.core.pacing import Pacer
 from dlab.core.params import Params, Spec
 from dlab.core.snapshot import DIVERGED, FINISHED, FRAME, RUNNING
@@ -62,3 +62,11 @@ def test_nan_ends_the_run_as_diverged_not_as_an_exception():
     assert last.status == DIVERGED and last.step == 4
     assert last.message == "diverged at step 4: loss became nan"
     assert last.frame == {"x": 10.0}, "the state it diverged in is still drawn"
+
+
+def test_run_to_end_hands_over_every_record_and_ends_with_a_frame():
+    seen = []
+    last = run_to_end(drive(Toy(ToyParams(rate=0.5), 0), max_steps=4, pacer=Pacer(None)),
+                      seen.extend)
+    assert [r[1] for r in seen] == [1, 2, 3, 4]
+    assert last.status == FINISHED and last.frame == {"x": 2.0}
