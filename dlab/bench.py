@@ -36,7 +36,7 @@ def headless_rate(steps: int) -> float:
 
     configure_torch()
     topic, params = _gd()
-    gen = topic.engine_fn()(params, 0, steps, Pacer(None))
+    gen = topic.start("run", params, 0, steps, Pacer(None))
     t0 = time.perf_counter()
     for _ in gen:
         pass
@@ -57,8 +57,9 @@ def gui_rate(steps: int) -> tuple[float, list[float]]:
     tab = window.current_tab()
     topic, params = _gd()
     tab.set_params(params)
-    fn, pacer = topic.engine_fn(), tab.runner.pacer
-    tab.engine_factory = lambda action="run": (lambda: fn(params, 0, steps, pacer))
+    pacer = tab.runner.pacer
+    tab.engine_factory = lambda action="run": (
+        lambda: topic.start("run", params, 0, steps, pacer))
     app.processEvents()
 
     class Probe(QObject):

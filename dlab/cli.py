@@ -6,16 +6,18 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 from dlab import __version__, registry
-from dlab.core.experiment import run_to_end
+from dlab.core.experiment import interrupt_between_steps, run_to_end
 from dlab.core.io import write_atomic
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError, Params, describe
-from dlab.core.snapshot import FINISHED, FRAME, RUNNING, STOPPED
+from dlab.core.runtime import DEVICES, DeviceError, pick_device
+from dlab.core.snapshot import FINISHED, RUNNING, STOPPED, Snapshot
 
 
 class UsageError(Exception):
@@ -25,6 +27,20 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+
+def _run_options() -> argparse.ArgumentParser:
+    """The arguments of every sub-command that runs a topic (run, shot)."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("topic")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--steps", type=int, help="natural steps to take")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--action", default="run",
+                   help="run, or one of the topic's extra experiments (see dlab params)")
+    p.add_argument("--device", choices=DEVICES, default="auto",
+                   help="auto (CUDA when present), cpu or cuda")
+    return p
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,21 +53,25 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("params", help="every parameter of a topic")
     pp.add_argument("topic")
     pp.add_argument("--json", action="store_true")
-    for name in ("run", "shot"):
-        sp = sub.add_parser(name, help="train headless" if name == "run" else "render a tab")
-        sp.add_argument("topic")
-        if name == "shot":
-            sp.add_argument("out", help="PNG file to write")
-            sp.add_argument("--size", default="1600x1000", help="WxH in pixels")
-            sp.add_argument("--lang", dest="shot_lang", choices=("en", "ko"), default="en")
-            sp.add_argument("--action", default="run", help="run, or a topic action (compare)")
-        sp.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
-        sp.add_argument("--steps", type=int, help="natural steps to take")
-        sp.add_argument("--seed", type=int, default=0)
-        if name == "run":
-            sp.add_argument("--out", default=None, help="output folder (default runs/TOPIC)")
+    common = _run_options()
+    rp = sub.add_parser("run", parents=[common], help="train headless")
+    rp.add_argument("--out", default=None, help="output folder (default runs/TOPIC)")
+    sp = sub.add_parser("shot", parents=[common], help="render a tab to a PNG")
+    sp.add_argument("out", help="PNG file to write")
+    sp.add_argument("--size", default="1600x1000", help="WxH in pixels")
+    sp.add_argument("--lang", dest="shot_lang", choices=("en", "ko"), default="en")
     sub.add_parser("bench", help="print the benchmark figures")
     return p
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size {text!r}: expected WxH, for example 1600x1000") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise UsageError(f"--size {text!r}: width 320-8000 and height 240-8000 pixels")
+    return w, h
 
 
 def topic_or_fail(topic_id: str) -> registry.Topic:
@@ -74,9 +94,30 @@ def parse_sets(cls: type[Params], sets: list[str]) -> Params:
         raise UsageError(str(exc)) from None
 
 
-def check_steps(steps: int | None) -> None:
-    if steps is not None and steps < 1:
-        raise UsageError(f"--steps: {steps} is not allowed; expected a positive integer")
+@dataclass(frozen=True)
+class RunRequest:
+    """What `run` and `shot` share, checked: bad input never reaches an engine."""
+
+    topic: registry.Topic
+    params: Params
+    action: str
+    steps: int | None
+    seed: int
+    device: str  # resolved: cpu or cuda
+
+
+def run_request(args: argparse.Namespace) -> RunRequest:
+    topic = topic_or_fail(args.topic)
+    params = parse_sets(topic.params_class(), args.set)
+    if args.steps is not None and args.steps < 1:
+        raise UsageError(f"--steps: {args.steps} is not allowed; expected a positive integer")
+    if args.action not in topic.experiments:
+        raise UsageError(str(registry.UnknownAction(args.action, topic)))
+    try:
+        device = pick_device(args.device)
+    except DeviceError as exc:
+        raise UsageError(str(exc)) from None
+    return RunRequest(topic, params, args.action, args.steps, args.seed, device)
 
 
 def cmd_list() -> int:
@@ -89,9 +130,10 @@ def cmd_params(args: argparse.Namespace) -> int:
     topic = topic_or_fail(args.topic)
     rows = describe(topic.params_class())
     if args.json:
-        print(json.dumps({"topic": topic.id, "unit": topic.unit, "params": rows}, indent=2))
+        print(json.dumps({"topic": topic.id, "unit": topic.unit,
+                          "actions": topic.actions(), "params": rows}, indent=2))
         return 0
-    print(f"{topic.id}: --steps counts {topic.unit}s")
+    print(f"{topic.id}: --steps counts {topic.unit}s; --action {' | '.join(topic.actions())}")
     for r in rows:
         live = " (live)" if r["live"] else ""
         print(f"  {r['name']:<16} default {r['default']!s:<10} {r['allowed']}{live}")
@@ -100,37 +142,34 @@ def cmd_params(args: argparse.Namespace) -> int:
     return 0
 
 
-def execute(topic: registry.Topic, params: Params, seed: int, steps: int | None,
-            action: str = "run") -> tuple[MetricsStore, Any, int]:
-    """Run an engine to its end headless. Returns the metrics, the last snapshot and the
-    number of natural steps taken. Ctrl-C stops it cleanly with status 'stopped'."""
+def execute(req: RunRequest) -> tuple[MetricsStore, Snapshot]:
+    """Run an engine to its end headless. Returns the metrics and the last snapshot.
+    Ctrl+C is taken as a request, honoured between two steps: status 'stopped'."""
     store = MetricsStore()
-    gen = topic.engine_fn(action)(params, seed, steps or topic.default_steps,
-                                  Pacer(None))
-    try:
-        snap = run_to_end(gen, store.extend)
-    except KeyboardInterrupt:
-        snap = gen.send(FRAME)
-        snap.status = STOPPED
-    finally:
-        gen.close()
-    return store, snap, snap.step
+    gen = req.topic.start(req.action, req.params, req.seed, req.steps, Pacer(None), req.device)
+    with interrupt_between_steps() as stop:
+        try:
+            snap = run_to_end(gen, store.extend, stop)
+        finally:
+            gen.close()
+    return store, snap
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    topic = topic_or_fail(args.topic)
-    params = parse_sets(topic.params_class(), args.set)
-    check_steps(args.steps)
+    req = run_request(args)
+    topic = req.topic
     out = Path(args.out or Path("runs") / topic.id)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out}: exists and is not a folder")
     t0 = time.perf_counter()
-    store, last, steps = execute(topic, params, args.seed, args.steps)
+    store, last = execute(req)
     result = {
         "topic": topic.id,
-        "params": params.to_dict(),
-        "seed": args.seed,
-        "steps": steps,
+        "action": req.action,
+        "params": req.params.to_dict(),
+        "seed": req.seed,
+        "device": req.device,
+        "steps": last.step,
         "status": last.status if last.status != RUNNING else FINISHED,
         "message": last.message,
         "final": store.finals(),
@@ -139,10 +178,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     }
     write_atomic(out / "metrics.csv", store.to_csv())
     write_atomic(out / "result.json", json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    print(f"{topic.id}: {result['status']} after {steps} {topic.unit.split(' ')[0]}s "
+    print(f"{topic.id}: {result['status']} after {last.step} {topic.unit.split(' ')[0]}s "
           f"in {result['seconds']} s; wrote {out}/metrics.csv and result.json")
     if last.message:
         print(last.message)
+    if result["status"] == STOPPED:
+        print(f"dlab: stopped by Ctrl+C after {last.step} steps; kept what was done",
+              file=sys.stderr)
+        return 130
     return 0
 
 
@@ -157,12 +200,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             return cmd_run(args)
         if args.command == "shot":
-            topic = topic_or_fail(args.topic)
-            params = parse_sets(topic.params_class(), args.set)
-            check_steps(args.steps)
+            req = run_request(args)
+            size = parse_size(args.size)
             from dlab.ui.shot import shot  # Qt only from here on
 
-            return shot(topic, params, args)
+            if not shot(req.topic, req.params, req.action, req.steps, req.seed, req.device,
+                        size, args.shot_lang, args.out):
+                raise UsageError(f"could not write {args.out}")
+            print(f"wrote {args.out} ({size[0]}x{size[1]}, {req.topic.id}, {args.shot_lang})")
+            return 0
         if args.command == "bench":
             from dlab.bench import run_all
 

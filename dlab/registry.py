@@ -7,11 +7,14 @@ forms never imports torch (the window paints first; `dlab list` answers at once)
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from dlab.core.params import Params
+
+if TYPE_CHECKING:
+    from dlab.core.experiment import Experiment, Run
+    from dlab.core.pacing import Pacer
 
 
 def _load(path: str) -> Any:
@@ -24,20 +27,54 @@ class Topic:
     id: str
     title: str  # English; the UI translates it (context "topics")
     params: str  # "module:Class", a Params subclass (no torch in that module)
-    engine: str  # "module:function", run(params, seed, max_steps, pacer) -> generator
+    experiments: dict[str, str]  # action -> "module:Class" (an Experiment); "run" first
     tab: str  # "module:Class", a TopicTab subclass
     unit: str = "iteration"  # what one natural step (and --steps) counts
-    default_steps: int | None = None  # None: the engine knows when it is done
-    actions: dict[str, str] = field(default_factory=dict)  # extra engines, e.g. compare
+    default_steps: int | None = None  # for "run"; None: the experiment knows when it is done
 
     def params_class(self) -> type[Params]:
         return _load(self.params)
 
-    def engine_fn(self, action: str = "run") -> Callable[..., Any]:
-        return _load(self.engine if action == "run" else self.actions[action])
+    def actions(self) -> list[str]:
+        """Every action a run can take: "run" and the topic's extra experiments."""
+        return list(self.experiments)
+
+    def experiment_class(self, action: str = "run") -> type[Experiment]:
+        if action not in self.experiments:
+            raise UnknownAction(action, self)
+        return _load(self.experiments[action])
+
+    def steps_for(self, action: str, steps: int | None) -> int | None:
+        """The steps a run takes: as asked, else the topic's default (for "run")."""
+        if steps is not None:
+            return steps
+        return self.default_steps if action == "run" else None
+
+    def start(self, action: str = "run", params: Params | None = None, seed: int = 0,
+              steps: int | None = None, pacer: Pacer | None = None,
+              device: str = "cpu") -> Run:
+        """The one way a run starts, for the window, the command line and the tests.
+        ``device`` is auto, cpu or cuda (core.runtime.pick_device decides)."""
+        from dlab.core.experiment import drive
+        from dlab.core.runtime import pick_device
+
+        cls = self.experiment_class(action)
+        params = params if params is not None else self.params_class()()
+        exp = cls(params, seed, device=pick_device(device))
+        return drive(exp, self.steps_for(action, steps), pacer)
 
     def tab_class(self) -> type:
         return _load(self.tab)
+
+
+class UnknownAction(KeyError):
+    def __init__(self, action: str, topic: Topic) -> None:
+        super().__init__(action, topic.id)
+
+    def __str__(self) -> str:
+        action, topic_id = self.args
+        allowed = ", ".join(get(topic_id).actions())
+        return f"--action {action!r}: {topic_id} has {allowed}"
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -45,26 +82,26 @@ TOPICS: tuple[Topic, ...] = (
         id="gradient-descent",
         title="Gradient descent",
         params="dlab.engines.gradient_descent.params:GDParams",
-        engine="dlab.engines.gradient_descent.engine:run",
+        experiments={"run": "dlab.engines.gradient_descent.engine:GradientDescent",
+                     "compare": "dlab.engines.gradient_descent.engine:Compare"},
         tab="dlab.ui.tabs.gradient_descent:GradientDescentTab",
         unit="iteration (one weight update)",
-        actions={"compare": "dlab.engines.gradient_descent.engine:run_compare"},
     ),
     Topic(
         id="sigmoid",
         title="Sigmoid and vanishing gradients",
         params="dlab.engines.sigmoid.params:SigmoidParams",
-        engine="dlab.engines.sigmoid.engine:run",
+        experiments={"run": "dlab.engines.sigmoid.engine:Sigmoid",
+                     "exp_cost": "dlab.engines.sigmoid.engine:ExpCost"},
         tab="dlab.ui.tabs.sigmoid:SigmoidTab",
         unit="step (one update of the deep network)",
         default_steps=800,
-        actions={"exp_cost": "dlab.engines.sigmoid.engine:run_exp_cost"},
     ),
     Topic(
         id="adam",
         title="Adam: momentum + RMSProp",
         params="dlab.engines.adam.params:AdamParams",
-        engine="dlab.engines.adam.engine:run",
+        experiments={"run": "dlab.engines.adam.engine:AdamRace"},
         tab="dlab.ui.tabs.adam:AdamTab",
         unit="step (one update by every optimiser)",
         default_steps=1000,
@@ -73,7 +110,7 @@ TOPICS: tuple[Topic, ...] = (
         id="batchnorm",
         title="Batch normalisation",
         params="dlab.engines.batchnorm.params:BatchNormParams",
-        engine="dlab.engines.batchnorm.engine:run",
+        experiments={"run": "dlab.engines.batchnorm.engine:BatchNormExperiment"},
         tab="dlab.ui.tabs.batchnorm:BatchNormTab",
         unit="step (one update of each network)",
         default_steps=500,

@@ -1,22 +1,25 @@
 """The shape every engine shares, and the generator that drives it.
 
 An engine module defines an ``Experiment`` subclass (set-up in ``__init__``, one natural
-step in ``step``, the heavy state in ``frame``) and exposes
-``run(params, seed) = drive(MyExperiment(params, seed))``. ``drive`` turns it into the
-generator DESIGN.md describes: one Snapshot per step; frames when the Pacer says so or
-when the runner sends FRAME; live parameter changes sent in as Params; a non-finite loss
-ends the run as diverged instead of raising.
+step in ``step``, what the views draw in ``frame``, a frozen Frame dataclass of the topic's
+``frame.py``). The registry names it, and ``Topic.start`` builds it and hands it to
+``drive``, which turns it into the generator DESIGN.md describes: one Snapshot per step;
+frames when the Pacer says so or when the runner sends FRAME; live parameter changes sent
+in as Params; a non-finite loss ends the run as diverged instead of raising.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
-from collections.abc import Callable, Generator
-from typing import Any
+import signal
+import threading
+from collections.abc import Callable, Generator, Iterator
+from typing import Any, ClassVar
 
 from dlab.core.pacing import Pacer
 from dlab.core.params import Params
-from dlab.core.snapshot import DIVERGED, FINISHED, FRAME, RUNNING, Record, Snapshot
+from dlab.core.snapshot import DIVERGED, FINISHED, FRAME, RUNNING, STOPPED, Record, Snapshot
 
 Run = Generator[Snapshot, "Params | object | None", None]
 
@@ -32,11 +35,15 @@ def check_finite(value: float, what: str) -> float:
 
 
 class Experiment:
-    """One run of a topic. Subclasses fill in the four methods."""
+    """One run of a topic. Subclasses set ``frame_type`` (the frozen dataclass that
+    ``frame()`` returns, from the topic's torch-free ``frame.py``) and fill in the methods."""
 
-    def __init__(self, params: Params, seed: int) -> None:
+    frame_type: ClassVar[type]
+
+    def __init__(self, params: Params, seed: int, device: str = "cpu") -> None:
         self.params = params
         self.seed = seed
+        self.device = device  # "cpu" or "cuda", already checked by core.runtime
         self.t = 0  # natural steps taken
 
     def done(self) -> bool:
@@ -47,9 +54,9 @@ class Experiment:
         """Take one natural step; return its records. Raise Diverged on non-finite numbers."""
         raise NotImplementedError
 
-    def frame(self) -> dict[str, Any]:
-        """The heavy state for drawing, as numpy copies."""
-        return {}
+    def frame(self) -> Any:
+        """The topic's Frame: numpy copies and plain numbers, only what a view draws."""
+        raise NotImplementedError
 
     def update(self, params: Params) -> None:
         """Apply live-editable parameters between two steps."""
@@ -88,12 +95,46 @@ def drive(exp: Experiment, max_steps: int | None = None, pacer: Pacer | None = N
         sent = yield Snapshot(exp.t, records, frame)
 
 
-def run_to_end(gen: Run, sink: Callable[[list[Record]], Any]) -> Snapshot:
+class StopFlag:
+    """A stop asked for from outside (Ctrl+C), honoured between two steps."""
+
+    def __init__(self) -> None:
+        self.set = False
+
+
+@contextlib.contextmanager
+def interrupt_between_steps() -> Iterator[StopFlag]:
+    """While inside, Ctrl+C (SIGINT) only raises the flag: the step under way finishes, no
+    KeyboardInterrupt lands inside a torch call, and the run ends as 'stopped'. A second
+    Ctrl+C interrupts at once, as usual."""
+    flag = StopFlag()
+    if threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def on_sigint(signum: int, frame: Any) -> None:  # noqa: ARG001
+        if flag.set:
+            raise KeyboardInterrupt
+        flag.set = True
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_to_end(gen: Run, sink: Callable[[list[Record]], Any],
+               stop: StopFlag | None = None) -> Snapshot:
     """Drive an engine's generator to its last snapshot in this thread, handing every
-    step's records to ``sink``; the snapshot returned carries a frame. The caller closes
-    ``gen`` (after a KeyboardInterrupt it can still send FRAME to it)."""
+    step's records to ``sink``; the snapshot returned carries a frame. When ``stop`` is
+    raised the run ends between two steps with status STOPPED. The caller closes ``gen``."""
     snap = next(gen)
     while snap.status == RUNNING:
+        if stop is not None and stop.set:
+            last = gen.send(FRAME)
+            last.status = STOPPED
+            return last
         snap = next(gen)
         sink(snap.records)
     return snap if snap.frame is not None else gen.send(FRAME)

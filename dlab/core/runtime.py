@@ -15,13 +15,28 @@ def configure_torch() -> None:
         torch.set_num_threads(wanted)
 
 
-def pick_device(preference: str = "cpu") -> Any:
-    """CPU by default; CUDA only when asked for and present."""
+DEVICES = ("auto", "cpu", "cuda")
+
+
+class DeviceError(ValueError):
+    """A device was asked for that this machine does not have."""
+
+
+def pick_device(preference: str = "cpu") -> str:
+    """The device an engine runs on: "cpu" or "cuda". ``auto`` takes CUDA when present;
+    ``cuda`` without CUDA is bad input (DeviceError), never a silent fallback."""
+    if preference not in DEVICES:
+        raise DeviceError(f"device {preference!r}: expected one of {', '.join(DEVICES)}")
+    if preference == "cpu":
+        return "cpu"
     import torch
 
-    if preference == "cuda" and torch.cuda.is_available():
-        return torch.device("cuda")
-    return torch.device("cpu")
+    if torch.cuda.is_available():
+        return "cuda"
+    if preference == "cuda":
+        raise DeviceError("device 'cuda': no CUDA device is available here; "
+                          "use --device cpu or auto")
+    return "cpu"
 
 
 def generator(seed: int) -> Any:

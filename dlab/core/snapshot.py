@@ -1,9 +1,13 @@
-"""What an engine yields: the scalars of one natural step and, when asked for, a frame."""
+"""What an engine yields: the scalars of one natural step and, when asked for, a frame.
+
+The same Snapshot is what a tab draws: the runner merges every snapshot since the last
+delivery into one (all records, the latest frame), so there is one type, not two.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 # Run states, shared by engines, the runner and the command line.
 RUNNING = "running"
@@ -15,17 +19,21 @@ FAILED = "failed"
 Record = tuple[str, int, float]  # (series, step, value)
 
 
+F = TypeVar("F")  # a topic's Frame dataclass (engines/<topic>/frame.py)
+
+
 @dataclass
-class Snapshot:
+class Snapshot(Generic[F]):
     """One natural step's records, plus the heavy state when a frame was due.
 
-    ``frame`` holds numpy copies and plain numbers only, never a live tensor.
+    ``frame`` is the topic's frozen Frame dataclass: numpy copies and plain numbers only,
+    never a live tensor, and only what a view draws.
     ``status`` is RUNNING until the last snapshot of a run, which is FINISHED or DIVERGED.
     """
 
-    step: int
+    step: int = 0
     records: list[Record] = field(default_factory=list)
-    frame: dict[str, Any] | None = None
+    frame: F | None = None
     status: str = RUNNING
     message: str = ""
     summary: dict[str, Any] = field(default_factory=dict)

@@ -17,14 +17,13 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from dlab.core.pacing import Pacer
 from dlab.core.params import Params
-from dlab.core.snapshot import FAILED, FRAME, RUNNING, STOPPED, Record, Snapshot
+from dlab.core.snapshot import FAILED, FRAME, RUNNING, STOPPED, Snapshot
 
 IDLE, PAUSED = "idle", "paused"
 DELIVERY_INTERVAL_S = 1 / 30
@@ -40,22 +39,10 @@ def live_threads() -> int:
     return len(_live_threads)
 
 
-@dataclass
-class Batch:
-    """What the GUI draws: every record since the last batch and the latest frame."""
-
-    step: int = 0
-    records: list[Record] = field(default_factory=list)
-    frame: dict[str, Any] | None = None
-    status: str = RUNNING
-    message: str = ""
-    summary: dict[str, Any] = field(default_factory=dict)
-
-
 class Mailbox:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._batch: Batch | None = None
+        self._batch: Snapshot | None = None  # every snapshot since the last delivery
         self.outstanding = False  # a `ready` signal is queued and not yet taken
         self.last_emit = 0.0
         self.interval = DELIVERY_INTERVAL_S  # raised by the GUI when drawing is costly
@@ -64,7 +51,7 @@ class Mailbox:
         with self._lock:
             b = self._batch
             if b is None:
-                b = self._batch = Batch()
+                b = self._batch = Snapshot()
             b.step = snap.step
             b.records.extend(snap.records)
             if snap.frame is not None:
@@ -84,7 +71,7 @@ class Mailbox:
                 return True
             return False
 
-    def take(self) -> Batch | None:
+    def take(self) -> Snapshot | None:
         with self._lock:
             batch, self._batch = self._batch, None
             self.outstanding = False
@@ -198,7 +185,7 @@ class _Worker(QObject):
 class Runner(QObject):
     """One per tab. Lives in the GUI thread; owns at most one worker thread at a time."""
 
-    sig_snapshot = Signal(object)  # Batch
+    sig_snapshot = Signal(object)  # Snapshot: every record since the last, latest frame
     sig_state = Signal(str)  # idle/running/paused/finished/diverged/failed/stopped
     sig_failed = Signal(str, str)  # message, traceback
 

@@ -1,6 +1,8 @@
 """The base of every topic tab: form, transport bar, status line, theory, error banner.
 
-A subclass builds its plots once in ``build_view`` and draws a Batch in ``draw``.
+A subclass builds its plots once in ``build_view`` and draws a Snapshot in ``draw``: every
+record since the last one (already in ``self.store``) and, when one came, the latest frame
+of the topic's Frame type.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
@@ -28,15 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlab.core.experiment import Run
 from dlab.core.metrics import MetricsStore
 from dlab.core.params import Params
 from dlab.core.resources import lesson_text
-from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
+from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import language, tr
 from dlab.ui.plots import PlotBase
-from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Batch, Runner
+from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
 
 log = logging.getLogger(__name__)
 C = "TopicTab"  # translation context of the base tab's own text
@@ -221,8 +225,8 @@ class TopicTab(QWidget):
     def build_view(self, parent: QWidget) -> None:
         """Create the plot items once, inside ``parent``."""
 
-    def draw(self, batch: Batch) -> None:
-        """Update the plots from ``batch`` (its frame may be None) and ``self.store``."""
+    def draw(self, snap: Snapshot) -> None:
+        """Update the plots from ``snap`` (its frame may be None) and ``self.store``."""
 
     def clear_view(self) -> None:
         """Forget the drawn run (Reset)."""
@@ -248,11 +252,16 @@ class TopicTab(QWidget):
         self._params_seen = params
         self.params_changed(params)
 
-    def engine_factory(self, action: str = "run"):  # noqa: ANN201
-        fn = self.topic.engine_fn(action)
-        params, seed, pacer = self.params(), self.seed.value(), self.runner.pacer
-        steps = self.topic.default_steps if action == "run" else None
-        return lambda: fn(params, seed, steps, pacer)
+    def engine_factory(self, action: str = "run") -> Callable[[], Run]:
+        """What the runner calls in its thread to start ``action`` with today's settings."""
+        topic, params, seed = self.topic, self.params(), self.seed.value()
+        pacer, device = self.runner.pacer, self.device()
+        return lambda: topic.start(action, params, seed, None, pacer, device)
+
+    def device(self) -> str:
+        """The device chosen in the window's Run menu (auto, cpu or cuda)."""
+        window = self.window()
+        return getattr(window, "device_choice", "cpu") if window is not self else "cpu"
 
     def begin(self, action: str) -> None:
         """Forget the drawn run and get ready to draw a new one of ``action``."""
@@ -271,25 +280,25 @@ class TopicTab(QWidget):
         self.begin(action)
         self.runner.start(self.engine_factory(action), paused=paused)
 
-    def run_inline(self, action: str = "run", steps: int | None = None) -> Batch:
+    def run_inline(self, action: str = "run", steps: int | None = None,
+                   device: str = "cpu") -> Snapshot:
         """Run synchronously in this thread (``dlab shot``, benchmarks) and draw the end."""
         from dlab.core.experiment import run_to_end
         from dlab.core.pacing import Pacer
 
         self.begin(action)
-        fn = self.topic.engine_fn(action)
-        gen = fn(self.params(), self.seed.value(),
-                 steps or (self.topic.default_steps if action == "run" else None), Pacer(None))
-        batch = Batch()
+        gen = self.topic.start(action, self.params(), self.seed.value(), steps, Pacer(None),
+                               device)
+        records: list = []
         try:
-            snap = run_to_end(gen, batch.records.extend)
+            last = run_to_end(gen, records.extend)
         finally:
             gen.close()
-        batch.step, batch.frame, batch.status = snap.step, snap.frame, snap.status
-        batch.message, batch.summary = snap.message, snap.summary
-        self._on_batch(batch)
+        snap = Snapshot(last.step, records, last.frame, last.status, last.message,
+                        last.summary)
+        self._on_batch(snap)
         self.runner.mark(snap.status if snap.status != RUNNING else FINISHED)
-        return batch
+        return snap
 
     @Slot()
     def run_pause(self) -> None:
@@ -331,7 +340,7 @@ class TopicTab(QWidget):
         self.runner.set_speed(float(self.speed.itemData(index)))
 
     @Slot(object)
-    def _on_batch(self, batch: Batch) -> None:
+    def _on_batch(self, batch: Snapshot) -> None:
         self.runner.hold(True)  # the worker waits while we touch the plots (see Runner.hold)
         self.store.extend(batch.records)
         self.last_step = batch.step

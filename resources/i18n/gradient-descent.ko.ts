@@ -273,6 +273,10 @@
         <translation>{0}: 업데이트 {1}번, 손실 {2:.3f}</translation>
     </message>
     <message>
+        <source>(diverged)</source>
+        <translation>(발산)</translation>
+    </message>
+    <message>
         <source>Real training</source>
         <translation>실제 학습</translation>
     </message>

@@ -10,20 +10,12 @@ import pytest
 import torch
 
 from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS
-from dlab.core.metrics import MetricsStore
 from dlab.core.nets import SmallNet, make_2d_classification
-from dlab.core.pacing import Pacer
 from dlab.core.snapshot import FINISHED
-from dlab.engines.adam.engine import DIVERGED, ESCAPED, RUNNING, AdamRace, Racer, run
+from dlab.engines.adam.engine import DIVERGED, ESCAPED, RUNNING, AdamRace, Racer
 from dlab.engines.adam.params import AdamParams, Hyper
 from dlab.engines.adam.rules import RULES
-
-
-def finish(gen):
-    store = MetricsStore()
-    for snap in gen:
-        store.extend(snap.records)
-    return store, snap
+from tests.runs import finish, start
 
 
 def torch_optimizer(opt: str, p: torch.Tensor, h: Hyper):
@@ -110,7 +102,7 @@ def test_momentum_reaches_1e_3_much_sooner_than_sgd_on_the_quadratic():
     """Same lr: SGD crawls along the flat x direction, momentum builds up speed there."""
     params = AdamParams(function="quadratic", optimizers="sgd,momentum", own_lr=False,
                         lr=0.01, start_x=-4.5, start_y=1.5)
-    store, snap = finish(run(params, 0, 700, Pacer(None)))
+    store, snap = finish(start("adam", params, 0, 700))
     reached = snap.summary["steps_to_loss_below_1e-3"]
     assert snap.status == FINISHED
     assert reached["momentum"] is not None and reached["sgd"] is not None
@@ -123,7 +115,7 @@ def test_a_diverging_optimiser_stops_while_the_others_go_on():
     """At lr = 0.01 on Rosenbrock the walls' huge gradients throw SGD and Momentum out;
     RMSProp and Adam divide by √v, so their steps stay about lr."""
     params = AdamParams(own_lr=False, lr=0.01)
-    store, snap = finish(run(params, 0, 300, Pacer(None)))
+    store, snap = finish(start("adam", params, 0, 300))
     assert snap.status == FINISHED
     surface = snap.summary["surface_status"]
     assert surface == {"sgd": DIVERGED, "momentum": DIVERGED, "rmsprop": RUNNING,
@@ -131,12 +123,12 @@ def test_a_diverging_optimiser_stops_while_the_others_go_on():
     assert store.get("sgd/x").n < 10
     assert store.get("adam/x").n == store.get("rmsprop/x").n == 300
     assert np.isfinite(store.get("sgd/loss").y).all()  # nothing non-finite was recorded
-    assert snap.frame["status"]["sgd"] == DIVERGED
+    assert snap.frame.status["sgd"] == DIVERGED
 
 
 def test_series_start_at_step_1_and_cover_the_network_race():
     params = AdamParams(optimizers="momentum,adam")
-    store, snap = finish(run(params, 0, 5, Pacer(None)))
+    store, snap = finish(start("adam", params, 0, 5))
     names = set(store.order)
     assert names == {f"{o}/{k}" for o in ("momentum", "adam") for k in ("x", "y", "loss")} | {
         "net/momentum/loss", "net/adam/loss"}
@@ -162,10 +154,10 @@ def test_switching_an_optimiser_off_freezes_it_and_on_again_resumes():
 
 def test_adaptive_optimisers_train_the_network_faster_at_the_same_lr():
     params = AdamParams(net_lr=0.03)
-    store, _ = finish(run(params, 0, 300, Pacer(None)))
+    store, _ = finish(start("adam", params, 0, 300))
     final = {o: store.last(f"net/{o}/loss") for o in OPTIMIZERS}
-    start = {o: store.get(f"net/{o}/loss").y[0] for o in OPTIMIZERS}
-    assert len(set(start.values())) == 1, "every optimiser starts from the same weights"
+    first = {o: store.get(f"net/{o}/loss").y[0] for o in OPTIMIZERS}
+    assert len(set(first.values())) == 1, "every optimiser starts from the same weights"
     assert final["adam"] < final["sgd"] / 10, final  # measured about 0.007 against 0.26
     assert final["rmsprop"] < final["sgd"] / 10, final
     assert final["momentum"] < final["sgd"], final

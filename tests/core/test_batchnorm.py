@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 import torch
 
-from dlab.core.pacing import Pacer
 from dlab.core.snapshot import DIVERGED, FINISHED
-from dlab.engines.batchnorm.engine import BatchNormExperiment, run
+from dlab.engines.batchnorm.engine import BatchNormExperiment
 from dlab.engines.batchnorm.params import BatchNormParams
 from dlab.engines.deep_mlp import BatchNorm
+from tests.runs import start
 
 
 def run_all(params: BatchNormParams, steps: int, seed: int = 0):
-    snaps = list(run(params, seed=seed, max_steps=steps, pacer=Pacer(None)))
+    snaps = list(start("batchnorm", params, seed, steps))
     series: dict[str, list[float]] = {}
     for snap in snaps:
         for name, _, value in snap.records:

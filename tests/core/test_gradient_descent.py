@@ -8,22 +8,14 @@ import numpy as np
 import pytest
 import torch
 
-from dlab.core.metrics import MetricsStore
 from dlab.core.nets import SmallNet, activation_variances
-from dlab.core.pacing import Pacer
 from dlab.core.snapshot import DIVERGED, FINISHED, FRAME
 from dlab.core.surfaces import GD_SURFACES
-from dlab.engines.gradient_descent.engine import Compare, GradientDescent, run, run_compare
+from dlab.engines.gradient_descent.engine import Compare, GradientDescent
 from dlab.engines.gradient_descent.params import GDParams
+from tests.runs import finish, start
 
 FAST = {"landscape_steps": 10}
-
-
-def finish(gen):
-    store = MetricsStore()
-    for snap in gen:
-        store.extend(snap.records)
-    return store, snap
 
 
 @pytest.mark.parametrize(
@@ -39,7 +31,7 @@ def finish(gen):
 )
 def test_iterations_per_epoch(mode, n, b, expected):
     p = GDParams(mode=mode, dataset_size=n, batch_size=b, epochs=3, **FAST)
-    store, last = finish(run(p, seed=1))
+    store, last = finish(start("gradient-descent", p, 1))
     assert p.iterations_per_epoch() == expected == math.ceil(n / p.effective_batch())
     assert last.summary["iterations"] == 3 * expected
     assert store.get("loss").n == 3 * expected
@@ -60,7 +52,7 @@ def test_every_example_is_used_once_per_epoch():
 
 def test_full_batch_loss_falls_monotonically_on_a_convex_problem():
     p = GDParams(mode="batch", hidden=0, lr=0.05, epochs=200, data="blobs", **FAST)
-    store, last = finish(run(p, seed=0))
+    store, last = finish(start("gradient-descent", p, 0))
     loss = store.get("loss").y
     assert last.status == FINISHED
     assert np.all(np.diff(loss) < 0), "every full-batch step lowers the loss"
@@ -72,11 +64,11 @@ def test_zero_init_keeps_hidden_units_identical():
     exp = GradientDescent(p, 0)
     while not exp.training_done():
         exp.step()
-    w = exp.frame()["weights"]
-    w1, w2 = w["l1.weight"], w["out.weight"]
+    w = exp.trainer.net.state_dict()
+    w1, w2 = w["l1.weight"].numpy(), w["out.weight"].numpy()
     assert np.all(w1 == w1[0]), "every hidden unit has the same incoming weights"
     assert np.all(w2 == w2[0, 0]), "and the same outgoing weight"
-    he = GradientDescent(p.replace(init="he"), 0).frame()["weights"]["l1.weight"]
+    he = GradientDescent(p.replace(init="he"), 0).trainer.net.state_dict()["l1.weight"].numpy()
     assert not np.allclose(he, he[0])
 
 
@@ -91,7 +83,7 @@ def test_he_and_xavier_keep_activation_variance_sane_but_large_normal_does_not()
 
 def test_far_too_large_learning_rate_diverges_cleanly():
     p = GDParams(mode="batch", hidden=0, lr=100.0, epochs=50, **FAST)
-    _, last = finish(run(p, seed=0))
+    _, last = finish(start("gradient-descent", p, 0))
     assert last.status == DIVERGED
     assert "diverged at step" in last.message
     assert "became inf" in last.message or "became nan" in last.message
@@ -99,16 +91,16 @@ def test_far_too_large_learning_rate_diverges_cleanly():
 
 def test_same_seed_same_numbers_other_seed_other_numbers():
     p = GDParams(epochs=3, **FAST)
-    a, _ = finish(run(p, seed=5))
-    b, _ = finish(run(p, seed=5))
-    c, _ = finish(run(p, seed=6))
+    a, _ = finish(start("gradient-descent", p, 5))
+    b, _ = finish(start("gradient-descent", p, 5))
+    c, _ = finish(start("gradient-descent", p, 6))
     assert a.to_csv() == b.to_csv()
     assert a.to_csv() != c.to_csv()
 
 
 def test_compare_starts_all_modes_from_the_same_weights():
     p = GDParams(epochs=2, dataset_size=64, **FAST)
-    store, last = finish(run_compare(p, seed=2))
+    store, last = finish(start("gradient-descent", p, 2, action="compare"))
     assert last.status == FINISHED
     updates = {m: store.get(f"compare/{m}/updates").y[-1] for m in ("batch", "minibatch", "sgd")}
     assert updates == {"batch": 2, "minibatch": 8, "sgd": 128}
@@ -129,7 +121,7 @@ def test_walk_ends_in_a_local_minimum_from_the_wrong_side():
     s = GD_SURFACES["local-minima"]
     p = GDParams(landscape="local-minima", start_x=-3.0, start_y=-1.5, landscape_lr=0.1,
                  landscape_steps=600, epochs=1)
-    store, _ = finish(run(p, seed=0))
+    store, _ = finish(start("gradient-descent", p, 0))
     x, y = store.last("landscape/x"), store.last("landscape/y")
     assert math.hypot(x + 2, y + 1) < 0.3, "stuck in the well at (-2, -1)"
     assert s.value(x, y) > s.value(2.0, 2.0) + 0.3, "which is not the global minimum"
@@ -138,7 +130,7 @@ def test_walk_ends_in_a_local_minimum_from_the_wrong_side():
 def test_plateau_crawls_then_falls():
     p = GDParams(landscape="plateau", start_x=-3.5, start_y=3.0, landscape_lr=0.2,
                  landscape_steps=1500, epochs=1)
-    store, _ = finish(run(p, seed=0))
+    store, _ = finish(start("gradient-descent", p, 0))
     g = store.get("landscape/grad_norm").y
     assert g[0] < 0.02, "on the plateau the gradient is tiny"
     assert g.max() > 10 * g[0], "then the walk reaches the slope"
@@ -146,14 +138,14 @@ def test_plateau_crawls_then_falls():
 
 
 def test_live_start_change_restarts_the_walk():
-    gen = run(GDParams(epochs=2), seed=0, pacer=Pacer(None))
+    gen = start("gradient-descent", GDParams(epochs=2))
     next(gen)
     next(gen)
     snap = gen.send(GDParams(epochs=2, start_x=1.0, start_y=1.0))
     assert snap.records
     frame = gen.send(FRAME).frame
-    assert frame["walk_start"] == (1.0, 1.0)
-    assert frame["walk_from"] == 1
+    assert frame.walk_start == (1.0, 1.0)
+    assert frame.walk_from == 1
     gen.close()
 
 

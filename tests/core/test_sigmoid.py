@@ -5,16 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError
-from dlab.engines.sigmoid.engine import COST_ACTIVATIONS, ExpCost, Sigmoid, run
+from dlab.engines.sigmoid.engine import COST_ACTIVATIONS, ExpCost, Sigmoid
 from dlab.engines.sigmoid.params import SigmoidParams
 from dlab.engines.sigmoid.zigzag import W_STAR, Neuron, second_moment
+from tests.runs import start
 
 
 def first_step(seed: int = 0, **changes) -> dict[str, float]:
     """Every record of the first step, by series name."""
-    gen = run(SigmoidParams().replace(**changes), seed=seed, max_steps=1, pacer=Pacer(None))
+    gen = start("sigmoid", SigmoidParams().replace(**changes), seed, 1)
     records = [r for snap in gen for r in snap.records]
     return {name: value for name, _, value in records}
 
@@ -92,7 +92,7 @@ def test_exp_cost_measures_each_activation():
     assert sorted(name for name, _, _ in records) == sorted(
         f"exp_cost/{n}" for n in COST_ACTIVATIONS)
     assert all(v > 0 for _, _, v in records)
-    assert set(exp.frame()["exp_cost"]) == set(COST_ACTIVATIONS)
+    assert set(exp.frame().exp_cost) == set(COST_ACTIVATIONS)
 
 
 def test_bad_depth_is_refused_with_its_range():

@@ -14,11 +14,11 @@ import numpy as np
 import torch
 
 from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS, RaceSetup
-from dlab.core.experiment import Diverged, Experiment, drive
+from dlab.core.experiment import Diverged, Experiment
 from dlab.core.nets import SmallNet, make_2d_classification
-from dlab.core.pacing import Pacer
 from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
+from dlab.engines.adam.frame import AdamFrame
 from dlab.engines.adam.params import AdamParams
 from dlab.engines.adam.rules import RULES
 
@@ -98,8 +98,10 @@ class NetRacer:
 
 
 class AdamRace(Experiment):
-    def __init__(self, params: AdamParams, seed: int) -> None:
-        super().__init__(params, seed)
+    frame_type = AdamFrame
+
+    def __init__(self, params: AdamParams, seed: int, device: str = "cpu") -> None:
+        super().__init__(params, seed, device)
         self.setup = SETUPS[params.function]
         self.start = (params.start_x, params.start_y)
         self.racers = {opt: Racer(opt, self.setup, self.start) for opt in OPTIMIZERS}
@@ -129,17 +131,14 @@ class AdamRace(Experiment):
             raise Diverged("every optimiser diverged")
         return records
 
-    def frame(self) -> dict[str, Any]:
+    def frame(self) -> AdamFrame:
         adam = self.racers["adam"]
-        return {
-            "function": self.setup.surface.name,
-            "start": self.start,
-            "status": {o: r.status for o, r in self.racers.items()},
-            "steps": {o: r.k for o, r in self.racers.items()},
-            "net_status": {o: r.status for o, r in self.nets.items()},
-            "lr": {o: self.params.lr_of(o) for o in OPTIMIZERS},
-            "inside": adam.inside() if "adam" in self.params.chosen() else None,
-        }
+        inside = adam.inside() if "adam" in self.params.chosen() else None
+        return AdamFrame(
+            start=self.start,
+            status={o: r.status for o, r in self.racers.items()},
+            inside=inside or {},
+        )
 
     def summary(self) -> dict[str, Any]:
         chosen = self.params.chosen()
@@ -150,7 +149,3 @@ class AdamRace(Experiment):
             "stopped": [r.why for r in self._active() if r.why],
         }
 
-
-def run(params: AdamParams, seed: int = 0, max_steps: int | None = None,
-        pacer: Pacer | None = None):
-    return drive(AdamRace(params, seed), max_steps, pacer)

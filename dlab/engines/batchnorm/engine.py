@@ -12,10 +12,10 @@ from typing import Any
 import numpy as np
 import torch
 
-from dlab.core.experiment import Diverged, Experiment, drive
-from dlab.core.pacing import Pacer
+from dlab.core.experiment import Diverged, Experiment
 from dlab.core.runtime import configure_torch
 from dlab.core.snapshot import Record
+from dlab.engines.batchnorm.frame import BatchNormFrame
 from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 from dlab.engines.deep_mlp import (
     Batches,
@@ -41,8 +41,10 @@ def init_for(activation: str) -> str:
 
 
 class BatchNormExperiment(Experiment):
-    def __init__(self, params: BatchNormParams, seed: int) -> None:
-        super().__init__(params, seed)
+    frame_type = BatchNormFrame
+
+    def __init__(self, params: BatchNormParams, seed: int, device: str = "cpu") -> None:
+        super().__init__(params, seed, device)
         configure_torch()
         self.x, self.y, self.xv, self.yv = make_split(seed)
         p = params
@@ -122,20 +124,17 @@ class BatchNormExperiment(Experiment):
         net.set_group(0, track=True)
         return out
 
-    def frame(self) -> dict[str, Any]:
+    def frame(self) -> BatchNormFrame:
         depth = self.params.depth
         empty = np.zeros((0, depth, len(QS)))
         quant = {name: np.array(h) if h else empty for name, h in self.history.items()}
-        bn = self.nets["bn"]
-        return {
-            "steps": np.array(self.history_steps, dtype=np.float64),
-            "quantiles": quant,
-            "eval_vs_batch": self.eval_vs_batch() if "bn" not in self.diverged else {},
-            "gamma": [bn_k.gamma.detach().numpy().copy() for bn_k in bn.norms or ()],
-            "beta": [bn_k.beta.detach().numpy().copy() for bn_k in bn.norms or ()],
-            "diverged": dict(self.diverged),
-            "depth": depth,
-        }
+        return BatchNormFrame(
+            depth=depth,
+            steps=np.array(self.history_steps, dtype=np.float64),
+            quantiles=quant,
+            eval_vs_batch=self.eval_vs_batch() if "bn" not in self.diverged else {},
+            diverged=dict(self.diverged),
+        )
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -143,7 +142,3 @@ class BatchNormExperiment(Experiment):
             "last_loss": dict(self.last_loss),
         }
 
-
-def run(params: BatchNormParams, seed: int = 0, max_steps: int | None = None,
-        pacer: Pacer | None = None):
-    return drive(BatchNormExperiment(params, seed), max_steps, pacer)

@@ -13,12 +13,12 @@ import numpy as np
 import torch
 
 from dlab.core.contours import contour_segments
-from dlab.core.experiment import Diverged, Experiment, check_finite, drive
+from dlab.core.experiment import Diverged, Experiment, check_finite
 from dlab.core.nets import SmallNet, bce, grid_points, make_2d_classification
-from dlab.core.pacing import Pacer
 from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
 from dlab.core.surfaces import GD_SURFACES
+from dlab.engines.gradient_descent.frame import CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
 
 EXTENT = (-3.0, 3.0, -3.0, 3.0)  # the decision-boundary image
@@ -119,8 +119,10 @@ def _boundary(net: SmallNet, grid: torch.Tensor) -> np.ndarray:
 
 
 class GradientDescent(Experiment):
-    def __init__(self, params: GDParams, seed: int) -> None:
-        super().__init__(params, seed)
+    frame_type = GDFrame
+
+    def __init__(self, params: GDParams, seed: int, device: str = "cpu") -> None:
+        super().__init__(params, seed, device)
         gen = generator(seed)
         self.x, self.y = _data(params, seed)
         self.trainer = Trainer(params, params.mode, SmallNet(params.hidden, params.init, gen),
@@ -154,25 +156,21 @@ class GradientDescent(Experiment):
             records += self.walker.step(self.params)
         return records
 
-    def frame(self) -> dict[str, Any]:
+    def frame(self) -> GDFrame:
         tr = self.trainer
         prob = _boundary(tr.net, self.grid)
-        return {
-            "boundary": prob,
-            "boundary_line": contour_segments(prob, 0.5, EXTENT),
-            "extent": EXTENT,
-            "points": self.x.numpy().copy(),
-            "labels": self.y.numpy().copy(),
-            "iteration": tr.iteration,
-            "epoch": tr.epoch,
-            "iterations_per_epoch": self.ipe,
-            "batch": tr.batch,
-            "n": tr.n,
-            "walk_from": self.walker.walk_from,
-            "walker": (self.walker.x, self.walker.y),
-            "walk_start": self.walker.walk_start,
-            "weights": {k: v.detach().numpy().copy() for k, v in tr.net.state_dict().items()},
-        }
+        return GDFrame(
+            boundary=prob,
+            boundary_line=contour_segments(prob, 0.5, EXTENT),
+            extent=EXTENT,
+            points=self.x.numpy().copy(),
+            labels=self.y.numpy().copy(),
+            iteration=tr.iteration,
+            epoch=tr.epoch,
+            iterations_per_epoch=self.ipe,
+            walk_from=self.walker.walk_from,
+            walk_start=self.walker.walk_start,
+        )
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -182,10 +180,6 @@ class GradientDescent(Experiment):
             "batch_size_used": self.trainer.batch,
         }
 
-
-def run(params: GDParams, seed: int = 0, max_steps: int | None = None,
-        pacer: Pacer | None = None):
-    return drive(GradientDescent(params, seed), max_steps, pacer)
 
 
 class Compare(Experiment):
@@ -197,8 +191,10 @@ class Compare(Experiment):
     as their step, so the modes can be laid against the data they have used.
     """
 
-    def __init__(self, params: GDParams, seed: int) -> None:
-        super().__init__(params, seed)
+    frame_type = CompareFrame
+
+    def __init__(self, params: GDParams, seed: int, device: str = "cpu") -> None:
+        super().__init__(params, seed, device)
         self.x, self.y = _data(params, seed)
         first = SmallNet(params.hidden, params.init, generator(seed))
         self.trainers = {}
@@ -234,15 +230,6 @@ class Compare(Experiment):
             raise Diverged("every mode diverged")
         return records
 
-    def frame(self) -> dict[str, Any]:
-        return {
-            "compare": True,
-            "updates_per_epoch": {m: tr.iteration // max(tr.epoch, 1)
-                                  for m, tr in self.trainers.items()},
-            "diverged": sorted(self.diverged),
-        }
+    def frame(self) -> CompareFrame:
+        return CompareFrame(diverged=tuple(sorted(self.diverged)))
 
-
-def run_compare(params: GDParams, seed: int = 0, max_steps: int | None = None,
-                pacer: Pacer | None = None):
-    return drive(Compare(params, seed), max_steps, pacer)

@@ -16,12 +16,12 @@ from typing import Any
 import numpy as np
 import torch
 
-from dlab.core.experiment import Experiment, check_finite, drive
+from dlab.core.experiment import Experiment, check_finite
 from dlab.core.nets import ACTIVATIONS
-from dlab.core.pacing import Pacer
 from dlab.core.runtime import configure_torch
 from dlab.core.snapshot import Record
 from dlab.engines.deep_mlp import Batches, DeepMLP, cross_entropy, histograms, make_split
+from dlab.engines.sigmoid.frame import ExpCostFrame, SigmoidFrame
 from dlab.engines.sigmoid.params import INPUTS, SigmoidParams
 from dlab.engines.sigmoid.zigzag import Neuron
 
@@ -36,8 +36,10 @@ def act_range(activation: str) -> tuple[float, float]:
 
 
 class Sigmoid(Experiment):
-    def __init__(self, params: SigmoidParams, seed: int) -> None:
-        super().__init__(params, seed)
+    frame_type = SigmoidFrame
+
+    def __init__(self, params: SigmoidParams, seed: int, device: str = "cpu") -> None:
+        super().__init__(params, seed, device)
         configure_torch()
         self.x, self.y, self.xv, self.yv = make_split(seed)
         self.net = DeepMLP(params.depth, params.width, params.activation, params.init,
@@ -71,7 +73,7 @@ class Sigmoid(Experiment):
             records += [(n, t, v) for n, v in zip(names, values, strict=True)]
         return records
 
-    def frame(self) -> dict[str, Any]:
+    def frame(self) -> SigmoidFrame:
         lo, hi = act_range(self.params.activation)
         with torch.no_grad():  # a fixed probe batch: smoother histograms than one mini-batch
             self.net(self.x[:PROBE])
@@ -83,14 +85,13 @@ class Sigmoid(Experiment):
             margin = 0.05 * (hi - lo)
             saturated = [float(((a < lo + margin) | (a > hi - margin)).float().mean())
                          for a in acts]
-        return {
-            "grad_norms": np.array(self.grads, dtype=np.float64),
-            "act_hist": hist,
-            "act_range": (lo, hi),
-            "saturated": saturated,
-            "same_share": {k: n.same / max(1, n.steps) for k, n in self.neurons.items()},
-            "loss": self.loss,
-        }
+        return SigmoidFrame(
+            grad_norms=np.array(self.grads, dtype=np.float64),
+            act_hist=hist,
+            act_range=(lo, hi),
+            saturated=tuple(saturated),
+            same_share={k: n.same / max(1, n.steps) for k, n in self.neurons.items()},
+        )
 
     def summary(self) -> dict[str, Any]:
         g = self.grads
@@ -100,10 +101,6 @@ class Sigmoid(Experiment):
                                        for k, n in self.neurons.items()},
         }
 
-
-def run(params: SigmoidParams, seed: int = 0, max_steps: int | None = None,
-        pacer: Pacer | None = None):
-    return drive(Sigmoid(params, seed), max_steps, pacer)
 
 
 # --- the cost of exp --------------------------------------------------------------------
@@ -130,8 +127,10 @@ class ExpCost(Experiment):
     that none always runs first; the first round warms up and is not recorded.
     """
 
-    def __init__(self, params: SigmoidParams, seed: int) -> None:
-        super().__init__(params, seed)
+    frame_type = ExpCostFrame
+
+    def __init__(self, params: SigmoidParams, seed: int, device: str = "cpu") -> None:
+        super().__init__(params, seed, device)
         configure_torch()
         gen = torch.Generator().manual_seed(seed)
         self.x = torch.randn(COST_ELEMENTS, generator=gen).requires_grad_(True)
@@ -156,13 +155,9 @@ class ExpCost(Experiment):
     def medians(self) -> dict[str, float]:
         return {n: float(np.median(v)) for n, v in self.times.items() if v}
 
-    def frame(self) -> dict[str, Any]:
-        return {"exp_cost": self.medians(), "elements": COST_ELEMENTS, "rounds": self.t}
+    def frame(self) -> ExpCostFrame:
+        return ExpCostFrame(exp_cost=self.medians(), elements=COST_ELEMENTS, rounds=self.t)
 
     def summary(self) -> dict[str, Any]:
         return {"median_ms": self.medians(), "elements": COST_ELEMENTS}
 
-
-def run_exp_cost(params: SigmoidParams, seed: int = 0, max_steps: int | None = None,
-                 pacer: Pacer | None = None):
-    return drive(ExpCost(params, seed), max_steps, pacer)

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS
+from dlab.core.snapshot import Snapshot
+from dlab.engines.adam.frame import AdamFrame
 from dlab.engines.adam.params import AdamParams
 from dlab.ui.i18n import tr
 from dlab.ui.labels import text_label
 from dlab.ui.plots import CurvePlot, SurfaceView, pen
-from dlab.ui.runner import Batch
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 
@@ -158,11 +159,11 @@ class AdamTab(TopicTab):
             self.start(self.action)
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Batch) -> None:
+    def draw(self, batch: Snapshot[AdamFrame]) -> None:
         f = batch.frame
         if f is not None:
-            self._start = f["start"]
-            self._status = f["status"]
+            self._start = f.start
+            self._status = f.status
             self._draw_inside(f)
         plot = self.loss_log if SETUPS[self.params().function].log_loss else self.loss_lin
         for opt in OPTIMIZERS:
@@ -202,9 +203,9 @@ class AdamTab(TopicTab):
         self.steps_plot.set_xy("lr", np.array([1.0, max(float(FIRST), 2.0)]),
                                np.array([lr, lr]))
 
-    def _draw_inside(self, f: dict | None) -> None:
+    def _draw_inside(self, f: AdamFrame | None) -> None:
         p = self.params()
-        ins = f.get("inside") if f else None
+        ins = f.inside if f else None
         self.inside_title.setText(tr(C, "Inside Adam"))
         if "adam" not in p.chosen():
             self.inside.setText(tr(C, "Switch Adam on to look inside it."))

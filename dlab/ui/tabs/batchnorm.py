@@ -7,11 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from dlab.core.snapshot import Snapshot
+from dlab.engines.batchnorm.frame import BatchNormFrame
 from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 from dlab.ui.i18n import tr
 from dlab.ui.labels import text_label
 from dlab.ui.plots import PALETTE, CurvePlot
-from dlab.ui.runner import Batch
 from dlab.ui.stat_plots import BarChart, EmptyHint, LayerCurves, QuantileBands
 from dlab.ui.topic_tab import TopicTab
 
@@ -110,7 +111,7 @@ class BatchNormTab(TopicTab):
         self.layer.valueChanged.connect(self._on_layer)
         self.extra_bar.addWidget(self.layer_label)
         self.extra_bar.addWidget(self.layer)
-        self._frame: dict | None = None
+        self._frame: BatchNormFrame | None = None
 
     # --- user actions -----------------------------------------------------------------
     @Slot(int)
@@ -124,7 +125,7 @@ class BatchNormTab(TopicTab):
             self.layer.setMaximum(params.depth)
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Batch) -> None:
+    def draw(self, batch: Snapshot[BatchNormFrame]) -> None:
         for name in ("plain", "bn"):
             self.loss_plot.set_series(name, self.store.get(f"{name}/loss"))
             self.acc_plot.set_series(name, self.store.get(f"{name}/val_acc"))
@@ -134,12 +135,12 @@ class BatchNormTab(TopicTab):
             self._show_head()
             return
         self._frame = f
-        depth = f["depth"]
+        depth = f.depth
         self.layer.setMaximum(depth)
         self.gamma_plot.set_layers([self.store.get(f"bn/gamma/{k}") for k in range(1, depth + 1)])
         self.beta_plot.set_layers([self.store.get(f"bn/beta/{k}") for k in range(1, depth + 1)])
         self._draw_bands(f)
-        acc = f["eval_vs_batch"]
+        acc = f.eval_vs_batch
         if acc:
             keys = ["eval", *[str(g) for g in sorted(EVAL_GROUPS, reverse=True)]]
             labels = [tr(C, "eval")] + keys[1:]
@@ -152,28 +153,27 @@ class BatchNormTab(TopicTab):
         """Each hint shows while its plot has nothing to draw."""
         loss, acc = self.store.get("plain/loss"), self.store.get("plain/val_acc")
         gamma = self.store.get("bn/gamma/1")
-        f = self._frame or {}
-        q = f.get("quantiles", {})
+        f = self._frame
+        q = f.quantiles if f is not None else {}
         empty = [loss is None or not loss.n, acc is None or not acc.n,
                  gamma is None or not gamma.n, gamma is None or not gamma.n,
                  *(len(q.get(name, ())) == 0 for name in ("plain", "bn")),
-                 not f.get("eval_vs_batch")]
+                 f is None or not f.eval_vs_batch]
         for hint, e in zip(self.hints, empty, strict=True):
             hint.set_empty(e)
 
-    def _draw_bands(self, f: dict) -> None:
+    def _draw_bands(self, f: BatchNormFrame) -> None:
         k = self.layer.value()
-        steps = f["steps"]
+        steps = f.steps
         for name, plot in self.bands.items():
-            q = f["quantiles"][name]
+            q = f.quantiles[name]
             if len(q) == 0 or k > q.shape[1]:
                 plot.clear_data()
                 continue
             plot.set_bands(steps[:len(q)], q[:, k - 1, :])
 
     def _show_head(self) -> None:
-        f = self._frame or {}
-        diverged = f.get("diverged", {})
+        diverged = self._frame.diverged if self._frame is not None else {}
         parts = []
         for name in ("plain", "bn"):
             label = f"<span style='color:{COLORS[name]}'>{tr(C, HEADS[name])}</span>"
@@ -221,4 +221,4 @@ class BatchNormTab(TopicTab):
                "depend on the other examples in it: with 1, every value becomes 0."))
         self._show_head()
         if self._frame is not None:
-            self.draw(Batch(frame=self._frame))
+            self.draw(Snapshot(frame=self._frame))

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlab.core.snapshot import Snapshot
 from dlab.core.surfaces import GD_SURFACES
+from dlab.engines.gradient_descent.frame import CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.ui.i18n import tr
 from dlab.ui.labels import text_label
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, SurfaceView, pen
-from dlab.ui.runner import Batch
 from dlab.ui.topic_tab import TopicTab
 
 C = "GradientDescentTab"
@@ -72,6 +73,7 @@ class GradientDescentTab(TopicTab):
     context = C
 
     def build_view(self, parent: QWidget) -> None:
+        self._diverged: tuple[str, ...] = ()
         self.ipe_label = text_label(13, bold=True, wrap=True)
         self.boundary = BoundaryView()
         self.loss_plot = CurvePlot("Training loss", "iteration", "loss", context=C)
@@ -179,20 +181,20 @@ class GradientDescentTab(TopicTab):
             text += "   ·   " + tr(C, "iteration {0}, epoch {1}").format(iteration, epoch)
         self.ipe_label.setText(text)
 
-    def draw(self, batch: Batch) -> None:
+    def draw(self, batch: Snapshot[GDFrame]) -> None:
         if self.action == "compare":
             self._draw_compare(batch)
             return
         f = batch.frame
         ipe = self.params().iterations_per_epoch()
         if f is not None:
-            ipe = f["iterations_per_epoch"]
+            ipe = f.iterations_per_epoch
             if not self._points_set:
-                self.boundary.set_points(f["points"], f["labels"])
+                self.boundary.set_points(f.points, f.labels)
                 self._points_set = True
-            self.boundary.set_boundary(f["boundary"], f["boundary_line"], f["extent"])
-            self._show_ipe(self.params(), f["iteration"], f["epoch"])
-            self._walk_from, self._walk_start = f["walk_from"], f["walk_start"]
+            self.boundary.set_boundary(f.boundary, f.boundary_line, f.extent)
+            self._show_ipe(self.params(), f.iteration, f.epoch)
+            self._walk_from, self._walk_start = f.walk_from, f.walk_start
         self.loss_plot.set_series("loss", self.store.get("loss"))
         ep = self.store.get("epoch_loss")
         if ep is not None and ep.n:
@@ -216,7 +218,9 @@ class GradientDescentTab(TopicTab):
             self.surface_label.setText(tr(C, "step {0}: loss {1:.4g}, |gradient| {2:.3g}")
                                        .format(len(x) - 1, loss, g.y[-1] if g else 0.0))
 
-    def _draw_compare(self, batch: Batch) -> None:
+    def _draw_compare(self, batch: Snapshot[CompareFrame]) -> None:
+        if batch.frame is not None:
+            self._diverged = batch.frame.diverged
         for mode in MODES:
             self.cmp_epoch.set_series(mode, self.store.get(f"compare/{mode}/epoch_loss"))
             self.cmp_seen.set_series(mode, self.store.get(f"compare/{mode}/seen_loss"))
@@ -227,6 +231,8 @@ class GradientDescentTab(TopicTab):
             if upd is not None and upd.n and ep is not None:
                 parts.append(tr(C, "{0}: {1} updates, loss {2:.3f}").format(
                     tr("choices", mode), int(upd.y[-1]), ep.y[-1]))
+                if mode in self._diverged:
+                    parts[-1] += " " + tr(C, "(diverged)")
         self.cmp_label.setText("   ·   ".join(parts) or tr(
             C, "Press Compare modes to train all three."))
 
@@ -240,6 +246,7 @@ class GradientDescentTab(TopicTab):
         self.gnorm_plot.clear_data()
         self.surface_label.setText("")
         self._walk_start = None
+        self._diverged = ()
         self._show_ipe(self.params())
 
     def retranslate_view(self) -> None:
@@ -253,4 +260,4 @@ class GradientDescentTab(TopicTab):
                      self.surface):
             plot.retranslate()
         self._show_ipe(self.params())
-        self._draw_compare(Batch())
+        self._draw_compare(Snapshot())

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlab.core.snapshot import Snapshot
+from dlab.engines.sigmoid.frame import ExpCostFrame, SigmoidFrame
 from dlab.engines.sigmoid.params import INPUTS
 from dlab.engines.sigmoid.zigzag import W_START, surface
 from dlab.ui.i18n import tr
 from dlab.ui.labels import text_label
 from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView
-from dlab.ui.runner import Batch
 from dlab.ui.stat_plots import BarChart, EmptyHint, HeatStrip, LayerCurves, layer_colors
 from dlab.ui.topic_tab import TopicTab
 
@@ -116,7 +117,7 @@ class SigmoidTab(TopicTab):
         self._depth = 0
         self._ratio: float | None = None
         self._share: dict[str, float] | None = None
-        self._saturated: list[float] | None = None
+        self._saturated: tuple[float, ...] | None = None
         self._cost: tuple[int, int] | None = None  # (values, rounds) of the last measurement
 
     # --- user actions -----------------------------------------------------------------
@@ -133,24 +134,24 @@ class SigmoidTab(TopicTab):
         self.cost_label.setText("")
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Batch) -> None:
+    def draw(self, batch: Snapshot[SigmoidFrame]) -> None:
         if self.action == "exp_cost":
             self._draw_exp_cost(batch)
             return
         f = batch.frame
         if f is not None:
-            g = f["grad_norms"]
-            self._depth = len(f["act_hist"])
+            g = f.grad_norms
+            self._depth = len(f.act_hist)
             if len(g):
                 self.grad_bars.set_bars(g, [str(k) for k in range(1, len(g) + 1)],
                                         self._colors())
                 self._ratio = float(g[0] / g[-1]) if g[-1] > 0 else None
-                self._show_zigzag(f["same_share"])
+                self._show_zigzag(f.same_share)
                 self.hints["bars"].set_empty(False)
-            lo, hi = f["act_range"]
-            self.act_strip.set_rows(f["act_hist"], lo, hi)
+            lo, hi = f.act_range
+            self.act_strip.set_rows(f.act_hist, lo, hi)
             self.hints["strip"].set_empty(False)
-            self._show_saturation(f["saturated"])
+            self._show_saturation(f.saturated)
             self._show_ratio()
         self._draw_curves()
         loss = self.store.get("loss")
@@ -180,7 +181,7 @@ class SigmoidTab(TopicTab):
             C, "Gradient of layer 1 ÷ gradient of layer {0} = {1:.1e}").format(
             self._depth, self._ratio))
 
-    def _show_saturation(self, saturated: list[float]) -> None:
+    def _show_saturation(self, saturated: tuple[float, ...]) -> None:
         self._saturated = saturated
         if not saturated or self.params().activation not in ("sigmoid", "tanh"):
             self.sat_label.setText(tr(C, "Bright = many values. Each row is one layer."))
@@ -196,16 +197,16 @@ class SigmoidTab(TopicTab):
                "zero-centred {1:.0%}").format(share.get("positive", 0.0),
                                               share.get("centered", 0.0)))
 
-    def _draw_exp_cost(self, batch: Batch) -> None:
+    def _draw_exp_cost(self, batch: Snapshot[ExpCostFrame]) -> None:
         f = batch.frame
-        if f is None or not f.get("exp_cost"):
+        if f is None or not f.exp_cost:
             return
-        ms = f["exp_cost"]
+        ms = f.exp_cost
         names = [n for n in COST_NAMES if n in ms]
         self.cost_bars.set_bars([ms[n] for n in names], names,
                                 [PALETTE[i] for i in range(len(names))])
         self.hints["cost"].set_empty(not names)
-        self._show_cost(f["elements"], f["rounds"])
+        self._show_cost(f.elements, f.rounds)
 
     def _show_cost(self, elements: int, rounds: int) -> None:
         self._cost = (elements, rounds)
