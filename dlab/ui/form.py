@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlab.core.params import FieldInfo, ParamError, Params
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import contexts, tr
 
 SLIDER_TICKS = 1000
 
@@ -34,6 +34,7 @@ class _Editor(QWidget):
     def __init__(self, info: FieldInfo) -> None:
         super().__init__()
         self.info = info
+        self.choices_context = "choices"  # set by the form to its topic's context
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -193,7 +194,7 @@ class _ChoiceEditor(_Editor):
 
     def retranslate(self) -> None:
         for i, c in enumerate(self.info.spec.choices):
-            self.combo.setItemText(i, tr("choices", c))
+            self.combo.setItemText(i, tr(self.choices_context, c))
 
 
 class _MultiEditor(_Editor):
@@ -221,7 +222,7 @@ class _MultiEditor(_Editor):
 
     def retranslate(self) -> None:
         for c, b in self.boxes.items():
-            b.setText(tr("choices", c))
+            b.setText(tr(self.choices_context, c))
 
 
 class _BoolEditor(_Editor):
@@ -254,9 +255,13 @@ class ParamForm(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, cls: type[Params], params: Params | None = None) -> None:
+    def __init__(self, cls: type[Params], params: Params | None = None,
+                 topic: str = "") -> None:
         super().__init__()
         self.cls = cls
+        # Each topic's labels and choices are translated in contexts of its own
+        # ("adam/params", "adam/choices"), so one word can differ between topics.
+        self.context = contexts(topic)
         self._params = params or cls()
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -264,6 +269,7 @@ class ParamForm(QWidget):
         self.editors: dict[str, _Editor] = {}
         for info in cls.fields():
             ed = _editor_for(info)
+            ed.choices_context = self.context.choices
             ed.edited.connect(self._on_edit)
             label = QLabel()
             label.setBuddy(ed)
@@ -310,8 +316,8 @@ class ParamForm(QWidget):
 
     def retranslate(self) -> None:
         for info in self.cls.fields():
-            self.labels[info.name].setText(tr("params", info.spec.label))
-            tip = tr("params", info.spec.help) if info.spec.help else ""
+            self.labels[info.name].setText(tr(self.context.params, info.spec.label))
+            tip = tr(self.context.params, info.spec.help) if info.spec.help else ""
             if not info.spec.live:
                 tip += ("\n" if tip else "") + tr("ParamForm", "(fixed while a run is going)")
             self.labels[info.name].setToolTip(tip)

@@ -7,6 +7,7 @@ directly (no lrelease step), which also keeps source and bundle identical.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -79,6 +80,21 @@ def translator() -> TsTranslator | None:
 
 def language() -> str:
     return _language
+
+
+@dataclass(frozen=True)
+class Contexts:
+    """The translation contexts of one topic's parameter labels/help and choices."""
+
+    params: str
+    choices: str
+
+
+def contexts(topic: str) -> Contexts:
+    """``topic/params`` and ``topic/choices``: a word may be translated differently in
+    two topics without one file overriding the other. No topic: the shared contexts."""
+    prefix = f"{topic}/" if topic else ""
+    return Contexts(f"{prefix}params", f"{prefix}choices")
 
 
 def tr(context: str, text: str) -> str:

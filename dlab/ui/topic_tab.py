@@ -140,7 +140,7 @@ class TopicTab(QWidget):
         self.last_message = ""
         self._clock = (0.0, 0.0)  # GUI-thread CPU time and wall time at the last frame
 
-        self.form = ParamForm(self.params_cls, params)
+        self.form = ParamForm(self.params_cls, params, topic.id)
         self._params_seen = self.form.params()  # before the latest edit (adjust_edit)
         self.theory = QTextBrowser()
         self.theory.setOpenExternalLinks(False)

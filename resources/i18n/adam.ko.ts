@@ -9,7 +9,7 @@
     </message>
 </context>
 <context>
-    <name>params</name>
+    <name>adam/params</name>
     <message>
         <source>Function</source>
         <translation>함수</translation>
@@ -136,7 +136,7 @@
     </message>
 </context>
 <context>
-    <name>choices</name>
+    <name>adam/choices</name>
     <message>
         <source>sgd</source>
         <translation>SGD</translation>

@@ -9,7 +9,7 @@
     </message>
 </context>
 <context>
-    <name>params</name>
+    <name>batchnorm/params</name>
     <message>
         <source>Learning rate</source>
         <translation>학습률</translation>
@@ -68,7 +68,7 @@
     </message>
 </context>
 <context>
-    <name>choices</name>
+    <name>batchnorm/choices</name>
     <message>
         <source>relu</source>
         <translation>relu</translation>

@@ -9,7 +9,7 @@
     </message>
 </context>
 <context>
-    <name>params</name>
+    <name>gradient-descent/params</name>
     <message>
         <source>Update mode</source>
         <translation>업데이트 방식</translation>
@@ -120,7 +120,7 @@
     </message>
 </context>
 <context>
-    <name>choices</name>
+    <name>gradient-descent/choices</name>
     <message>
         <source>batch</source>
         <translation>배치 (전체)</translation>

@@ -9,7 +9,7 @@
     </message>
 </context>
 <context>
-    <name>params</name>
+    <name>sigmoid/params</name>
     <message>
         <source>Activation</source>
         <translation>활성화 함수</translation>
@@ -68,7 +68,7 @@
     </message>
 </context>
 <context>
-    <name>choices</name>
+    <name>sigmoid/choices</name>
     <message>
         <source>sigmoid</source>
         <translation>sigmoid</translation>

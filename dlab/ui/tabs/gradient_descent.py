@@ -230,7 +230,7 @@ class GradientDescentTab(TopicTab):
             ep = self.store.get(f"compare/{mode}/epoch_loss")
             if upd is not None and upd.n and ep is not None:
                 parts.append(tr(C, "{0}: {1} updates, loss {2:.3f}").format(
-                    tr("choices", mode), int(upd.y[-1]), ep.y[-1]))
+                    tr(self.form.context.choices, mode), int(upd.y[-1]), ep.y[-1]))
                 if mode in self._diverged:
                     parts[-1] += " " + tr(C, "(diverged)")
         self.cmp_label.setText("   ·   ".join(parts) or tr(
