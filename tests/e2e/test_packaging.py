@@ -114,6 +114,14 @@ def test_left_out(info: dict) -> None:
         assert not [n for n in names if re.match(r"lib(cudart|cublas|cudnn|nccl|torch_cuda)", n)]
 
 
+def test_digits_shipped(info: dict) -> None:  # noqa: ARG001 (the fixture builds the bundle)
+    """The MNIST subset the image topics train on, and its licence note, are in the bundle."""
+    data = BUNDLE / "_internal" / "dlab" / "resources" / "data"
+    assert (data / "mnist_5k.npz").stat().st_size == \
+        (ROOT / "resources" / "data" / "mnist_5k.npz").stat().st_size
+    assert (data / "mnist_5k.LICENSE.md").exists()
+
+
 def test_version(exe: Path, tmp_path: Path) -> None:
     proc = ok(run(exe, "--version", cwd=tmp_path))
     assert proc.stdout.strip() == f"dlab {__version__}"
