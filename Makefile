@@ -18,8 +18,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 run: $(STAMP)
 	$(BIN)/dlab
 
+# ruff, and the import contracts of pyproject.toml (layers; no Qt in core or engines).
 lint: $(STAMP)
-	$(BIN)/ruff check dlab tests benchmarks packaging
+	$(BIN)/ruff check dlab tests benchmarks packaging setup.py
+	$(BIN)/lint-imports
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

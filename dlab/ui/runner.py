@@ -31,14 +31,6 @@ FRAME_EVERY_STEP_MAX = 20.0  # steps/s up to which every step is drawn
 
 Factory = Callable[[], Any]  # returns the engine's generator
 
-_live_threads: set[QThread] = set()
-
-
-def live_threads() -> int:
-    """QThreads started by runners and not yet joined (tests assert this is 0)."""
-    return len(_live_threads)
-
-
 class Mailbox:
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -218,7 +210,6 @@ class Runner(QObject):
         self._worker.ready.connect(self._on_ready)
         self._worker.ended.connect(self._on_ended)
         self._worker.failed.connect(self._on_failed)
-        _live_threads.add(self._thread)
         self._thread.start()
         self._set_state(PAUSED if paused else RUNNING)
 
@@ -286,7 +277,6 @@ class Runner(QObject):
         return joined
 
     def _release(self) -> None:
-        _live_threads.discard(self._thread)
         self._gen_id += 1  # anything still queued from that run is now ignored
         self._thread = self._worker = self._ctl = self._box = None
 

@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 import torch
 
-from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS
 from dlab.core.nets import SmallNet, make_2d_classification
 from dlab.core.snapshot import FINISHED
 from dlab.engines.adam.engine import DIVERGED, ESCAPED, RUNNING, AdamRace, Racer
 from dlab.engines.adam.params import AdamParams, Hyper
 from dlab.engines.adam.rules import RULES
+from dlab.engines.adam.surfaces import OPTIMIZERS, SETUPS
 from tests.runs import finish, start
 
 

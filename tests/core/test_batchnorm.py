@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import torch
 
+from dlab.core.deep_mlp import BatchNorm
 from dlab.core.snapshot import DIVERGED, FINISHED
 from dlab.engines.batchnorm.engine import BatchNormExperiment
 from dlab.engines.batchnorm.params import BatchNormParams
-from dlab.engines.deep_mlp import BatchNorm
 from tests.runs import start
 
 

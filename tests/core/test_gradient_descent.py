@@ -10,9 +10,9 @@ import torch
 
 from dlab.core.nets import SmallNet, activation_variances
 from dlab.core.snapshot import DIVERGED, FINISHED, FRAME
-from dlab.core.surfaces import GD_SURFACES
 from dlab.engines.gradient_descent.engine import Compare, GradientDescent
 from dlab.engines.gradient_descent.params import GDParams
+from dlab.engines.gradient_descent.surfaces import GD_SURFACES
 from tests.runs import finish, start
 
 FAST = {"landscape_steps": 10}

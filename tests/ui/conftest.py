@@ -1,16 +1,18 @@
-"""UI fixtures. Every UI test fails if it leaves a runner thread, a Python thread or a
-visible window behind."""
+"""UI fixtures. Every UI test fails if it leaves a QThread, a Python thread or a visible
+window behind."""
 
 from __future__ import annotations
 
 import threading
+import traceback
+import weakref
 
 import pytest
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
 from dlab.ui import i18n
 from dlab.ui.app import make_app
-from dlab.ui.runner import live_threads
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +26,34 @@ def qapp(qapp_args, qapp_cls, pytestconfig):  # noqa: ARG001 (pytest-qt's signat
 
 
 @pytest.fixture(autouse=True)
-def no_leaks(qapp):
+def started_qthreads(monkeypatch):
+    """Every QThread a test starts, with where it was started (QThread.start is patched,
+    as napari's conftest does, so production code keeps no test-only registry)."""
+    started: weakref.WeakKeyDictionary[QThread, str] = weakref.WeakKeyDictionary()
+    original = QThread.start
+
+    def start(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        started[self] = "".join(traceback.format_stack(limit=4)[:-1])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(QThread, "start", start)
+    return started
+
+
+def running(threads: weakref.WeakKeyDictionary) -> list[str]:
+    """Where each thread that still runs was started."""
+    out = []
+    for thread, where in list(threads.items()):
+        try:
+            if thread.isRunning():
+                out.append(where)
+        except RuntimeError:  # its C++ object is gone: it does not run
+            pass
+    return out
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp, started_qthreads):
     before = {t.ident for t in threading.enumerate()}
     yield
     for _ in range(5):
@@ -36,7 +65,8 @@ def no_leaks(qapp):
     py_threads = [t.name for t in threading.enumerate()
                   if t.ident not in before and t.is_alive()
                   and not isinstance(t, threading._DummyThread)]
-    assert live_threads() == 0, f"{live_threads()} runner thread(s) left running"
+    qthreads = running(started_qthreads)
+    assert not qthreads, "QThread(s) left running, started at:\n" + "\n".join(qthreads)
     assert not py_threads, f"threads left running: {py_threads}"
     assert not leaked_windows, f"windows left open: {leaked_windows}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlab import registry
-from dlab.core.adam_surfaces import SETUPS
+from dlab.engines.adam.surfaces import SETUPS
 from dlab.ui.runner import RUNNING
 from tests.ui.conftest import pause_and_settle, set_speed, wait_step
 

@@ -102,7 +102,7 @@ def test_medium_speed_is_paced_without_a_frame_per_step(window, qtbot):
 
 
 def test_choosing_a_surface_moves_the_start_to_where_its_lesson_shows(window):
-    from dlab.core.surfaces import GD_SURFACES
+    from dlab.engines.gradient_descent.surfaces import GD_SURFACES
 
     tab = window.current_tab()
     tab.form.editors["landscape"].combo.setCurrentIndex(

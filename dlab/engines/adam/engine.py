@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 import torch
 
-from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS, RaceSetup
 from dlab.core.experiment import Diverged, Experiment
 from dlab.core.nets import SmallNet, make_2d_classification
 from dlab.core.runtime import generator
@@ -21,6 +20,7 @@ from dlab.core.snapshot import Record
 from dlab.engines.adam.frame import AdamFrame
 from dlab.engines.adam.params import AdamParams
 from dlab.engines.adam.rules import RULES
+from dlab.engines.adam.surfaces import OPTIMIZERS, SETUPS, RaceSetup
 
 RUNNING, DIVERGED, ESCAPED = "running", "diverged", "escaped"
 FAR = 1e6  # a point this far out only gets farther: call it diverged before it overflows

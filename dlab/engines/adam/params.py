@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
-from dlab.core.adam_surfaces import FUNCTIONS, OPTIMIZERS
 from dlab.core.params import ParamError, Params, Spec
+from dlab.engines.adam.surfaces import FUNCTIONS, OPTIMIZERS
 
 _LR = dict(lo=1e-4, hi=1.0, log=True, live=True, decimals=4)
 

@@ -12,18 +12,18 @@ from typing import Any
 import numpy as np
 import torch
 
-from dlab.core.experiment import Diverged, Experiment
-from dlab.core.runtime import configure_torch
-from dlab.core.snapshot import Record
-from dlab.engines.batchnorm.frame import BatchNormFrame
-from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
-from dlab.engines.deep_mlp import (
+from dlab.core.deep_mlp import (
     Batches,
     DeepMLP,
     accuracy,
     cross_entropy,
     make_split,
 )
+from dlab.core.experiment import Diverged, Experiment
+from dlab.core.runtime import configure_torch
+from dlab.core.snapshot import Record
+from dlab.engines.batchnorm.frame import BatchNormFrame
+from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 
 TWINS = ("plain", "bn")
 VAL_EVERY = 5  # validation accuracy at step 1 and every 5 steps

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
 from dlab.core.params import Params, Spec
-from dlab.core.surfaces import GD_SURFACES
+from dlab.engines.gradient_descent.surfaces import GD_SURFACES
 
 MODES = ("batch", "minibatch", "sgd")
 

@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 import torch
 
+from dlab.core.deep_mlp import Batches, DeepMLP, cross_entropy, histograms, make_split
 from dlab.core.experiment import Experiment, check_finite
 from dlab.core.nets import ACTIVATIONS
 from dlab.core.runtime import configure_torch
 from dlab.core.snapshot import Record
-from dlab.engines.deep_mlp import Batches, DeepMLP, cross_entropy, histograms, make_split
 from dlab.engines.sigmoid.frame import ExpCostFrame, SigmoidFrame
 from dlab.engines.sigmoid.params import INPUTS, SigmoidParams
 from dlab.engines.sigmoid.zigzag import Neuron

@@ -7,10 +7,10 @@ import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from dlab.core.adam_surfaces import OPTIMIZERS, SETUPS
 from dlab.core.snapshot import Snapshot
 from dlab.engines.adam.frame import AdamFrame
 from dlab.engines.adam.params import AdamParams
+from dlab.engines.adam.surfaces import OPTIMIZERS, SETUPS
 from dlab.ui.i18n import tr
 from dlab.ui.labels import text_label
 from dlab.ui.plots import CurvePlot, SurfaceView, pen

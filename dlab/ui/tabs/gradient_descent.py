@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from dlab.core.snapshot import Snapshot
-from dlab.core.surfaces import GD_SURFACES
 from dlab.engines.gradient_descent.frame import CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
+from dlab.engines.gradient_descent.surfaces import GD_SURFACES
 from dlab.ui.i18n import tr
 from dlab.ui.labels import text_label
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, SurfaceView, pen
