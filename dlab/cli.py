@@ -6,12 +6,13 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 from dlab import __version__, registry
-from dlab.core.experiment import interrupt_between_steps, run_to_end
+from dlab.core.experiment import StopFlag, interrupt_between_steps, run_to_end
 from dlab.core.io import write_atomic
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
@@ -142,48 +143,62 @@ def cmd_params(args: argparse.Namespace) -> int:
     return 0
 
 
-def execute(req: RunRequest) -> tuple[MetricsStore, Snapshot]:
-    """Run an engine to its end headless. Returns the metrics and the last snapshot.
-    Ctrl+C is taken as a request, honoured between two steps: status 'stopped'."""
+def execute(req: RunRequest, stop: StopFlag | None = None,
+            on_start: Callable[[], Any] | None = None) -> tuple[MetricsStore, Snapshot]:
+    """Run an engine to its end headless. Returns the metrics and the last snapshot; when
+    ``stop`` is raised the run ends between two steps as 'stopped'. ``on_start`` is called
+    once the engine is set up, before its first step."""
     store = MetricsStore()
     gen = req.topic.start(req.action, req.params, req.seed, req.steps, Pacer(None), req.device)
-    with interrupt_between_steps() as stop:
-        try:
-            snap = run_to_end(gen, store.extend, stop)
-        finally:
-            gen.close()
-    return store, snap
+    try:
+        if on_start is not None:
+            on_start()
+        return store, run_to_end(gen, store.extend, stop)
+    finally:
+        gen.close()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     req = run_request(args)
     topic = req.topic
+    unit = topic.unit.split(" ")[0]
     out = Path(args.out or Path("runs") / topic.id)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out}: exists and is not a folder")
-    t0 = time.perf_counter()
-    store, last = execute(req)
-    result = {
-        "topic": topic.id,
-        "action": req.action,
-        "params": req.params.to_dict(),
-        "seed": req.seed,
-        "device": req.device,
-        "steps": last.step,
-        "status": last.status if last.status != RUNNING else FINISHED,
-        "message": last.message,
-        "final": store.finals(),
-        "seconds": round(time.perf_counter() - t0, 3),
-        **last.summary,
-    }
-    write_atomic(out / "metrics.csv", store.to_csv())
-    write_atomic(out / "result.json", json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    print(f"{topic.id}: {result['status']} after {last.step} {topic.unit.split(' ')[0]}s "
+    steps = topic.steps_for(req.action, req.steps)
+
+    def started() -> None:
+        upto = f"up to {steps} {unit}s" if steps is not None else "to its end"
+        print(f"{topic.id}: running {upto} on {req.device}; Ctrl+C stops and keeps what "
+              "was done", flush=True)
+
+    # Ctrl+C is a request from set-up to the last file written, honoured between two steps:
+    # no KeyboardInterrupt lands inside a torch call, and what was done is written.
+    with interrupt_between_steps() as stop:
+        t0 = time.perf_counter()
+        store, last = execute(req, stop, started)
+        result = {
+            "topic": topic.id,
+            "action": req.action,
+            "params": req.params.to_dict(),
+            "seed": req.seed,
+            "device": req.device,
+            "steps": last.step,
+            "status": last.status if last.status != RUNNING else FINISHED,
+            "message": last.message,
+            "final": store.finals(),
+            "seconds": round(time.perf_counter() - t0, 3),
+            **last.summary,
+        }
+        write_atomic(out / "metrics.csv", store.to_csv())
+        write_atomic(out / "result.json",
+                     json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print(f"{topic.id}: {result['status']} after {last.step} {unit}s "
           f"in {result['seconds']} s; wrote {out}/metrics.csv and result.json")
     if last.message:
         print(last.message)
     if result["status"] == STOPPED:
-        print(f"dlab: stopped by Ctrl+C after {last.step} steps; kept what was done",
+        print(f"dlab: stopped by Ctrl+C after {last.step} {unit}s; kept what was done",
               file=sys.stderr)
         return 130
     return 0

@@ -10,12 +10,40 @@ import time
 
 from dlab.core.resources import resource
 
+# Qt messages that say nothing to a user: the offscreen platform (dlab shot) reports that
+# it cannot pass size hints to a window manager it does not have.
+NOISE = ("This plugin does not support propagateSizeHints()",)
+_quiet = False
+
+
+def quiet_qt_noise() -> None:
+    """Drop Qt's NOISE messages; every other message goes where it went before."""
+    global _quiet
+    if _quiet:
+        return
+    _quiet = True
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message: str) -> None:  # noqa: ANN001
+        if message in NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+
 
 def make_app():  # noqa: ANN201
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from dlab.ui.fonts import register_fonts
+
+    quiet_qt_noise()
 
     # The GUI and a runner share the GIL: a short switch interval lets the thread that
     # waits for it in pure Python get it back sooner (the default is 5 ms).
@@ -35,7 +63,14 @@ def _warm_up() -> None:
 
 
 def run_app(topic: str | None = None, lang: str | None = None) -> int:
+    """Open the window; 2 with one line on stderr when it cannot open here."""
     t_launch = float(os.environ.get("DLAB_LAUNCH_T", time.time()))
+    from dlab.ui.display_check import display_problem
+
+    problem = display_problem()
+    if problem:  # before Qt, which would print a plugin error and abort
+        print(f"dlab: error: {problem}", file=sys.stderr)
+        return 2
     app = make_app()
     from PySide6.QtCore import QObject, QTimer
 
