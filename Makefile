@@ -20,7 +20,7 @@ run: $(STAMP)
 
 # ruff, and the import contracts of pyproject.toml (layers; no Qt in core or engines).
 lint: $(STAMP)
-	$(BIN)/ruff check dlab tests benchmarks packaging setup.py
+	$(BIN)/ruff check dlab tests benchmarks packaging setup.py tools
 	$(BIN)/lint-imports
 
 test: $(STAMP) lint

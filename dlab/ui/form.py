@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlab.core.params import FieldInfo, ParamError, Params
-from dlab.ui.i18n import contexts, tr
+from dlab.ui.i18n import Contexts, contexts, translate
 
 SLIDER_TICKS = 1000
 
@@ -34,7 +34,7 @@ class _Editor(QWidget):
     def __init__(self, info: FieldInfo) -> None:
         super().__init__()
         self.info = info
-        self.choices_context = "choices"  # set by the form to its topic's context
+        self.contexts: Contexts = contexts("")  # the form sets its topic's
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -194,7 +194,7 @@ class _ChoiceEditor(_Editor):
 
     def retranslate(self) -> None:
         for i, c in enumerate(self.info.spec.choices):
-            self.combo.setItemText(i, tr(self.choices_context, c))
+            self.combo.setItemText(i, self.contexts.choice(c))
 
 
 class _MultiEditor(_Editor):
@@ -222,7 +222,7 @@ class _MultiEditor(_Editor):
 
     def retranslate(self) -> None:
         for c, b in self.boxes.items():
-            b.setText(tr(self.choices_context, c))
+            b.setText(self.contexts.choice(c))
 
 
 class _BoolEditor(_Editor):
@@ -260,7 +260,8 @@ class ParamForm(QWidget):
         super().__init__()
         self.cls = cls
         # Each topic's labels and choices are translated in contexts of its own
-        # ("adam/params", "adam/choices"), so one word can differ between topics.
+        # ("adam/params", "adam/choices"), so one word can differ between topics; words
+        # several topics share are translated once, in "params" and "choices".
         self.context = contexts(topic)
         self._params = params or cls()
         self.layout_ = QFormLayout(self)
@@ -269,7 +270,7 @@ class ParamForm(QWidget):
         self.editors: dict[str, _Editor] = {}
         for info in cls.fields():
             ed = _editor_for(info)
-            ed.choices_context = self.context.choices
+            ed.contexts = self.context
             ed.edited.connect(self._on_edit)
             label = QLabel()
             label.setBuddy(ed)
@@ -316,10 +317,11 @@ class ParamForm(QWidget):
 
     def retranslate(self) -> None:
         for info in self.cls.fields():
-            self.labels[info.name].setText(tr(self.context.params, info.spec.label))
-            tip = tr(self.context.params, info.spec.help) if info.spec.help else ""
+            self.labels[info.name].setText(self.context.param(info.spec.label))
+            tip = self.context.param(info.spec.help) if info.spec.help else ""
             if not info.spec.live:
-                tip += ("\n" if tip else "") + tr("ParamForm", "(fixed while a run is going)")
+                tip += ("\n" if tip else "") + translate("ParamForm",
+                                                        "(fixed while a run is going)")
             self.labels[info.name].setToolTip(tip)
             self.editors[info.name].setToolTip(tip)
             self.editors[info.name].retranslate()

@@ -23,11 +23,10 @@ from dlab import __version__, registry
 from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
 from dlab.ui import i18n
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import translate
 from dlab.ui.topic_tab import TopicTab
 
 log = logging.getLogger(__name__)
-C = "MainWindow"
 
 
 def settings_path() -> str:
@@ -84,8 +83,8 @@ class MainWindow(QMainWindow):
         self.set_language(lang)
         self.tab_at(self.tabs_widget.currentIndex())
         if self.settings_warning:
-            self.statusBar().showMessage(tr(C, "Settings were unreadable and were reset."),
-                                         10000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Settings were unreadable and were reset."), 10000)
 
     # --- tabs -----------------------------------------------------------------------
     def tab_at(self, index: int) -> TopicTab | None:
@@ -100,7 +99,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # one broken topic must not keep the others away
             log.exception("the %s tab could not be built", t.id)
             self.broken[t.id] = f"{type(exc).__name__}: {exc}"
-            note = QLabel(tr(C, "This topic could not be loaded: {0}").format(self.broken[t.id]))
+            note = QLabel(translate("MainWindow", "This topic could not be loaded: {0}")
+                          .format(self.broken[t.id]))
             note.setWordWrap(True)
             self.pages[index].layout().addWidget(note)
             return None
@@ -201,25 +201,26 @@ class MainWindow(QMainWindow):
         self.a_about = self._action(self.help_menu, self.show_about)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr(C, "dlab — deep-learning lab"))
-        self.file_menu.setTitle(tr(C, "&File"))
-        self.a_save.setText(tr(C, "Save parameters…"))
-        self.a_load.setText(tr(C, "Load parameters…"))
-        self.a_png.setText(tr(C, "Export tab as PNG…"))
-        self.a_csv.setText(tr(C, "Export metrics as CSV…"))
-        self.a_quit.setText(tr(C, "Quit"))
-        self.run_menu.setTitle(tr(C, "&Run"))
-        self.a_run.setText(tr(C, "Run / Pause"))
-        self.a_step.setText(tr(C, "Step"))
-        self.a_reset.setText(tr(C, "Reset"))
-        self.view_menu.setTitle(tr(C, "&View"))
-        self.lang_menu.setTitle(tr(C, "Language"))
-        self.a_full.setText(tr(C, "Full screen"))
-        self.help_menu.setTitle(tr(C, "&Help"))
-        self.a_keys.setText(tr(C, "Keyboard shortcuts"))
-        self.a_about.setText(tr(C, "About dlab"))
+        self.setWindowTitle(translate("MainWindow", "dlab — deep-learning lab"))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.a_save.setText(translate("MainWindow", "Save parameters…"))
+        self.a_load.setText(translate("MainWindow", "Load parameters…"))
+        self.a_png.setText(translate("MainWindow", "Export tab as PNG…"))
+        self.a_csv.setText(translate("MainWindow", "Export metrics as CSV…"))
+        self.a_quit.setText(translate("MainWindow", "Quit"))
+        self.run_menu.setTitle(translate("MainWindow", "&Run"))
+        self.a_run.setText(translate("MainWindow", "Run / Pause"))
+        self.a_step.setText(translate("MainWindow", "Step"))
+        self.a_reset.setText(translate("MainWindow", "Reset"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.lang_menu.setTitle(translate("MainWindow", "Language"))
+        self.a_full.setText(translate("MainWindow", "Full screen"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.a_keys.setText(translate("MainWindow", "Keyboard shortcuts"))
+        self.a_about.setText(translate("MainWindow", "About dlab"))
         for i, topic in enumerate(self.topics):
-            self.tabs_widget.setTabText(i, f"{i + 1}. {tr('topics', topic.title)}")
+            title = translate("topics", topic.title)
+            self.tabs_widget.setTabText(i, f"{i + 1}. {title}")
 
     def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
@@ -268,7 +269,8 @@ class MainWindow(QMainWindow):
             text = Path(path).read_text(encoding="utf-8")
             params = tab.params_cls.from_json(text)
         except (OSError, UnicodeDecodeError, ParamError) as exc:
-            tab.banner.show_error(tr(C, "Could not load {0}: {1}").format(path, exc))
+            tab.banner.show_error(
+                translate("MainWindow", "Could not load {0}: {1}").format(path, exc))
             return False
         if tab.runner.is_active():
             tab.reset()
@@ -302,7 +304,7 @@ class MainWindow(QMainWindow):
             write(path)
         except OSError as exc:
             self.current_tab().banner.show_error(
-                tr(C, "Could not write {0}: {1}").format(path, exc))
+                translate("MainWindow", "Could not write {0}: {1}").format(path, exc))
 
     def _write_png(self, path: str) -> None:
         if not self.export_png_to(path):
@@ -310,41 +312,52 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_params_dialog(self) -> None:
-        self._save_as(tr(C, "Save parameters"), "JSON (*.json)", ".json", self.save_params_to)
+        self._save_as(translate("MainWindow", "Save parameters"), "JSON (*.json)", ".json",
+                      self.save_params_to)
 
     @Slot()
     def load_params_dialog(self) -> None:
-        path = self._ask_path(False, tr(C, "Load parameters"), "JSON (*.json)", ".json")
+        path = self._ask_path(False, translate("MainWindow", "Load parameters"),
+                              "JSON (*.json)", ".json")
         if path:
             self.load_params_from(path)
 
     @Slot()
     def export_png_dialog(self) -> None:
-        self._save_as(tr(C, "Export tab as PNG"), "PNG (*.png)", ".png", self._write_png)
+        self._save_as(translate("MainWindow", "Export tab as PNG"), "PNG (*.png)", ".png",
+                      self._write_png)
 
     @Slot()
     def export_csv_dialog(self) -> None:
-        self._save_as(tr(C, "Export metrics"), "CSV (*.csv)", ".csv", self.export_csv_to)
+        self._save_as(translate("MainWindow", "Export metrics"), "CSV (*.csv)", ".csv",
+                      self.export_csv_to)
 
     def shortcuts_text(self) -> str:
-        rows = [("Space", tr(C, "Run / Pause")), ("S", tr(C, "Step")), ("R", tr(C, "Reset")),
-                ("Ctrl+S", tr(C, "Save parameters…")), ("Ctrl+O", tr(C, "Load parameters…")),
-                ("Ctrl+E", tr(C, "Export tab as PNG…")), ("F11", tr(C, "Full screen")),
-                ("Ctrl+Q", tr(C, "Quit"))]
+        rows = [("Space", translate("MainWindow", "Run / Pause")),
+                ("S", translate("MainWindow", "Step")),
+                ("R", translate("MainWindow", "Reset")),
+                ("Ctrl+S", translate("MainWindow", "Save parameters…")),
+                ("Ctrl+O", translate("MainWindow", "Load parameters…")),
+                ("Ctrl+E", translate("MainWindow", "Export tab as PNG…")),
+                ("F11", translate("MainWindow", "Full screen")),
+                ("Ctrl+Q", translate("MainWindow", "Quit"))]
         return "\n".join(f"{k}\t{v}" for k, v in rows)
 
     @Slot()
     def show_shortcuts(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, tr(C, "Keyboard shortcuts"),
-                          self.shortcuts_text(), parent=self)
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("MainWindow", "Keyboard shortcuts"), self.shortcuts_text(),
+                          parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     @Slot()
     def show_about(self) -> None:
-        text = tr(C, "dlab {0}: a desktop deep-learning lab. Every curve is real PyTorch "
-                     "training, running on this computer.").format(__version__)
-        box = QMessageBox(QMessageBox.Icon.Information, tr(C, "About dlab"), text, parent=self)
+        text = translate("MainWindow", "dlab {0}: a desktop deep-learning lab. Every curve is "
+                                       "real PyTorch training, running on this computer.").format(
+            __version__)
+        box = QMessageBox(QMessageBox.Icon.Information, translate("MainWindow", "About dlab"),
+                          text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Signal, Slot
 from dlab.core.contours import contour_segments
 from dlab.core.metrics import SeriesBuffer
 from dlab.core.surfaces import Surface
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrder="col-major")
 
@@ -21,9 +21,29 @@ LOG_FLOOR = 1e-30
 MIN_PLOT_W, MIN_PLOT_H = 170, 150
 
 
+# Axis words every topic uses: translated once, in the shared context "plots".
+STEP = QT_TRANSLATE_NOOP("plots", "step")
+LOSS = QT_TRANSLATE_NOOP("plots", "loss")
+TRAINING_LOSS = QT_TRANSLATE_NOOP("plots", "Training loss")
+CROSS_ENTROPY = QT_TRANSLATE_NOOP("plots", "cross-entropy")
+
+
 class PlotBase(pg.PlotWidget):
-    """Every dlab plot: the base tab paints these at once after a frame (see
-    TopicTab._paint_now), while the worker waits."""
+    """Every dlab plot. The base tab finds them (findChildren): it paints them at once
+    after a frame while the worker waits (TopicTab._paint_now), retranslates them when
+    the language changes and clears them when a run is forgotten."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hints: list = []  # EmptyHints over this plot (stat_plots), shown while empty
+
+    def clear_data(self) -> None:
+        """Forget the drawn run; the base tab shows the hints again."""
+
+    def retranslate(self) -> None:
+        """Set every text of the plot in the current language."""
+        for hint in self.hints:
+            hint.retranslate()
 
 
 def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
@@ -40,11 +60,10 @@ class LabelledPlot(PlotBase):
     (pyqtgraph's own log mode warns on zeros, which would break the strict tests).
     ``interactive=False`` turns off mouse zoom and the context menu."""
 
-    def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
-                 context: str = "plots", interactive: bool = True) -> None:
+    def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, *, log_y: bool = False,
+                 interactive: bool = True) -> None:
         super().__init__()
-        self.context, self.title_src, self.xlabel_src, self.ylabel_src = (
-            context, title, xlabel, ylabel)
+        self.title, self.xlabel, self.ylabel = title, xlabel, ylabel  # None: set by the tab
         self.log_y = log_y
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
@@ -67,32 +86,34 @@ class LabelledPlot(PlotBase):
         self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
 
     def retranslate(self) -> None:
-        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
-        self.plotItem.setLabel("bottom", tr(self.context, self.xlabel_src))
-        self.plotItem.setLabel("left", tr(self.context, self.ylabel_src))
+        super().retranslate()
+        if self.title is not None:
+            self.plotItem.setTitle(self.title.text(), size="12pt")
+        self.plotItem.setLabel("bottom", self.xlabel.text())
+        self.plotItem.setLabel("left", self.ylabel.text())
 
 
 class CurvePlot(LabelledPlot):
     """Named curves over steps; with ``log_y`` the values are drawn as log10."""
 
-    def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
-                 context: str = "plots") -> None:
-        super().__init__(title, xlabel, ylabel, log_y=log_y, context=context)
+    def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, *,
+                 log_y: bool = False) -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y)
         self.curves: dict[str, pg.PlotDataItem] = {}
-        self.names: dict[str, str] = {}
+        self.names: dict[str, Msg] = {}
         self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextSize="10pt")
         # No grid: its lines are repainted with every update and cost more than the curves.
         self._shown: dict[str, tuple[int, float]] = {}  # what each curve last drew
         self.retranslate()
 
-    def curve(self, key: str, name: str, color: str, *, width: float = 2.5,
+    def curve(self, key: str, name: Msg, color: str, *, width: float = 2.5,
               dashed: bool = False, symbol: str | None = None,
               dense: bool = False) -> pg.PlotDataItem:
         """``dense``: one point per step; drawn thin, because painting wide antialiased
         polylines of thousands of points holds the GIL long enough to slow training."""
         if dense:
             width = 1.0  # a cosmetic 1-px pen: the raster engine's fast path
-        item = self.plotItem.plot([], [], pen=pen(color, width, dashed), name=name,
+        item = self.plotItem.plot([], [], pen=pen(color, width, dashed), name=name.text(),
                                   symbol=symbol, symbolSize=6, symbolBrush=color,
                                   symbolPen=None)
         item.setClipToView(True)
@@ -127,7 +148,7 @@ class CurvePlot(LabelledPlot):
         for key, item in self.curves.items():
             label = self.legend.getLabel(item)
             if label is not None:
-                label.setText(tr(self.context, self.names[key]))
+                label.setText(self.names[key].text())
 
 
 def banded_levels(z: np.ndarray, bands: int = 14) -> np.ndarray:
@@ -142,9 +163,9 @@ class SurfaceView(PlotBase):
 
     clicked = Signal(float, float)
 
-    def __init__(self, title: str, context: str = "plots") -> None:
+    def __init__(self, title: Msg) -> None:
         super().__init__()
-        self.context, self.title_src = context, title
+        self.title = title
         self.image = pg.ImageItem()
         # The surface never changes during a run: paint it once, then blit the cache.
         self.image.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -197,7 +218,8 @@ class SurfaceView(PlotBase):
         line.setData(x, y)
         head.setData(x[-1:], y[-1:])
 
-    def clear_paths(self) -> None:
+    def clear_data(self) -> None:
+        """The paths go; the surface and the start stay."""
         for line, head in self.paths.values():
             line.setData([], [])
             head.setData([], [])
@@ -215,4 +237,5 @@ class SurfaceView(PlotBase):
             self.clicked.emit(float(p.x()), float(p.y()))
 
     def retranslate(self) -> None:
-        self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
+        super().retranslate()
+        self.plotItem.setTitle(self.title.text(), size="12pt")

@@ -12,17 +12,19 @@ import numpy as np
 import pyqtgraph as pg
 
 from dlab.core.metrics import SeriesBuffer
-from dlab.ui.i18n import tr
-from dlab.ui.plots import LOG_FLOOR, CurvePlot, LabelledPlot, pen
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
+from dlab.ui.plots import LOG_FLOOR, CurvePlot, LabelledPlot, PlotBase, pen
 
 
 class EmptyHint:
     """Grey text in the middle of a plot while it has nothing to show: what will appear
     there and how to get it. The axes' numbers are hidden meanwhile (an empty log axis
-    would print 2, 3, ... 9 on top of each other)."""
+    would print 2, 3, ... 9 on top of each other). The plot keeps its hints: the base tab
+    retranslates them with it and shows them again when it clears it."""
 
-    def __init__(self, plot: pg.PlotWidget, text: str, context: str) -> None:
-        self.plot, self.text_src, self.context = plot, text, context
+    def __init__(self, plot: PlotBase, text: Msg) -> None:
+        self.plot, self.text = plot, text
+        plot.hints.append(self)
         self.item = pg.TextItem(anchor=(0.5, 0.5), color="#666666")
         font = pg.QtGui.QFont()
         font.setPointSize(11)
@@ -52,7 +54,7 @@ class EmptyHint:
         self._place()
 
     def retranslate(self) -> None:
-        self.item.setText(tr(self.context, self.text_src))
+        self.item.setText(self.text.text())
         self._place()
 
 
@@ -69,10 +71,9 @@ class BarChart(LabelledPlot):
     """Bars at 1..n with text ticks under them. With ``log_y`` heights are drawn as log10
     from a floor a decade below the smallest bar, so bars spanning decades stay readable."""
 
-    def __init__(self, title: str, xlabel: str, ylabel: str, *, log_y: bool = False,
-                 context: str = "plots", value_fmt: str | None = None) -> None:
-        super().__init__(title, xlabel, ylabel, log_y=log_y, context=context,
-                         interactive=False)
+    def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg, *, log_y: bool = False,
+                 value_fmt: str | None = None) -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y, interactive=False)
         self.value_fmt = value_fmt  # e.g. "{:.1f} ms": a label above each bar
         self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.7)
         self.addItem(self.bars)
@@ -136,8 +137,8 @@ class HeatStrip(LabelledPlot):
     """One row per layer, one column per value bin, colour = share of the layer's values
     in that bin (each row scaled to its own peak, so every layer's shape shows)."""
 
-    def __init__(self, title: str, xlabel: str, ylabel: str, *, context: str = "plots") -> None:
-        super().__init__(title, xlabel, ylabel, context=context, interactive=False)
+    def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg) -> None:
+        super().__init__(title, xlabel, ylabel, interactive=False)
         self.image = pg.ImageItem()
         self.image.setLookupTable(pg.colormap.get("inferno").getLookupTable(nPts=256))
         self.addItem(self.image)
@@ -162,9 +163,8 @@ class QuantileBands(LabelledPlot):
     90 % as shaded bands. ``set_bands(x, q)`` takes q of shape (n, 5): quantiles 5, 25,
     50, 75 and 95 %."""
 
-    def __init__(self, title: str, xlabel: str, ylabel: str, color: str, *,
-                 context: str = "plots") -> None:
-        super().__init__(title, xlabel, ylabel, context=context, interactive=False)
+    def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, color: str) -> None:
+        super().__init__(title, xlabel, ylabel, interactive=False)
         c = pg.mkColor(color)
         self.edges = [self.plotItem.plot([], [], pen=pg.mkPen(None)) for _ in range(4)]
         outer, inner = pg.mkColor(c), pg.mkColor(c)
@@ -191,14 +191,15 @@ class LayerCurves(CurvePlot):
     """One curve per layer over steps, coloured as ``layer_colors``; only layer 1 and the
     last layer are named in the legend (20 entries would hide the plot)."""
 
-    def __init__(self, title: str, xlabel: str, ylabel: str, max_layers: int, *,
-                 log_y: bool = False, context: str = "plots") -> None:
-        super().__init__(title, xlabel, ylabel, log_y=log_y, context=context)
+    def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg, max_layers: int, *,
+                 log_y: bool = False) -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y)
         colors = layer_colors(max_layers)
-        self.curve("first", "layer 1 (input side)", colors[0], width=3)
+        self.curve("first", QT_TRANSLATE_NOOP("plots", "layer 1 (input side)"), colors[0],
+                   width=3)
         self.mids = [self.plotItem.plot([], [], pen=pen(colors[0], 1.2))
                      for _ in range(max_layers - 2)]
-        self.curve("last", "last layer", colors[-1], width=3)
+        self.curve("last", QT_TRANSLATE_NOOP("plots", "last layer"), colors[-1], width=3)
         for item in self.mids:
             item.setClipToView(True)
             item.setDownsampling(auto=True, method="peak")
@@ -209,9 +210,9 @@ class LayerCurves(CurvePlot):
         deep net fill the whole plot, so a legend inside it always covers some."""
         first, last = layer_colors(2)[0], layer_colors(MAX_KEY)[-1]
         return (f"<span style='color:{first}; font-weight:bold'>━━</span>&nbsp;"
-                f"{tr(self.context, self.names['first'])}&nbsp;&nbsp;&nbsp;"
+                f"{self.names['first'].text()}&nbsp;&nbsp;&nbsp;"
                 f"<span style='color:{last}; font-weight:bold'>━━</span>&nbsp;"
-                f"{tr(self.context, self.names['last'])}")
+                f"{self.names['last'].text()}")
 
     def set_layers(self, bufs: list[SeriesBuffer | None]) -> None:
         """bufs[k-1] is layer k's series; the curve colours follow the number of layers."""

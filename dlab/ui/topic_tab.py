@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
@@ -38,22 +38,31 @@ from dlab.core.resources import lesson_text
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
-from dlab.ui.i18n import language, tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, language, translate
 from dlab.ui.plots import PlotBase
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
 
 log = logging.getLogger(__name__)
-C = "TopicTab"  # translation context of the base tab's own text
 
 DRAW_SHARE = 0.05  # the GUI thread's target share of the time while a tab trains
 MAX_DELIVERY_S = 0.25  # never fewer than 4 frames a second
 
-SPEEDS = ((0.0, "Full speed"), (200.0, "200 steps/s"), (50.0, "50 steps/s"),
-          (20.0, "20 steps/s"), (5.0, "5 steps/s"), (2.0, "2 steps/s"), (1.0, "1 step/s"))
+SPEEDS = ((0.0, QT_TRANSLATE_NOOP("TopicTab", "Full speed")),
+          (200.0, QT_TRANSLATE_NOOP("TopicTab", "200 steps/s")),
+          (50.0, QT_TRANSLATE_NOOP("TopicTab", "50 steps/s")),
+          (20.0, QT_TRANSLATE_NOOP("TopicTab", "20 steps/s")),
+          (5.0, QT_TRANSLATE_NOOP("TopicTab", "5 steps/s")),
+          (2.0, QT_TRANSLATE_NOOP("TopicTab", "2 steps/s")),
+          (1.0, QT_TRANSLATE_NOOP("TopicTab", "1 step/s")))
 
 STATE_TEXT = {
-    IDLE: "Ready", RUNNING: "Running", PAUSED: "Paused", FINISHED: "Finished",
-    DIVERGED: "Diverged", FAILED: "Failed", STOPPED: "Stopped",
+    IDLE: QT_TRANSLATE_NOOP("TopicTab", "Ready"),
+    RUNNING: QT_TRANSLATE_NOOP("TopicTab", "Running"),
+    PAUSED: QT_TRANSLATE_NOOP("TopicTab", "Paused"),
+    FINISHED: QT_TRANSLATE_NOOP("TopicTab", "Finished"),
+    DIVERGED: QT_TRANSLATE_NOOP("TopicTab", "Diverged"),
+    FAILED: QT_TRANSLATE_NOOP("TopicTab", "Failed"),
+    STOPPED: QT_TRANSLATE_NOOP("TopicTab", "Stopped"),
 }
 
 
@@ -116,15 +125,14 @@ class ErrorBanner(QFrame):
         self.show()
 
     def retranslate(self) -> None:
-        self.details_btn.setText(tr(C, "Details"))
-        self.close_btn.setToolTip(tr(C, "Hide this message"))
+        self.details_btn.setText(translate("TopicTab", "Details"))
+        self.close_btn.setToolTip(translate("TopicTab", "Hide this message"))
 
 
 class TopicTab(QWidget):
-    """Everything a topic gets for free. Subclasses set ``context`` (their translation
-    context) and implement build_view / draw / clear_view / retranslate_view."""
-
-    context = "TopicTab"
+    """Everything a topic gets for free. Subclasses implement build_view and draw, and
+    clear_view / retranslate_view for what is not a plot (plots are found, cleared and
+    retranslated here)."""
 
     def __init__(self, topic: Topic, params: Params | None = None) -> None:
         super().__init__()
@@ -229,10 +237,24 @@ class TopicTab(QWidget):
         """Update the plots from ``snap`` (its frame may be None) and ``self.store``."""
 
     def clear_view(self) -> None:
-        """Forget the drawn run (Reset)."""
+        """Forget the drawn run (Reset, a new run): by default every plot is cleared and
+        shows its hints again. A tab that forgets more (labels) calls this too."""
+        self.clear_plots()
 
     def retranslate_view(self) -> None:
-        """Re-set every visible text of the views in the current language."""
+        """Re-set the view's texts that are not plots' (those are retranslated already)."""
+
+    def plots(self) -> list[PlotBase]:
+        """Every plot of the view, found rather than listed."""
+        return self.view.findChildren(PlotBase)
+
+    def clear_plots(self, keep: Sequence[PlotBase] = ()) -> None:
+        """Clear every plot but those in ``keep``; their hints show again."""
+        for plot in self.plots():
+            if all(plot is not kept for kept in keep):
+                plot.clear_data()
+                for hint in plot.hints:
+                    hint.set_empty(True)
 
     def params_changed(self, params: Params) -> None:
         """Called after every change of the parameters (an edit, a loaded file), running
@@ -350,8 +372,9 @@ class TopicTab(QWidget):
         except Exception as exc:  # a drawing bug must not take the window down
             if not self.banner.isVisible():
                 log.exception("drawing %s failed", self.topic.id)
-                self.banner.show_error(tr(C, "Drawing failed: {0}").format(exc),
-                                       traceback.format_exc())
+                self.banner.show_error(
+                    translate("TopicTab", "Drawing failed: {0}").format(exc),
+                    traceback.format_exc())
         now = time.perf_counter()
         t0, s0, rate = self._rate
         if now - t0 >= 0.5:
@@ -367,7 +390,7 @@ class TopicTab(QWidget):
         painting would run later beside the worker and each of its many GIL hand-offs
         would wait for it: a 10 ms frame then takes ten times as long, and so does the
         training it blocks. (Scenes post their changes; the window posts its repaint.)"""
-        for plot in self.view.findChildren(PlotBase):
+        for plot in self.plots():
             QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
 
@@ -401,45 +424,51 @@ class TopicTab(QWidget):
 
     @Slot(str, str)
     def _on_failed(self, message: str, traceback: str) -> None:
-        self.banner.show_error(tr(C, "The run failed: {0}").format(message), traceback)
+        self.banner.show_error(translate("TopicTab", "The run failed: {0}").format(message),
+                               traceback)
 
     def _diverged_text(self) -> str:
-        return tr(C, "The run diverged at step {0}: the numbers are no longer finite. "
-                  "Try a smaller learning rate.").format(self.last_step) + (
-            f"\n({self.last_message})" if self.last_message else "")
+        return translate("TopicTab", "The run diverged at step {0}: the numbers are no longer "
+                                     "finite. Try a smaller learning rate.").format(
+            self.last_step) + (f"\n({self.last_message})" if self.last_message else "")
 
     def _update_status(self) -> None:
         state = self.runner.state
         elapsed = (time.perf_counter() - self._t_start) if state == RUNNING else self._elapsed
         # Running: the recent rate; otherwise the average over the run.
         rate = self._rate[2] if state == RUNNING else self.last_step / max(elapsed, 1e-9)
-        self.status.setText(tr(C, "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s").format(
-            tr(C, STATE_TEXT.get(state, state)), self.last_step, elapsed, rate))
+        shown = STATE_TEXT[state].text() if state in STATE_TEXT else state
+        self.status.setText(translate("TopicTab", "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s")
+                            .format(shown, self.last_step, elapsed, rate))
 
     # --- language (MainWindow.set_language calls this on every tab) -------------------
     def retranslate(self) -> None:
-        self.params_box.setTitle(tr(C, "Parameters"))
-        self.step_btn.setText(tr(C, "Step"))
-        self.step_btn.setToolTip(tr(C, "Take exactly one step, then pause (S)"))
-        self.reset_btn.setText(tr(C, "Reset"))
-        self.reset_btn.setToolTip(tr(C, "Stop and clear; the same seed starts from the same "
-                                        "weights (R)"))
-        self.run_btn.setToolTip(tr(C, "Run or pause (Space)"))
-        self.speed_label.setText(tr(C, "Speed"))
+        self.params_box.setTitle(translate("TopicTab", "Parameters"))
+        self.step_btn.setText(translate("TopicTab", "Step"))
+        self.step_btn.setToolTip(translate("TopicTab", "Take exactly one step, then pause (S)"))
+        self.reset_btn.setText(translate("TopicTab", "Reset"))
+        self.reset_btn.setToolTip(translate("TopicTab", "Stop and clear; the same seed starts "
+                                                        "from the same weights (R)"))
+        self.run_btn.setToolTip(translate("TopicTab", "Run or pause (Space)"))
+        self.speed_label.setText(translate("TopicTab", "Speed"))
         for i, (_, text) in enumerate(SPEEDS):
-            self.speed.setItemText(i, tr(C, text))
-        self.seed_label.setText(tr(C, "Seed"))
-        self.seed.setToolTip(tr(C, "The same seed and parameters give the same numbers"))
+            self.speed.setItemText(i, text.text())
+        self.seed_label.setText(translate("TopicTab", "Seed"))
+        self.seed.setToolTip(translate("TopicTab",
+                                       "The same seed and parameters give the same numbers"))
         self.form.retranslate()
         self.banner.retranslate()
         show_lesson(self.theory, lesson_text(self.topic.id, language()))
         self._on_state_text()
+        for plot in self.plots():
+            plot.retranslate()
         self.retranslate_view()
 
     def _on_state_text(self) -> None:
         state = self.runner.state
-        self.run_btn.setText(tr(C, "Pause") if state == RUNNING else
-                             tr(C, "Resume") if state == PAUSED else tr(C, "Run"))
+        self.run_btn.setText(translate("TopicTab", "Pause") if state == RUNNING else
+                             translate("TopicTab", "Resume") if state == PAUSED else
+                             translate("TopicTab", "Run"))
         self._update_status()
 
     # --- export ---------------------------------------------------------------------

@@ -2,112 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>topics</name>
-    <message>
-        <source>Batch normalisation</source>
-        <translation>배치 정규화</translation>
-    </message>
-</context>
-<context>
-    <name>batchnorm/params</name>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Step size of both networks. Raise it until the plain network diverges or stalls; the one with BatchNorm usually still trains.</source>
-        <translation>두 신경망의 보폭입니다. 일반 신경망이 발산하거나 멈출 때까지 올려 보세요. 배치 정규화를 쓴 신경망은 대개 그래도 학습합니다.</translation>
-    </message>
-    <message>
-        <source>Depth (hidden layers)</source>
-        <translation>깊이 (은닉층 수)</translation>
-    </message>
-    <message>
-        <source>Hidden layers D of both networks; layer 1 is nearest the input.</source>
-        <translation>두 신경망의 은닉층 수 D입니다. 1층이 입력에 가장 가깝습니다.</translation>
-    </message>
-    <message>
-        <source>Width</source>
-        <translation>너비</translation>
-    </message>
-    <message>
-        <source>Units in every hidden layer.</source>
-        <translation>각 은닉층의 유닛 수입니다.</translation>
-    </message>
-    <message>
-        <source>Activation</source>
-        <translation>활성화 함수</translation>
-    </message>
-    <message>
-        <source>The function after every hidden layer. Weights start with He initialisation for relu and leaky_relu, Xavier for tanh and sigmoid.</source>
-        <translation>모든 은닉층 뒤에 오는 함수입니다. 가중치는 relu와 leaky_relu에서는 He 초기화로, tanh와 sigmoid에서는 Xavier 초기화로 시작합니다.</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <source>Examples per update (a power of two). BatchNorm normalises with this batch's statistics: with 1 or 2 they carry almost no information.</source>
-        <translation>한 번 갱신할 때 쓰는 예제 수입니다 (2의 거듭제곱). 배치 정규화는 이 배치의 통계로 정규화하므로, 1이나 2이면 통계에 정보가 거의 없습니다.</translation>
-    </message>
-    <message>
-        <source>BatchNorm position</source>
-        <translation>배치 정규화 위치</translation>
-    </message>
-    <message>
-        <source>before: Linear → BN → activation (as in the original paper); after: Linear → activation → BN.</source>
-        <translation>before: 선형 → BN → 활성화 (원 논문과 같음), after: 선형 → 활성화 → BN.</translation>
-    </message>
-    <message>
-        <source>Running-average momentum</source>
-        <translation>이동 평균 모멘텀</translation>
-    </message>
-    <message>
-        <source>How much of each batch's mean and variance enters the running averages used at test time: r ← (1 − m)·r + m·batch.</source>
-        <translation>테스트 때 쓰는 이동 평균에 각 배치의 평균과 분산이 얼마나 들어가는지 정합니다: r ← (1 − m)·r + m·배치.</translation>
-    </message>
-</context>
-<context>
-    <name>batchnorm/choices</name>
-    <message>
-        <source>relu</source>
-        <translation>relu</translation>
-    </message>
-    <message>
-        <source>leaky_relu</source>
-        <translation>leaky_relu</translation>
-    </message>
-    <message>
-        <source>tanh</source>
-        <translation>tanh</translation>
-    </message>
-    <message>
-        <source>sigmoid</source>
-        <translation>sigmoid</translation>
-    </message>
-    <message>
-        <source>before</source>
-        <translation>활성화 전 (before)</translation>
-    </message>
-    <message>
-        <source>after</source>
-        <translation>활성화 후 (after)</translation>
-    </message>
-</context>
-<context>
     <name>BatchNormTab</name>
-    <message>
-        <source>Training loss</source>
-        <translation>학습 손실</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <source>cross-entropy</source>
-        <translation>교차 엔트로피</translation>
-    </message>
     <message>
         <source>Validation accuracy</source>
         <translation>검증 정확도</translation>
@@ -141,28 +36,12 @@
         <translation>평균 γ</translation>
     </message>
     <message>
-        <source>γ</source>
-        <translation>γ</translation>
-    </message>
-    <message>
         <source>β (shift) per layer</source>
         <translation>층별 β (이동)</translation>
     </message>
     <message>
         <source>mean β</source>
         <translation>평균 β</translation>
-    </message>
-    <message>
-        <source>β</source>
-        <translation>β</translation>
-    </message>
-    <message>
-        <source>layer 1 (input side)</source>
-        <translation>1층 (입력 쪽)</translation>
-    </message>
-    <message>
-        <source>last layer</source>
-        <translation>마지막 층</translation>
     </message>
     <message>
         <source>value</source>
@@ -181,19 +60,19 @@
         <translation>두 신경망의 검증 데이터 정확도입니다.</translation>
     </message>
     <message>
-        <source>BN's learned scale γ, one curve per layer.</source>
+        <source>BN&apos;s learned scale γ, one curve per layer.</source>
         <translation>BN이 배우는 배율 γ, 층마다 곡선 하나입니다.</translation>
     </message>
     <message>
-        <source>BN's learned shift β, one curve per layer.</source>
+        <source>BN&apos;s learned shift β, one curve per layer.</source>
         <translation>BN이 배우는 이동 β, 층마다 곡선 하나입니다.</translation>
     </message>
     <message>
-        <source>How the values fed to one layer's activation spread, step by step.</source>
+        <source>How the values fed to one layer&apos;s activation spread, step by step.</source>
         <translation>한 층의 활성화 함수에 들어가는 값이 단계마다 어떻게 퍼지는지 보여 줍니다.</translation>
     </message>
     <message>
-        <source>The trained BN net's accuracy with running statistics and with statistics of small batches.</source>
+        <source>The trained BN net&apos;s accuracy with running statistics and with statistics of small batches.</source>
         <translation>학습한 BN 신경망의 정확도: 이동 평균 통계를 쓸 때와 작은 배치의 통계를 쓸 때.</translation>
     </message>
     <message>
@@ -217,7 +96,7 @@
         <translation>보여 줄 층</translation>
     </message>
     <message>
-        <source>Which hidden layer's activation inputs are drawn below</source>
+        <source>Which hidden layer&apos;s activation inputs are drawn below</source>
         <translation>아래에 활성화 입력을 그릴 은닉층</translation>
     </message>
     <message>
@@ -239,6 +118,63 @@
     <message>
         <source>Two copies of one network, same seed and same first weights: press Run to train them side by side.</source>
         <translation>같은 시드, 같은 초기 가중치를 가진 한 신경망의 두 복사본입니다. 실행을 누르면 나란히 학습합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>batchnorm/choices</name>
+    <message>
+        <source>before</source>
+        <translation>활성화 전 (before)</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>활성화 후 (after)</translation>
+    </message>
+</context>
+<context>
+    <name>batchnorm/params</name>
+    <message>
+        <source>Step size of both networks. Raise it until the plain network diverges or stalls; the one with BatchNorm usually still trains.</source>
+        <translation>두 신경망의 보폭입니다. 일반 신경망이 발산하거나 멈출 때까지 올려 보세요. 배치 정규화를 쓴 신경망은 대개 그래도 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Hidden layers D of both networks; layer 1 is nearest the input.</source>
+        <translation>두 신경망의 은닉층 수 D입니다. 1층이 입력에 가장 가깝습니다.</translation>
+    </message>
+    <message>
+        <source>The function after every hidden layer. Weights start with He initialisation for relu and leaky_relu, Xavier for tanh and sigmoid.</source>
+        <translation>모든 은닉층 뒤에 오는 함수입니다. 가중치는 relu와 leaky_relu에서는 He 초기화로, tanh와 sigmoid에서는 Xavier 초기화로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Examples per update (a power of two). BatchNorm normalises with this batch&apos;s statistics: with 1 or 2 they carry almost no information.</source>
+        <translation>한 번 갱신할 때 쓰는 예제 수입니다 (2의 거듭제곱). 배치 정규화는 이 배치의 통계로 정규화하므로, 1이나 2이면 통계에 정보가 거의 없습니다.</translation>
+    </message>
+    <message>
+        <source>BatchNorm position</source>
+        <translation>배치 정규화 위치</translation>
+    </message>
+    <message>
+        <source>before: Linear → BN → activation (as in the original paper); after: Linear → activation → BN.</source>
+        <translation>before: 선형 → BN → 활성화 (원 논문과 같음), after: 선형 → 활성화 → BN.</translation>
+    </message>
+    <message>
+        <source>Running-average momentum</source>
+        <translation>이동 평균 모멘텀</translation>
+    </message>
+    <message>
+        <source>How much of each batch&apos;s mean and variance enters the running averages used at test time: r ← (1 − m)·r + m·batch.</source>
+        <translation>테스트 때 쓰는 이동 평균에 각 배치의 평균과 분산이 얼마나 들어가는지 정합니다: r ← (1 − m)·r + m·배치.</translation>
+    </message>
+</context>
+<context>
+    <name>topics</name>
+    <message>
+        <source>Batch normalisation</source>
+        <translation>배치 정규화</translation>
     </message>
 </context>
 </TS>

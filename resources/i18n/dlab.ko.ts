@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>dlab — deep-learning lab</source>
+        <translation>dlab — 딥러닝 실험실</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save parameters…</source>
+        <translation>매개변수 저장…</translation>
+    </message>
+    <message>
+        <source>Load parameters…</source>
+        <translation>매개변수 불러오기…</translation>
+    </message>
+    <message>
+        <source>Export tab as PNG…</source>
+        <translation>탭을 PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export metrics as CSV…</source>
+        <translation>지표를 CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run / Pause</source>
+        <translation>실행 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>전체 화면</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About dlab</source>
+        <translation>dlab 정보</translation>
+    </message>
+    <message>
+        <source>This topic could not be loaded: {0}</source>
+        <translation>이 주제를 불러올 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Settings were unreadable and were reset.</source>
+        <translation>설정 파일을 읽을 수 없어 초기화했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation>{0}을(를) 불러올 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Save parameters</source>
+        <translation>매개변수 저장</translation>
+    </message>
+    <message>
+        <source>Load parameters</source>
+        <translation>매개변수 불러오기</translation>
+    </message>
+    <message>
+        <source>Export tab as PNG</source>
+        <translation>탭을 PNG로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <source>dlab {0}: a desktop deep-learning lab. Every curve is real PyTorch training, running on this computer.</source>
+        <translation>dlab {0}: 데스크톱 딥러닝 실험실입니다. 모든 곡선은 이 컴퓨터에서 실제로 돌아가는 PyTorch 학습입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>(fixed while a run is going)</source>
+        <translation>(실행 중에는 바꿀 수 없음)</translation>
+    </message>
+</context>
+<context>
     <name>TopicTab</name>
     <message>
         <source>Run</source>
@@ -133,117 +247,88 @@
     </message>
 </context>
 <context>
-    <name>ParamForm</name>
+    <name>choices</name>
     <message>
-        <source>(fixed while a run is going)</source>
-        <translation>(실행 중에는 바꿀 수 없음)</translation>
+        <source>relu</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>leaky_relu</source>
+        <translation>leaky_relu</translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation>SGD</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>params</name>
     <message>
-        <source>dlab — deep-learning lab</source>
-        <translation>dlab — 딥러닝 실험실</translation>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
+        <source>Width</source>
+        <translation>너비</translation>
     </message>
     <message>
-        <source>Save parameters…</source>
-        <translation>매개변수 저장…</translation>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
     </message>
     <message>
-        <source>Load parameters…</source>
-        <translation>매개변수 불러오기…</translation>
+        <source>Depth (hidden layers)</source>
+        <translation>깊이 (은닉층 수)</translation>
     </message>
     <message>
-        <source>Export tab as PNG…</source>
-        <translation>탭을 PNG로 내보내기…</translation>
+        <source>Units in every hidden layer.</source>
+        <translation>각 은닉층의 유닛 수입니다.</translation>
     </message>
     <message>
-        <source>Export metrics as CSV…</source>
-        <translation>지표를 CSV로 내보내기…</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>끝내기</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>실행(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Run / Pause</source>
-        <translation>실행 / 일시 정지</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>한 단계</translation>
-    </message>
-    <message>
-        <source>Reset</source>
+        <source>Initialisation</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
+        <source>Start x</source>
+        <translation>시작 x</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>언어</translation>
+        <source>Start y</source>
+        <translation>시작 y</translation>
+    </message>
+</context>
+<context>
+    <name>plots</name>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
     </message>
     <message>
-        <source>Full screen</source>
-        <translation>전체 화면</translation>
+        <source>loss</source>
+        <translation>손실</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
+        <source>Training loss</source>
+        <translation>학습 손실</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
+        <source>cross-entropy</source>
+        <translation>교차 엔트로피</translation>
     </message>
     <message>
-        <source>About dlab</source>
-        <translation>dlab 정보</translation>
+        <source>layer 1 (input side)</source>
+        <translation>1층 (입력 쪽)</translation>
     </message>
     <message>
-        <source>This topic could not be loaded: {0}</source>
-        <translation>이 주제를 불러올 수 없습니다: {0}</translation>
-    </message>
-    <message>
-        <source>Settings were unreadable and were reset.</source>
-        <translation>설정 파일을 읽을 수 없어 초기화했습니다.</translation>
-    </message>
-    <message>
-        <source>Could not load {0}: {1}</source>
-        <translation>{0}을(를) 불러올 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}</source>
-        <translation>{0}에 쓸 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <source>Save parameters</source>
-        <translation>매개변수 저장</translation>
-    </message>
-    <message>
-        <source>Load parameters</source>
-        <translation>매개변수 불러오기</translation>
-    </message>
-    <message>
-        <source>Export tab as PNG</source>
-        <translation>탭을 PNG로 내보내기</translation>
-    </message>
-    <message>
-        <source>Export metrics</source>
-        <translation>지표 내보내기</translation>
-    </message>
-    <message>
-        <source>dlab {0}: a desktop deep-learning lab. Every curve is real PyTorch training, running on this computer.</source>
-        <translation>dlab {0}: 데스크톱 딥러닝 실험실입니다. 모든 곡선은 이 컴퓨터에서 실제로 돌아가는 PyTorch 학습입니다.</translation>
+        <source>last layer</source>
+        <translation>마지막 층</translation>
     </message>
 </context>
 </TS>

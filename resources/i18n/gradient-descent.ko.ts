@@ -2,198 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>topics</name>
-    <message>
-        <source>Gradient descent</source>
-        <translation>경사 하강법</translation>
-    </message>
-</context>
-<context>
-    <name>gradient-descent/params</name>
-    <message>
-        <source>Update mode</source>
-        <translation>업데이트 방식</translation>
-    </message>
-    <message>
-        <source>batch: one update per epoch on all the data; minibatch: one per batch of B examples; sgd: one per single example.</source>
-        <translation>배치: 에폭마다 전체 데이터로 한 번 업데이트, 미니배치: B개 예제마다 한 번, SGD: 예제 하나마다 한 번.</translation>
-    </message>
-    <message>
-        <source>Batch size B</source>
-        <translation>배치 크기 B</translation>
-    </message>
-    <message>
-        <source>Examples per update in mini-batch mode (a power of two).</source>
-        <translation>미니배치 방식에서 한 번 업데이트에 쓰는 예제 수 (2의 거듭제곱).</translation>
-    </message>
-    <message>
-        <source>Data set size N</source>
-        <translation>데이터 크기 N</translation>
-    </message>
-    <message>
-        <source>Number of training examples.</source>
-        <translation>학습 예제의 개수.</translation>
-    </message>
-    <message>
-        <source>Data set</source>
-        <translation>데이터셋</translation>
-    </message>
-    <message>
-        <source>The generated two-class data set.</source>
-        <translation>코드로 만든 두 클래스 데이터셋.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Step size of every update of the network.</source>
-        <translation>신경망을 한 번 업데이트할 때의 보폭.</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>에폭</translation>
-    </message>
-    <message>
-        <source>Passes over the whole data set.</source>
-        <translation>전체 데이터를 몇 번 훑을지.</translation>
-    </message>
-    <message>
-        <source>Initialisation</source>
-        <translation>초기화</translation>
-    </message>
-    <message>
-        <source>normal: N(0,1); xavier: variance 2/(fan_in+fan_out); he: variance 2/fan_in; zeros: all weights 0, so every hidden unit stays identical.</source>
-        <translation>normal: N(0,1), xavier: 분산 2/(fan_in+fan_out), he: 분산 2/fan_in, zeros: 모든 가중치 0이라 은닉 유닛이 끝까지 똑같이 남습니다.</translation>
-    </message>
-    <message>
-        <source>Hidden units</source>
-        <translation>은닉 유닛 수</translation>
-    </message>
-    <message>
-        <source>Width of the one hidden layer (tanh); 0 means logistic regression.</source>
-        <translation>은닉층 하나(tanh)의 폭. 0이면 로지스틱 회귀입니다.</translation>
-    </message>
-    <message>
-        <source>Loss surface</source>
-        <translation>손실 곡면</translation>
-    </message>
-    <message>
-        <source>The 2-D surface walked on the right.</source>
-        <translation>오른쪽에서 걸어 내려가는 2차원 곡면.</translation>
-    </message>
-    <message>
-        <source>Start x</source>
-        <translation>시작 x</translation>
-    </message>
-    <message>
-        <source>Start y</source>
-        <translation>시작 y</translation>
-    </message>
-    <message>
-        <source>Where the walk on the surface begins (or click the surface).</source>
-        <translation>곡면 위에서 출발하는 위치 (곡면을 클릭해도 됩니다).</translation>
-    </message>
-    <message>
-        <source>Surface step size</source>
-        <translation>곡면 보폭</translation>
-    </message>
-    <message>
-        <source>Learning rate of the walk on the surface.</source>
-        <translation>곡면 위를 걷는 경사 하강의 학습률.</translation>
-    </message>
-    <message>
-        <source>Gradient noise</source>
-        <translation>기울기 잡음</translation>
-    </message>
-    <message>
-        <source>Standard deviation of the noise added to the surface gradient, like the noisier gradient of a small batch.</source>
-        <translation>곡면의 기울기에 더하는 잡음의 표준편차. 작은 배치의 더 흔들리는 기울기를 흉내 냅니다.</translation>
-    </message>
-    <message>
-        <source>Surface steps</source>
-        <translation>곡면 단계 수</translation>
-    </message>
-    <message>
-        <source>How many steps one walk on the surface takes.</source>
-        <translation>곡면 위 한 번의 걷기가 몇 단계인지.</translation>
-    </message>
-</context>
-<context>
-    <name>gradient-descent/choices</name>
-    <message>
-        <source>batch</source>
-        <translation>배치 (전체)</translation>
-    </message>
-    <message>
-        <source>minibatch</source>
-        <translation>미니배치</translation>
-    </message>
-    <message>
-        <source>sgd</source>
-        <translation>SGD</translation>
-    </message>
-    <message>
-        <source>moons</source>
-        <translation>반달 두 개</translation>
-    </message>
-    <message>
-        <source>blobs</source>
-        <translation>두 덩어리</translation>
-    </message>
-    <message>
-        <source>circles</source>
-        <translation>동심원</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>정규분포 N(0,1)</translation>
-    </message>
-    <message>
-        <source>xavier</source>
-        <translation>Xavier</translation>
-    </message>
-    <message>
-        <source>he</source>
-        <translation>He</translation>
-    </message>
-    <message>
-        <source>zeros</source>
-        <translation>모두 0</translation>
-    </message>
-    <message>
-        <source>bowl</source>
-        <translation>그릇</translation>
-    </message>
-    <message>
-        <source>valley</source>
-        <translation>좁고 긴 골짜기</translation>
-    </message>
-    <message>
-        <source>local-minima</source>
-        <translation>지역 최솟값</translation>
-    </message>
-    <message>
-        <source>plateau</source>
-        <translation>평탄한 고원</translation>
-    </message>
-</context>
-<context>
     <name>GradientDescentTab</name>
-    <message>
-        <source>Training loss</source>
-        <translation>학습 손실</translation>
-    </message>
     <message>
         <source>iteration</source>
         <translation>반복(iteration)</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>손실</translation>
-    </message>
-    <message>
-        <source>loss of each update's batch</source>
+        <source>loss of each update&apos;s batch</source>
         <translation>업데이트마다 배치의 손실</translation>
     </message>
     <message>
@@ -249,10 +64,6 @@
         <translation>곡면: 기울기 크기</translation>
     </message>
     <message>
-        <source>step</source>
-        <translation>단계</translation>
-    </message>
-    <message>
         <source>|gradient|</source>
         <translation>|기울기|</translation>
     </message>
@@ -291,6 +102,163 @@
     <message>
         <source>Train full batch, mini-batch and SGD from the same seed and initial weights, and overlay their curves</source>
         <translation>같은 시드와 같은 초기 가중치로 배치, 미니배치, SGD를 학습해 곡선을 겹쳐 봅니다</translation>
+    </message>
+</context>
+<context>
+    <name>gradient-descent/choices</name>
+    <message>
+        <source>batch</source>
+        <translation>배치 (전체)</translation>
+    </message>
+    <message>
+        <source>minibatch</source>
+        <translation>미니배치</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>반달 두 개</translation>
+    </message>
+    <message>
+        <source>blobs</source>
+        <translation>두 덩어리</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>동심원</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>정규분포 N(0,1)</translation>
+    </message>
+    <message>
+        <source>xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>he</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>모두 0</translation>
+    </message>
+    <message>
+        <source>bowl</source>
+        <translation>그릇</translation>
+    </message>
+    <message>
+        <source>valley</source>
+        <translation>좁고 긴 골짜기</translation>
+    </message>
+    <message>
+        <source>local-minima</source>
+        <translation>지역 최솟값</translation>
+    </message>
+    <message>
+        <source>plateau</source>
+        <translation>평탄한 고원</translation>
+    </message>
+</context>
+<context>
+    <name>gradient-descent/params</name>
+    <message>
+        <source>Update mode</source>
+        <translation>업데이트 방식</translation>
+    </message>
+    <message>
+        <source>batch: one update per epoch on all the data; minibatch: one per batch of B examples; sgd: one per single example.</source>
+        <translation>배치: 에폭마다 전체 데이터로 한 번 업데이트, 미니배치: B개 예제마다 한 번, SGD: 예제 하나마다 한 번.</translation>
+    </message>
+    <message>
+        <source>Batch size B</source>
+        <translation>배치 크기 B</translation>
+    </message>
+    <message>
+        <source>Examples per update in mini-batch mode (a power of two).</source>
+        <translation>미니배치 방식에서 한 번 업데이트에 쓰는 예제 수 (2의 거듭제곱).</translation>
+    </message>
+    <message>
+        <source>Data set size N</source>
+        <translation>데이터 크기 N</translation>
+    </message>
+    <message>
+        <source>Number of training examples.</source>
+        <translation>학습 예제의 개수.</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>The generated two-class data set.</source>
+        <translation>코드로 만든 두 클래스 데이터셋.</translation>
+    </message>
+    <message>
+        <source>Step size of every update of the network.</source>
+        <translation>신경망을 한 번 업데이트할 때의 보폭.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Passes over the whole data set.</source>
+        <translation>전체 데이터를 몇 번 훑을지.</translation>
+    </message>
+    <message>
+        <source>normal: N(0,1); xavier: variance 2/(fan_in+fan_out); he: variance 2/fan_in; zeros: all weights 0, so every hidden unit stays identical.</source>
+        <translation>normal: N(0,1), xavier: 분산 2/(fan_in+fan_out), he: 분산 2/fan_in, zeros: 모든 가중치 0이라 은닉 유닛이 끝까지 똑같이 남습니다.</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>은닉 유닛 수</translation>
+    </message>
+    <message>
+        <source>Width of the one hidden layer (tanh); 0 means logistic regression.</source>
+        <translation>은닉층 하나(tanh)의 폭. 0이면 로지스틱 회귀입니다.</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>손실 곡면</translation>
+    </message>
+    <message>
+        <source>The 2-D surface walked on the right.</source>
+        <translation>오른쪽에서 걸어 내려가는 2차원 곡면.</translation>
+    </message>
+    <message>
+        <source>Where the walk on the surface begins (or click the surface).</source>
+        <translation>곡면 위에서 출발하는 위치 (곡면을 클릭해도 됩니다).</translation>
+    </message>
+    <message>
+        <source>Surface step size</source>
+        <translation>곡면 보폭</translation>
+    </message>
+    <message>
+        <source>Learning rate of the walk on the surface.</source>
+        <translation>곡면 위를 걷는 경사 하강의 학습률.</translation>
+    </message>
+    <message>
+        <source>Gradient noise</source>
+        <translation>기울기 잡음</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the noise added to the surface gradient, like the noisier gradient of a small batch.</source>
+        <translation>곡면의 기울기에 더하는 잡음의 표준편차. 작은 배치의 더 흔들리는 기울기를 흉내 냅니다.</translation>
+    </message>
+    <message>
+        <source>Surface steps</source>
+        <translation>곡면 단계 수</translation>
+    </message>
+    <message>
+        <source>How many steps one walk on the surface takes.</source>
+        <translation>곡면 위 한 번의 걷기가 몇 단계인지.</translation>
+    </message>
+</context>
+<context>
+    <name>topics</name>
+    <message>
+        <source>Gradient descent</source>
+        <translation>경사 하강법</translation>
     </message>
 </context>
 </TS>

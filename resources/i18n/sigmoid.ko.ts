@@ -2,111 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>topics</name>
-    <message>
-        <source>Sigmoid and vanishing gradients</source>
-        <translation>시그모이드와 기울기 소실</translation>
-    </message>
-</context>
-<context>
-    <name>sigmoid/params</name>
-    <message>
-        <source>Activation</source>
-        <translation>활성화 함수</translation>
-    </message>
-    <message>
-        <source>The function after every hidden layer. sigmoid's slope is at most 0.25; relu's is 1 wherever the unit is on.</source>
-        <translation>모든 은닉층 뒤에 오는 함수입니다. sigmoid의 기울기는 최대 0.25이고, relu의 기울기는 유닛이 켜져 있는 곳에서 항상 1입니다.</translation>
-    </message>
-    <message>
-        <source>Depth (hidden layers)</source>
-        <translation>깊이 (은닉층 수)</translation>
-    </message>
-    <message>
-        <source>Number of hidden layers D; layer 1 is nearest the input.</source>
-        <translation>은닉층의 개수 D입니다. 1층이 입력에 가장 가깝습니다.</translation>
-    </message>
-    <message>
-        <source>Width</source>
-        <translation>너비</translation>
-    </message>
-    <message>
-        <source>Units in every hidden layer.</source>
-        <translation>각 은닉층의 유닛 수입니다.</translation>
-    </message>
-    <message>
-        <source>Initialisation</source>
-        <translation>초기화</translation>
-    </message>
-    <message>
-        <source>normal: N(0,1); xavier: variance 2/(fan_in+fan_out); he: variance 2/fan_in.</source>
-        <translation>normal: N(0,1), xavier: 분산 2/(fan_in+fan_out), he: 분산 2/fan_in.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Step size of every update of the deep network.</source>
-        <translation>깊은 신경망을 한 번 갱신할 때의 보폭입니다.</translation>
-    </message>
-    <message>
-        <source>Zig-zag input</source>
-        <translation>지그재그 입력</translation>
-    </message>
-    <message>
-        <source>What feeds the two-weight neuron whose gradients are recorded as zigzag/*: positive (sigmoid outputs, all &gt; 0) or centered (zero-centred, like tanh).</source>
-        <translation>기울기가 zigzag/* 로 기록되는 가중치 2개짜리 뉴런에 들어갈 입력입니다: positive (sigmoid 출력, 모두 0보다 큼) 또는 centered (tanh처럼 0을 중심으로 함).</translation>
-    </message>
-    <message>
-        <source>Zig-zag step size</source>
-        <translation>지그재그 보폭</translation>
-    </message>
-    <message>
-        <source>Learning rate of the two-weight neuron (one example a step).</source>
-        <translation>가중치 2개짜리 뉴런의 학습률입니다 (한 단계에 예제 하나).</translation>
-    </message>
-</context>
-<context>
-    <name>sigmoid/choices</name>
-    <message>
-        <source>sigmoid</source>
-        <translation>sigmoid</translation>
-    </message>
-    <message>
-        <source>tanh</source>
-        <translation>tanh</translation>
-    </message>
-    <message>
-        <source>relu</source>
-        <translation>relu</translation>
-    </message>
-    <message>
-        <source>leaky_relu</source>
-        <translation>leaky_relu</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>normal</translation>
-    </message>
-    <message>
-        <source>xavier</source>
-        <translation>xavier</translation>
-    </message>
-    <message>
-        <source>he</source>
-        <translation>he</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>양수만 (positive)</translation>
-    </message>
-    <message>
-        <source>centered</source>
-        <translation>0 중심 (centered)</translation>
-    </message>
-</context>
-<context>
     <name>SigmoidTab</name>
     <message>
         <source>Gradient norm per layer</source>
@@ -125,18 +20,6 @@
         <translation>학습 중 기울기 크기</translation>
     </message>
     <message>
-        <source>step</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <source>layer 1 (input side)</source>
-        <translation>1층 (입력 쪽)</translation>
-    </message>
-    <message>
-        <source>last layer</source>
-        <translation>마지막 층</translation>
-    </message>
-    <message>
         <source>Activations of each layer</source>
         <translation>층별 활성값 분포</translation>
     </message>
@@ -147,14 +30,6 @@
     <message>
         <source>layer</source>
         <translation>층</translation>
-    </message>
-    <message>
-        <source>Training loss</source>
-        <translation>학습 손실</translation>
-    </message>
-    <message>
-        <source>cross-entropy</source>
-        <translation>교차 엔트로피</translation>
     </message>
     <message>
         <source>loss of each mini-batch</source>
@@ -181,7 +56,7 @@
         <translation>밀리초</translation>
     </message>
     <message>
-        <source>Press Run or Step: each layer's gradient is measured at every step.</source>
+        <source>Press Run or Step: each layer&apos;s gradient is measured at every step.</source>
         <translation>실행 또는 한 단계를 누르세요: 매 단계마다 각 층의 기울기를 잽니다.</translation>
     </message>
     <message>
@@ -209,11 +84,11 @@
         <translation>층마다 막대 하나: 그 층 기울기의 크기입니다. 실행이나 한 단계를 누르세요.</translation>
     </message>
     <message>
-        <source>Each layer's gradient, step after step.</source>
+        <source>Each layer&apos;s gradient, step after step.</source>
         <translation>각 층의 기울기를 단계마다 그립니다.</translation>
     </message>
     <message>
-        <source>Where each layer's outputs fall.</source>
+        <source>Where each layer&apos;s outputs fall.</source>
         <translation>각 층의 출력값이 어디에 모이는지 보여 줍니다.</translation>
     </message>
     <message>
@@ -239,6 +114,71 @@
     <message>
         <source>Zig-zag: one neuron, two weights, one example a step</source>
         <translation>지그재그: 뉴런 하나, 가중치 둘, 한 단계에 예제 하나</translation>
+    </message>
+</context>
+<context>
+    <name>sigmoid/choices</name>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>xavier</source>
+        <translation>xavier</translation>
+    </message>
+    <message>
+        <source>he</source>
+        <translation>he</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>양수만 (positive)</translation>
+    </message>
+    <message>
+        <source>centered</source>
+        <translation>0 중심 (centered)</translation>
+    </message>
+</context>
+<context>
+    <name>sigmoid/params</name>
+    <message>
+        <source>The function after every hidden layer. sigmoid&apos;s slope is at most 0.25; relu&apos;s is 1 wherever the unit is on.</source>
+        <translation>모든 은닉층 뒤에 오는 함수입니다. sigmoid의 기울기는 최대 0.25이고, relu의 기울기는 유닛이 켜져 있는 곳에서 항상 1입니다.</translation>
+    </message>
+    <message>
+        <source>Number of hidden layers D; layer 1 is nearest the input.</source>
+        <translation>은닉층의 개수 D입니다. 1층이 입력에 가장 가깝습니다.</translation>
+    </message>
+    <message>
+        <source>normal: N(0,1); xavier: variance 2/(fan_in+fan_out); he: variance 2/fan_in.</source>
+        <translation>normal: N(0,1), xavier: 분산 2/(fan_in+fan_out), he: 분산 2/fan_in.</translation>
+    </message>
+    <message>
+        <source>Step size of every update of the deep network.</source>
+        <translation>깊은 신경망을 한 번 갱신할 때의 보폭입니다.</translation>
+    </message>
+    <message>
+        <source>Zig-zag input</source>
+        <translation>지그재그 입력</translation>
+    </message>
+    <message>
+        <source>What feeds the two-weight neuron whose gradients are recorded as zigzag/*: positive (sigmoid outputs, all &gt; 0) or centered (zero-centred, like tanh).</source>
+        <translation>기울기가 zigzag/* 로 기록되는 가중치 2개짜리 뉴런에 들어갈 입력입니다: positive (sigmoid 출력, 모두 0보다 큼) 또는 centered (tanh처럼 0을 중심으로 함).</translation>
+    </message>
+    <message>
+        <source>Zig-zag step size</source>
+        <translation>지그재그 보폭</translation>
+    </message>
+    <message>
+        <source>Learning rate of the two-weight neuron (one example a step).</source>
+        <translation>가중치 2개짜리 뉴런의 학습률입니다 (한 단계에 예제 하나).</translation>
+    </message>
+</context>
+<context>
+    <name>topics</name>
+    <message>
+        <source>Sigmoid and vanishing gradients</source>
+        <translation>시그모이드와 기울기 소실</translation>
     </message>
 </context>
 </TS>

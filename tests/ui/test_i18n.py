@@ -1,7 +1,11 @@
-"""Korean is complete: every dlab text asked for in Korean has a translation, every topic
-has its lesson in both languages, and Hangul renders with the shipped font."""
+"""Korean is complete and cannot clash: every text the window shows is marked for Qt's
+pyside6-lupdate and translated, one (context, source) has one translation in one file,
+every topic has its lesson in both languages, and Hangul renders with the shipped font."""
 
 from __future__ import annotations
+
+import functools
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
@@ -11,9 +15,18 @@ from dlab.core.resources import lesson_text
 from dlab.ui import fonts, i18n
 from dlab.ui.main_window import MainWindow
 from dlab.ui.topic_tab import STATE_TEXT
+from tools import update_ts
 
 
-def test_every_requested_text_has_a_korean_translation(qtbot):
+@functools.cache
+def marked() -> dict[Path, list[tuple[str, str]]]:
+    """What pyside6-lupdate finds in the sources, by the .ts file each text belongs in."""
+    return update_ts.marked("ko")
+
+
+def test_every_text_the_window_shows_is_marked_and_translated(qtbot):
+    """Every text asked for in Korean, on every tab and in every state, is one lupdate
+    extracts (a literal context and source) and has a finished translation."""
     w = MainWindow(lang="ko")
     qtbot.addWidget(w)
     for tab in w.tabs:
@@ -27,23 +40,61 @@ def test_every_requested_text_has_a_korean_translation(qtbot):
     w.shortcuts_text()
     w.set_language("en")
     w.set_language("ko")
-    missing = i18n.translator().missing
+    asked, missing = i18n.translator().asked, i18n.translator().missing()
     w.close()
-    assert not missing, "texts without a Korean translation:\n" + "\n".join(
-        f"  [{c}] {s}" for c, s in sorted(missing))
+    known = {m for marks in marked().values() for m in marks}
+    assert asked, "the window asked for no translation"
+    unmarked = asked - known
+    assert not unmarked, (
+        "texts shown that lupdate cannot extract (write translate(\"Context\", \"text\") or "
+        "QT_TRANSLATE_NOOP with literal strings):\n" + listing(unmarked))
+    assert not missing, "texts shown without a Korean translation:\n" + listing(missing)
 
 
-@pytest.mark.parametrize("topic", registry.TOPICS, ids=registry.ids())
-def test_parameters_and_choices_are_translated(topic):
-    table = i18n.load_language("ko")
-    ctx = i18n.contexts(topic.id)
-    for info in topic.params_class().fields():
-        assert (ctx.params, info.spec.label) in table, info.spec.label
-        if info.spec.help:
-            assert (ctx.params, info.spec.help) in table, info.spec.help
-        for choice in info.spec.choices:
-            assert (ctx.choices, choice) in table, choice
-    assert ("topics", topic.title) in table
+def test_every_marked_text_has_a_finished_korean_translation():
+    """In the file it belongs in: run tools/update_ts.py, then translate what it adds."""
+    untranslated = {}
+    for path, marks in marked().items():
+        table = i18n.load_ts(path) if path.exists() else {}
+        todo = [m for m in marks if m not in table]
+        if todo:
+            untranslated[path.name] = todo
+    assert not untranslated, "\n".join(f"{name}:\n{listing(todo)}"
+                                       for name, todo in untranslated.items())
+
+
+def test_every_translation_is_of_a_text_the_sources_mark():
+    """No stale or misplaced entries: each file holds exactly what its sources mark."""
+    stale = {}
+    for path in i18n.ts_files("ko"):
+        marks = set(marked().get(path, ()))
+        extra = [(c, s) for c, s, _ in i18n.read_ts(path) if (c, s) not in marks]
+        if extra:
+            stale[path.name] = extra
+    assert not stale, "run tools/update_ts.py; entries no source marks here:\n" + "\n".join(
+        f"{name}:\n{listing(extra)}" for name, extra in stale.items())
+
+
+def test_no_text_is_translated_twice():
+    """One (context, source) has one translation in one file, so the order in which the
+    files load cannot matter; a topic repeats a shared word only to translate it
+    differently."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    table = {}
+    for path in i18n.ts_files("ko"):
+        for context, source, translation in i18n.read_ts(path):
+            seen.setdefault((context, source), []).append(path.name)
+            table[(context, source)] = translation
+    twice = {key: files for key, files in seen.items() if len(files) > 1}
+    assert not twice, "\n".join(f"  [{c}] {s}: in {', '.join(f)}" for (c, s), f in twice.items())
+    redundant = [(c, s) for (c, s), t in table.items() if "/" in c and t is not None
+                 and table.get((c.split("/")[1], s)) == t]
+    assert not redundant, ("translated as in dlab.ko.ts's shared context; remove from the "
+                           "topic's file:\n" + listing(redundant))
+
+
+def listing(keys) -> str:  # noqa: ANN001
+    return "\n".join(f"  [{c}] {s}" for c, s in sorted(keys))
 
 
 @pytest.mark.parametrize("topic", registry.TOPICS, ids=registry.ids())

@@ -11,16 +11,19 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.adam.frame import AdamFrame
 from dlab.engines.adam.params import AdamParams
 from dlab.engines.adam.surfaces import OPTIMIZERS, SETUPS
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
-from dlab.ui.plots import CurvePlot, SurfaceView, pen
+from dlab.ui.plots import LOSS, STEP, CurvePlot, SurfaceView, pen
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 
-C = "AdamTab"
 # Okabe-Ito colours that stand out on the viridis contours (with a white halo) and on white.
 COLORS = {"sgd": "#D55E00", "momentum": "#0072B2", "rmsprop": "#CC79A7", "adam": "#000000"}
-NAMES = {"sgd": "SGD", "momentum": "Momentum", "rmsprop": "RMSProp", "adam": "Adam"}
+NAMES = {"sgd": QT_TRANSLATE_NOOP("AdamTab", "SGD"),
+         "momentum": QT_TRANSLATE_NOOP("AdamTab", "Momentum"),
+         "rmsprop": QT_TRANSLATE_NOOP("AdamTab", "RMSProp"),
+         "adam": QT_TRANSLATE_NOOP("AdamTab", "Adam")}
+LEARNING_RATE = QT_TRANSLATE_NOOP("AdamTab", "learning rate")
 FIRST = 100  # the step-size plot shows Adam's first steps, where bias correction matters
 
 
@@ -29,14 +32,12 @@ def _num(v: float) -> str:
 
 
 class AdamTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
         self._start: tuple[float, float] | None = None
         self._status: dict[str, str] = {}
 
-        self.surface = SurfaceView("Race on the surface (click to choose the start)",
-                                   context=C)
+        self.surface = SurfaceView(QT_TRANSLATE_NOOP(
+            "AdamTab", "Race on the surface (click to choose the start)"))
         self.surface.clicked.connect(self._on_surface_click)
         for opt in OPTIMIZERS:
             self.surface.path(opt, COLORS[opt])
@@ -45,8 +46,9 @@ class AdamTab(TopicTab):
         self.key = text_label(13)
 
         # Loss against steps: log axis where the loss has a floor of 0, linear on the saddle.
-        self.loss_log = CurvePlot("Loss on the surface", "step", "loss", log_y=True, context=C)
-        self.loss_lin = CurvePlot("Loss on the surface", "step", "loss", context=C)
+        surface_loss = QT_TRANSLATE_NOOP("AdamTab", "Loss on the surface")
+        self.loss_log = CurvePlot(surface_loss, STEP, LOSS, log_y=True)
+        self.loss_lin = CurvePlot(surface_loss, STEP, LOSS)
         for plot in (self.loss_log, self.loss_lin):
             for opt in OPTIMIZERS:
                 plot.curve(opt, NAMES[opt], COLORS[opt])
@@ -61,32 +63,36 @@ class AdamTab(TopicTab):
         self.inside.setTextFormat(Qt.TextFormat.RichText)
         self.inside.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.inside.setWordWrap(True)
-        self.steps_plot = CurvePlot("Adam's step size |Δ|, first 100 steps", "step",
-                                    "|Δ|", log_y=True, context=C)
-        self.steps_plot.curve("dx", "|Δx|", "#0072B2")
-        self.steps_plot.curve("dy", "|Δy|", "#D55E00")
-        self.steps_plot.curve("lr", "learning rate", "#555555", width=1.5, dashed=True)
+        self.steps_plot = CurvePlot(
+            QT_TRANSLATE_NOOP("AdamTab", "Adam's step size |Δ|, first 100 steps"), STEP,
+            QT_TRANSLATE_NOOP("AdamTab", "|Δ|"), log_y=True)
+        self.steps_plot.curve("dx", QT_TRANSLATE_NOOP("AdamTab", "|Δx|"), "#0072B2")
+        self.steps_plot.curve("dy", QT_TRANSLATE_NOOP("AdamTab", "|Δy|"), "#D55E00")
+        self.steps_plot.curve("lr", LEARNING_RATE, "#555555", width=1.5, dashed=True)
         self.steps_plot.legend.hide()
         # Its key is a line of its own: inside the title it was cut off on narrow windows.
         self.steps_key = text_label(11)
         self.steps_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.net_plot = CurvePlot("Race on a small network (same data, same initial weights)",
-                                  "step", "training loss", log_y=True, context=C)
+        self.net_plot = CurvePlot(
+            QT_TRANSLATE_NOOP("AdamTab",
+                              "Race on a small network (same data, same initial weights)"),
+            STEP, QT_TRANSLATE_NOOP("AdamTab", "training loss"), log_y=True)
         for opt in OPTIMIZERS:
             self.net_plot.curve(opt, NAMES[opt], COLORS[opt])
         self.net_plot.legend.hide()
 
         self.race_label = QLabel()
         self.race_label.setWordWrap(True)
-        loss_hint = "Each optimiser's loss, step by step. Press Run or Step."
+        loss_hint = QT_TRANSLATE_NOOP("AdamTab",
+                                      "Each optimiser's loss, step by step. Press Run or Step.")
         self.hints = {
-            "loss_log": EmptyHint(self.loss_log, loss_hint, C),
-            "loss_lin": EmptyHint(self.loss_lin, loss_hint, C),
-            "net": EmptyHint(self.net_plot, "The same optimisers training a small network.",
-                             C),
-            "steps": EmptyHint(self.steps_plot, "How far Adam moves in x and in y at each "
-                                                "of its first steps.", C),
+            "loss_log": EmptyHint(self.loss_log, loss_hint),
+            "loss_lin": EmptyHint(self.loss_lin, loss_hint),
+            "net": EmptyHint(self.net_plot, QT_TRANSLATE_NOOP(
+                "AdamTab", "The same optimisers training a small network.")),
+            "steps": EmptyHint(self.steps_plot, QT_TRANSLATE_NOOP(
+                "AdamTab", "How far Adam moves in x and in y at each of its first steps.")),
         }
 
         inside = QWidget()
@@ -132,14 +138,14 @@ class AdamTab(TopicTab):
     def _draw_key(self) -> None:
         chosen = self.params().chosen()
         self.key.setText("&nbsp;&nbsp;&nbsp;".join(
-            f"<span style='color:{COLORS[o]}; font-weight:bold'>━━</span>&nbsp;{tr(C, NAMES[o])}"
+            f"<span style='color:{COLORS[o]}; font-weight:bold'>━━</span>&nbsp;{NAMES[o].text()}"
             for o in OPTIMIZERS if o in chosen))
         # The step plot's key, under it: its curves start where a legend would be.
         self.steps_key.setText(
             "<span style='color:#0072B2; font-weight:bold'>━━</span>&nbsp;|Δx|&nbsp;&nbsp;"
             "&nbsp;<span style='color:#D55E00; font-weight:bold'>━━</span>&nbsp;|Δy|"
             "&nbsp;&nbsp;&nbsp;<span style='color:#555555; font-weight:bold'>╌╌</span>"
-            f"&nbsp;{tr(C, 'learning rate')}")
+            f"&nbsp;{LEARNING_RATE.text()}")
 
     def _show_visibility(self, params: AdamParams) -> None:
         self._draw_key()
@@ -206,28 +212,29 @@ class AdamTab(TopicTab):
     def _draw_inside(self, f: AdamFrame | None) -> None:
         p = self.params()
         ins = f.inside if f else None
-        self.inside_title.setText(tr(C, "Inside Adam"))
+        self.inside_title.setText(translate("AdamTab", "Inside Adam"))
         if "adam" not in p.chosen():
-            self.inside.setText(tr(C, "Switch Adam on to look inside it."))
+            self.inside.setText(translate("AdamTab", "Switch Adam on to look inside it."))
             return
         if not ins:
-            self.inside.setText(tr(C, "Press Step to watch m, v, m̂ and v̂ after each step."))
+            self.inside.setText(translate("AdamTab",
+                                          "Press Step to watch m, v, m̂ and v̂ after each step."))
             return
         t = ins["t"]
         if p.bias_correction:
             c1, c2 = 1 - p.beta1**t, 1 - p.beta2**t
-            corr = tr(C, "bias correction on: 1 − β1ᵗ = {0:.4f}, 1 − β2ᵗ = {1:.4f}").format(
-                c1, c2)
+            corr = translate("AdamTab", "bias correction on: 1 − β1ᵗ = {0:.4f}, "
+                                        "1 − β2ᵗ = {1:.4f}").format(c1, c2)
         else:
-            corr = tr(C, "bias correction off: m̂ = m, v̂ = v")
-        rows = (("g", tr(C, "gradient g")), ("m", "m"), ("v", "v"), ("m_hat", "m̂"),
-                ("v_hat", "v̂"), ("delta", tr(C, "step Δ = −lr·m̂ / (√v̂ + ε)")))
+            corr = translate("AdamTab", "bias correction off: m̂ = m, v̂ = v")
+        rows = (("g", translate("AdamTab", "gradient g")), ("m", "m"), ("v", "v"), ("m_hat", "m̂"),
+                ("v_hat", "v̂"), ("delta", translate("AdamTab", "step Δ = −lr·m̂ / (√v̂ + ε)")))
         cells = "".join(
             f"<tr><td style='padding-right:14px'>{label}</td>"
             f"<td align='right' style='padding-right:14px'>{_num(ins[key][0])}</td>"
             f"<td align='right'>{_num(ins[key][1])}</td></tr>"
             for key, label in rows)
-        head = tr(C, "step t = {0} · {1}").format(t, corr)
+        head = translate("AdamTab", "step t = {0} · {1}").format(t, corr)
         self.inside.setText(
             f"<div style='font-size:11pt'>{head}</div>"
             "<table style='font-size:12pt; font-family: monospace' cellspacing='0'>"
@@ -240,31 +247,23 @@ class AdamTab(TopicTab):
             loss = self.store.last(f"{opt}/loss")
             if opt not in chosen or loss is None:
                 continue
-            text = tr(C, "{0}: loss {1:.3g}").format(tr(C, NAMES[opt]), loss)
+            text = translate("AdamTab", "{0}: loss {1:.3g}").format(NAMES[opt].text(), loss)
             status = self._status.get(opt)
             if status == "diverged":
-                text += " " + tr(C, "(diverged, stopped)")
+                text += " " + translate("AdamTab", "(diverged, stopped)")
             elif status == "escaped":
-                text += " " + tr(C, "(left the window)")
+                text += " " + translate("AdamTab", "(left the window)")
             parts.append(text)
         self.race_label.setText("   ·   ".join(parts))
 
     def clear_view(self) -> None:
-        self.surface.clear_paths()
-        for plot in (self.loss_log, self.loss_lin, self.net_plot, self.steps_plot):
-            plot.clear_data()
-        self._show_hints()
+        super().clear_view()
         self._start = None
         self._status = {}
         self.race_label.setText("")
         self._draw_inside(None)
 
     def retranslate_view(self) -> None:
-        for plot in (self.loss_log, self.loss_lin, self.net_plot, self.steps_plot,
-                     self.surface):
-            plot.retranslate()
-        for hint in self.hints.values():
-            hint.retranslate()
         self._draw_key()
         self._draw_inside(None)
         self._draw_race_label()

@@ -10,29 +10,28 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxL
 from dlab.core.snapshot import Snapshot
 from dlab.engines.batchnorm.frame import BatchNormFrame
 from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
-from dlab.ui.plots import PALETTE, CurvePlot
+from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
 from dlab.ui.stat_plots import BarChart, EmptyHint, LayerCurves, QuantileBands
 from dlab.ui.topic_tab import TopicTab
 
-C = "BatchNormTab"
 MAX_DEPTH = 12  # the depth parameter's upper bound
 COLORS = {"plain": PALETTE[1], "bn": PALETTE[0]}
-NAMES = {"plain": "without BN", "bn": "with BN"}
-HEADS = {"plain": "Without BN", "bn": "With BN"}
+NAMES = {"plain": QT_TRANSLATE_NOOP("BatchNormTab", "without BN"),
+         "bn": QT_TRANSLATE_NOOP("BatchNormTab", "with BN")}
+HEADS = {"plain": QT_TRANSLATE_NOOP("BatchNormTab", "Without BN"),
+         "bn": QT_TRANSLATE_NOOP("BatchNormTab", "With BN")}
 SMOOTH = 20  # the headline loss is the mean of the last 20 mini-batches
 
 
 class BatchNormTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
         self.head = text_label(14, bold=True, wrap=True)
 
-        self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", log_y=True,
-                                   context=C)
-        self.acc_plot = CurvePlot("Validation accuracy", "step", "accuracy", context=C)
+        self.loss_plot = CurvePlot(TRAINING_LOSS, STEP, CROSS_ENTROPY, log_y=True)
+        self.acc_plot = CurvePlot(QT_TRANSLATE_NOOP("BatchNormTab", "Validation accuracy"), STEP,
+                                  QT_TRANSLATE_NOOP("BatchNormTab", "accuracy"))
         for name in ("plain", "bn"):
             self.loss_plot.curve(name, NAMES[name], COLORS[name], width=1.6)
             self.acc_plot.curve(name, NAMES[name], COLORS[name], symbol="o")
@@ -43,33 +42,45 @@ class BatchNormTab(TopicTab):
         # Accuracy climbs to the top right: the legend goes to the bottom right instead.
         self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
         # Short titles: each of these plots gets a quarter of the width.
-        self.gamma_plot = LayerCurves("γ (scale) per layer", "step", "mean γ", MAX_DEPTH, context=C)
-        self.beta_plot = LayerCurves("β (shift) per layer", "step", "mean β", MAX_DEPTH, context=C)
+        self.gamma_plot = LayerCurves(QT_TRANSLATE_NOOP("BatchNormTab", "γ (scale) per layer"),
+                                      STEP, QT_TRANSLATE_NOOP("BatchNormTab", "mean γ"),
+                                      MAX_DEPTH)
+        self.beta_plot = LayerCurves(QT_TRANSLATE_NOOP("BatchNormTab", "β (shift) per layer"),
+                                     STEP, QT_TRANSLATE_NOOP("BatchNormTab", "mean β"), MAX_DEPTH)
         self.layers_key = QLabel()  # one key for both, in place of legends over the curves
         self.layers_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for plot in (self.gamma_plot, self.beta_plot):
             plot.legend.hide()
 
-        self.bands = {
-            name: QuantileBands("", "step", "value", COLORS[name], context=C)  # titled below
+        self.bands = {  # titled by _retitle_bands: the title names the layer shown
+            name: QuantileBands(None, STEP, QT_TRANSLATE_NOOP("BatchNormTab", "value"),
+                                COLORS[name])
             for name in ("plain", "bn")}
         self.bands_note = QLabel()
         self.bands_note.setWordWrap(True)
-        self.eval_bars = BarChart("Train vs eval mode", "eval, or a batch of n",
-                                  "validation accuracy", context=C, value_fmt="{:.0%}")
+        self.eval_bars = BarChart(QT_TRANSLATE_NOOP("BatchNormTab", "Train vs eval mode"),
+                                  QT_TRANSLATE_NOOP("BatchNormTab", "eval, or a batch of n"),
+                                  QT_TRANSLATE_NOOP("BatchNormTab", "validation accuracy"),
+                                  value_fmt="{:.0%}")
         self.eval_note = QLabel()
         self.eval_note.setWordWrap(True)
 
         self.hints = [
-            EmptyHint(self.loss_plot, "The loss of each mini-batch, both networks.", C),
-            EmptyHint(self.acc_plot, "Accuracy on held-out data, both networks.", C),
-            EmptyHint(self.gamma_plot, "BN's learned scale γ, one curve per layer.", C),
-            EmptyHint(self.beta_plot, "BN's learned shift β, one curve per layer.", C),
-            *(EmptyHint(self.bands[name], "How the values fed to one layer's activation "
-                                          "spread, step by step.", C)
+            EmptyHint(self.loss_plot, QT_TRANSLATE_NOOP(
+                "BatchNormTab", "The loss of each mini-batch, both networks.")),
+            EmptyHint(self.acc_plot, QT_TRANSLATE_NOOP(
+                "BatchNormTab", "Accuracy on held-out data, both networks.")),
+            EmptyHint(self.gamma_plot, QT_TRANSLATE_NOOP(
+                "BatchNormTab", "BN's learned scale γ, one curve per layer.")),
+            EmptyHint(self.beta_plot, QT_TRANSLATE_NOOP(
+                "BatchNormTab", "BN's learned shift β, one curve per layer.")),
+            *(EmptyHint(self.bands[name], QT_TRANSLATE_NOOP(
+                "BatchNormTab", "How the values fed to one layer's activation spread, step by "
+                                "step."))
               for name in ("plain", "bn")),
-            EmptyHint(self.eval_bars, "The trained BN net's accuracy with running "
-                                      "statistics and with statistics of small batches.", C),
+            EmptyHint(self.eval_bars, QT_TRANSLATE_NOOP(
+                "BatchNormTab", "The trained BN net's accuracy with running statistics and "
+                                "with statistics of small batches.")),
         ]
 
         top, bottom = QHBoxLayout(), QHBoxLayout()
@@ -143,7 +154,7 @@ class BatchNormTab(TopicTab):
         acc = f.eval_vs_batch
         if acc:
             keys = ["eval", *[str(g) for g in sorted(EVAL_GROUPS, reverse=True)]]
-            labels = [tr(C, "eval")] + keys[1:]
+            labels = [translate("BatchNormTab", "eval")] + keys[1:]
             colors = [PALETTE[2]] + [PALETTE[0]] * (len(keys) - 1)
             self.eval_bars.set_bars([acc[k] for k in keys], labels, colors)
         self._show_hints()
@@ -176,49 +187,47 @@ class BatchNormTab(TopicTab):
         diverged = self._frame.diverged if self._frame is not None else {}
         parts = []
         for name in ("plain", "bn"):
-            label = f"<span style='color:{COLORS[name]}'>{tr(C, HEADS[name])}</span>"
+            label = f"<span style='color:{COLORS[name]}'>{HEADS[name].text()}</span>"
             if name in diverged:
-                parts.append(tr(C, "{0}: diverged at step {1}").format(label, diverged[name]))
+                parts.append(translate("BatchNormTab", "{0}: diverged at step {1}").format(
+                    label, diverged[name]))
                 continue
             losses, acc = self.store.get(f"{name}/loss"), self.store.last(f"{name}/val_acc")
             if losses is None or not losses.n or acc is None:
                 continue
             loss = float(losses.y[-SMOOTH:].mean())
-            parts.append(tr(C, "{0}: loss {1:.3f}, validation accuracy {2:.0%}").format(
+            parts.append(translate("BatchNormTab",
+                                   "{0}: loss {1:.3f}, validation accuracy {2:.0%}").format(
                 label, loss, acc))
-        self.head.setText("   ·   ".join(parts) or tr(
-            C, "Two copies of one network, same seed and same first weights: "
+        self.head.setText("   ·   ".join(parts) or translate(
+            "BatchNormTab", "Two copies of one network, same seed and same first weights: "
                "press Run to train them side by side."))
 
     def _retitle_bands(self) -> None:
         for name, plot in self.bands.items():
-            plot.plotItem.setTitle(tr(C, "Activation input, layer {0}, {1}").format(
-                self.layer.value(), tr(C, NAMES[name])), size="12pt")
+            plot.plotItem.setTitle(
+                translate("BatchNormTab", "Activation input, layer {0}, {1}").format(
+                    self.layer.value(), NAMES[name].text()), size="12pt")
 
     def clear_view(self) -> None:
+        super().clear_view()
         self._frame = None
-        for plot in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
-                     self.eval_bars, *self.bands.values()):
-            plot.clear_data()
-        self._show_hints()
         self._show_head()
 
     def retranslate_view(self) -> None:
-        for plot in (self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
-                     self.eval_bars, *self.bands.values()):
-            plot.retranslate()
-        for hint in self.hints:
-            hint.retranslate()
         self._retitle_bands()
         self.layers_key.setText(self.gamma_plot.key_html())
-        self.layer_label.setText(tr(C, "Layer shown"))
-        self.layer.setToolTip(tr(C, "Which hidden layer's activation inputs are drawn below"))
-        self.bands_note.setText(tr(
-            C, "Line: median; dark band: middle 50 %; light band: middle 90 % of the values "
-               "of one mini-batch. With BN they stay put; without, they drift."))
-        self.eval_note.setText(tr(
-            C, "BN net. Running averages give one answer per example. Statistics of a small batch "
-               "depend on the other examples in it: with 1, every value becomes 0."))
+        self.layer_label.setText(translate("BatchNormTab", "Layer shown"))
+        self.layer.setToolTip(translate(
+            "BatchNormTab", "Which hidden layer's activation inputs are drawn below"))
+        self.bands_note.setText(translate(
+            "BatchNormTab", "Line: median; dark band: middle 50 %; light band: middle 90 % of the "
+                            "values of one mini-batch. With BN they stay put; without, they "
+                            "drift."))
+        self.eval_note.setText(translate(
+            "BatchNormTab", "BN net. Running averages give one answer per example. Statistics of a "
+                            "small batch depend on the other examples in it: with 1, every "
+                            "value becomes 0."))
         self._show_head()
         if self._frame is not None:
             self.draw(Snapshot(frame=self._frame))

@@ -18,13 +18,26 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.gradient_descent.frame import CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.engines.gradient_descent.surfaces import GD_SURFACES
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
-from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, SurfaceView, pen
+from dlab.ui.plots import (
+    LOSS,
+    MIN_PLOT_H,
+    PALETTE,
+    STEP,
+    TRAINING_LOSS,
+    CurvePlot,
+    PlotBase,
+    SurfaceView,
+    pen,
+)
 from dlab.ui.topic_tab import TopicTab
 
-C = "GradientDescentTab"
+LOSS_ALL = QT_TRANSLATE_NOOP("GradientDescentTab", "loss on all data")
 MODE_COLORS = dict(zip(MODES, PALETTE, strict=False))
+MODE_NAMES = {"batch": QT_TRANSLATE_NOOP("GradientDescentTab", "batch"),
+              "minibatch": QT_TRANSLATE_NOOP("GradientDescentTab", "minibatch"),
+              "sgd": QT_TRANSLATE_NOOP("GradientDescentTab", "sgd")}
 
 
 class BoundaryView(PlotBase):
@@ -70,16 +83,19 @@ class BoundaryView(PlotBase):
 
 
 class GradientDescentTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
         self._diverged: tuple[str, ...] = ()
         self.ipe_label = text_label(13, bold=True, wrap=True)
         self.boundary = BoundaryView()
-        self.loss_plot = CurvePlot("Training loss", "iteration", "loss", context=C)
-        self.loss_plot.curve("loss", "loss of each update's batch", "#8fb0d6", dense=True)
-        self.loss_plot.curve("epoch_loss", "loss on all data, end of epoch", PALETTE[1],
-                             symbol="o")
+        self.loss_plot = CurvePlot(
+            TRAINING_LOSS, QT_TRANSLATE_NOOP("GradientDescentTab", "iteration"), LOSS)
+        self.loss_plot.curve(
+            "loss", QT_TRANSLATE_NOOP("GradientDescentTab", "loss of each update's batch"),
+            "#8fb0d6", dense=True)
+        self.loss_plot.curve(
+            "epoch_loss",
+            QT_TRANSLATE_NOOP("GradientDescentTab", "loss on all data, end of epoch"),
+            PALETTE[1], symbol="o")
 
         train = QWidget()
         tl = QVBoxLayout(train)
@@ -88,12 +104,15 @@ class GradientDescentTab(TopicTab):
         tl.addWidget(self.boundary, 3)
         tl.addWidget(self.loss_plot, 2)
 
-        self.surface = SurfaceView("Loss surface (click to choose the start)", context=C)
+        self.surface = SurfaceView(QT_TRANSLATE_NOOP("GradientDescentTab",
+                                                     "Loss surface (click to choose the start)"))
         self.surface.path("walk", "#FF3B30")  # a few hundred points: stays wide
         self.surface.clicked.connect(self._on_surface_click)
-        self.gnorm_plot = CurvePlot("Surface: gradient norm", "step", "|gradient|",
-                                    log_y=True, context=C)
-        self.gnorm_plot.curve("g", "|gradient|", PALETTE[0], dense=True)
+        gradient = QT_TRANSLATE_NOOP("GradientDescentTab", "|gradient|")
+        self.gnorm_plot = CurvePlot(
+            QT_TRANSLATE_NOOP("GradientDescentTab", "Surface: gradient norm"), STEP, gradient,
+            log_y=True)
+        self.gnorm_plot.curve("g", gradient, PALETTE[0], dense=True)
         self.surface_label = QLabel()
         land = QWidget()
         ll = QVBoxLayout(land)
@@ -115,12 +134,14 @@ class GradientDescentTab(TopicTab):
         grid.setColumnStretch(1, 1)
 
         # Compare modes: same seed, same initial weights, three update schedules.
-        self.cmp_epoch = CurvePlot("Loss per epoch", "epoch", "loss on all data", context=C)
-        self.cmp_seen = CurvePlot("Loss against examples seen", "examples seen",
-                                  "loss on all data", context=C)
+        self.cmp_epoch = CurvePlot(QT_TRANSLATE_NOOP("GradientDescentTab", "Loss per epoch"),
+                                   QT_TRANSLATE_NOOP("GradientDescentTab", "epoch"), LOSS_ALL)
+        self.cmp_seen = CurvePlot(
+            QT_TRANSLATE_NOOP("GradientDescentTab", "Loss against examples seen"),
+            QT_TRANSLATE_NOOP("GradientDescentTab", "examples seen"), LOSS_ALL)
         for mode in MODES:
-            self.cmp_epoch.curve(mode, mode, MODE_COLORS[mode], symbol="o")
-            self.cmp_seen.curve(mode, mode, MODE_COLORS[mode], symbol="o")
+            self.cmp_epoch.curve(mode, MODE_NAMES[mode], MODE_COLORS[mode], symbol="o")
+            self.cmp_seen.curve(mode, MODE_NAMES[mode], MODE_COLORS[mode], symbol="o")
         self.cmp_label = text_label(12, wrap=True)
         cmp = QWidget()
         cl = QGridLayout(cmp)
@@ -175,10 +196,12 @@ class GradientDescentTab(TopicTab):
     # --- drawing ----------------------------------------------------------------------
     def _show_ipe(self, p: GDParams, iteration: int = 0, epoch: int = 0) -> None:
         n, b = p.dataset_size, p.effective_batch()
-        text = tr(C, "Iterations per epoch = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}").format(
+        text = translate("GradientDescentTab",
+                         "Iterations per epoch = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}").format(
             n, b, p.iterations_per_epoch())
         if iteration:
-            text += "   ·   " + tr(C, "iteration {0}, epoch {1}").format(iteration, epoch)
+            text += "   ·   " + translate("GradientDescentTab",
+                                          "iteration {0}, epoch {1}").format(iteration, epoch)
         self.ipe_label.setText(text)
 
     def draw(self, batch: Snapshot[GDFrame]) -> None:
@@ -215,8 +238,9 @@ class GradientDescentTab(TopicTab):
             self.gnorm_plot.set_xy("g", g.x[k:] - k, g.y[k:])
         loss = self.store.last("landscape/loss")
         if loss is not None:
-            self.surface_label.setText(tr(C, "step {0}: loss {1:.4g}, |gradient| {2:.3g}")
-                                       .format(len(x) - 1, loss, g.y[-1] if g else 0.0))
+            self.surface_label.setText(
+                translate("GradientDescentTab", "step {0}: loss {1:.4g}, |gradient| {2:.3g}")
+                .format(len(x) - 1, loss, g.y[-1] if g else 0.0))
 
     def _draw_compare(self, batch: Snapshot[CompareFrame]) -> None:
         if batch.frame is not None:
@@ -229,35 +253,29 @@ class GradientDescentTab(TopicTab):
             upd = self.store.get(f"compare/{mode}/updates")
             ep = self.store.get(f"compare/{mode}/epoch_loss")
             if upd is not None and upd.n and ep is not None:
-                parts.append(tr(C, "{0}: {1} updates, loss {2:.3f}").format(
-                    tr(self.form.context.choices, mode), int(upd.y[-1]), ep.y[-1]))
+                parts.append(translate("GradientDescentTab", "{0}: {1} updates, loss {2:.3f}")
+                             .format(MODE_NAMES[mode].text(), int(upd.y[-1]), ep.y[-1]))
                 if mode in self._diverged:
-                    parts[-1] += " " + tr(C, "(diverged)")
-        self.cmp_label.setText("   ·   ".join(parts) or tr(
-            C, "Press Compare modes to train all three."))
+                    parts[-1] += " " + translate("GradientDescentTab", "(diverged)")
+        self.cmp_label.setText("   ·   ".join(parts) or translate(
+            "GradientDescentTab", "Press Compare modes to train all three."))
 
     def clear_view(self) -> None:
-        self.boundary.clear_data()
+        super().clear_view()
         self._points_set = False
-        self.loss_plot.clear_data()
-        self.cmp_epoch.clear_data()
-        self.cmp_seen.clear_data()
-        self.surface.clear_paths()
-        self.gnorm_plot.clear_data()
         self.surface_label.setText("")
         self._walk_start = None
         self._diverged = ()
         self._show_ipe(self.params())
 
     def retranslate_view(self) -> None:
-        self.train_title.setText(tr(C, "Real training"))
-        self.land_title.setText(tr(C, "Loss landscape"))
-        self.cmp_title.setText(tr(C, "Full batch, mini-batch and SGD from the same weights"))
-        self.compare_btn.setText(tr(C, "Compare modes"))
-        self.compare_btn.setToolTip(tr(C, "Train full batch, mini-batch and SGD from the same "
-                                          "seed and initial weights, and overlay their curves"))
-        for plot in (self.loss_plot, self.cmp_epoch, self.cmp_seen, self.gnorm_plot,
-                     self.surface):
-            plot.retranslate()
+        self.train_title.setText(translate("GradientDescentTab", "Real training"))
+        self.land_title.setText(translate("GradientDescentTab", "Loss landscape"))
+        self.cmp_title.setText(translate("GradientDescentTab",
+                                         "Full batch, mini-batch and SGD from the same weights"))
+        self.compare_btn.setText(translate("GradientDescentTab", "Compare modes"))
+        self.compare_btn.setToolTip(translate(
+            "GradientDescentTab", "Train full batch, mini-batch and SGD from the same seed and "
+                                  "initial weights, and overlay their curves"))
         self._show_ipe(self.params())
         self._draw_compare(Snapshot())

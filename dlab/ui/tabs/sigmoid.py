@@ -18,17 +18,17 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.sigmoid.frame import ExpCostFrame, SigmoidFrame
 from dlab.engines.sigmoid.params import INPUTS
 from dlab.engines.sigmoid.zigzag import W_START, surface
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
-from dlab.ui.plots import PALETTE, CurvePlot, SurfaceView
+from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot, SurfaceView
 from dlab.ui.stat_plots import BarChart, EmptyHint, HeatStrip, LayerCurves, layer_colors
 from dlab.ui.topic_tab import TopicTab
 
-C = "SigmoidTab"
 MAX_DEPTH = 20  # the depth parameter's upper bound: one curve each, made once
 COST_NAMES = ("sigmoid", "tanh", "relu")
 ZIGZAG_COLORS = {"positive": "#FF3B30", "centered": "#00C7BE"}
-ZIGZAG_TITLES = {"positive": "All-positive inputs", "centered": "Zero-centred inputs"}
+ZIGZAG_TITLES = {"positive": QT_TRANSLATE_NOOP("SigmoidTab", "All-positive inputs"),
+                 "centered": QT_TRANSLATE_NOOP("SigmoidTab", "Zero-centred inputs")}
 
 
 def _box(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
@@ -41,30 +41,32 @@ def _box(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
 
 
 class SigmoidTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
         self.ratio_label = text_label(14, bold=True, wrap=True)
 
-        self.grad_bars = BarChart("Gradient norm per layer",
-                                  "layer (1 = nearest the input)", "‖∂L/∂W‖", log_y=True,
-                                  context=C)
-        self.grad_curves = LayerCurves("Gradient norm over training", "step", "‖∂L/∂W‖",
-                                       MAX_DEPTH, log_y=True, context=C)
+        grad = QT_TRANSLATE_NOOP("SigmoidTab", "‖∂L/∂W‖")
+        self.grad_bars = BarChart(QT_TRANSLATE_NOOP("SigmoidTab", "Gradient norm per layer"),
+                                  QT_TRANSLATE_NOOP("SigmoidTab", "layer (1 = nearest the input)"),
+                                  grad, log_y=True)
+        self.grad_curves = LayerCurves(
+            QT_TRANSLATE_NOOP("SigmoidTab", "Gradient norm over training"), STEP, grad,
+            MAX_DEPTH, log_y=True)
 
         self.grad_curves.legend.hide()  # the key is a line under the plot
         self.curves_key = QLabel()
-        self.act_strip = HeatStrip("Activations of each layer", "activation value", "layer",
-                                   context=C)
+        self.act_strip = HeatStrip(QT_TRANSLATE_NOOP("SigmoidTab", "Activations of each layer"),
+                                   QT_TRANSLATE_NOOP("SigmoidTab", "activation value"),
+                                   QT_TRANSLATE_NOOP("SigmoidTab", "layer"))
         self.sat_label = QLabel()
         self.sat_label.setWordWrap(True)
-        self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", context=C)
-        self.loss_plot.curve("loss", "loss of each mini-batch", PALETTE[0], width=1.5)
+        self.loss_plot = CurvePlot(TRAINING_LOSS, STEP, CROSS_ENTROPY)
+        self.loss_plot.curve("loss", QT_TRANSLATE_NOOP("SigmoidTab", "loss of each mini-batch"),
+                             PALETTE[0], width=1.5)
         self.loss_plot.legend.hide()  # one curve, named by the title: no legend on it
 
         self.zigzag: dict[str, SurfaceView] = {}
         for kind in INPUTS:
-            view = SurfaceView(ZIGZAG_TITLES[kind], context=C)
+            view = SurfaceView(ZIGZAG_TITLES[kind])
             view.set_surface(surface(kind))
             view.set_start(*W_START)
             view.path("w", ZIGZAG_COLORS[kind])
@@ -73,17 +75,22 @@ class SigmoidTab(TopicTab):
         self.zigzag_label = text_label(12, wrap=True)
 
         # A short title: this plot gets a quarter of the width at 1400 pixels.
-        self.cost_bars = BarChart("Cost of exp", "activation", "milliseconds", context=C,
+        self.cost_bars = BarChart(QT_TRANSLATE_NOOP("SigmoidTab", "Cost of exp"),
+                                  QT_TRANSLATE_NOOP("SigmoidTab", "activation"),
+                                  QT_TRANSLATE_NOOP("SigmoidTab", "milliseconds"),
                                   value_fmt="{:.1f}")
         self.hints = {
-            "bars": EmptyHint(self.grad_bars, "One bar per layer: the size of its "
-                                              "gradient. Press Run or Step.", C),
-            "curves": EmptyHint(self.grad_curves, "Each layer's gradient, step after step.",
-                                C),
-            "strip": EmptyHint(self.act_strip, "Where each layer's outputs fall.", C),
-            "loss": EmptyHint(self.loss_plot, "The loss of each mini-batch.", C),
-            "cost": EmptyHint(self.cost_bars, "Press “Measure exp cost” to time the "
-                                              "activations on this machine.", C),
+            "bars": EmptyHint(self.grad_bars, QT_TRANSLATE_NOOP(
+                "SigmoidTab", "One bar per layer: the size of its gradient. Press Run or Step.")),
+            "curves": EmptyHint(self.grad_curves, QT_TRANSLATE_NOOP(
+                "SigmoidTab", "Each layer's gradient, step after step.")),
+            "strip": EmptyHint(self.act_strip, QT_TRANSLATE_NOOP(
+                "SigmoidTab", "Where each layer's outputs fall.")),
+            "loss": EmptyHint(self.loss_plot, QT_TRANSLATE_NOOP(
+                "SigmoidTab", "The loss of each mini-batch.")),
+            "cost": EmptyHint(self.cost_bars, QT_TRANSLATE_NOOP(
+                "SigmoidTab", "Press “Measure exp cost” to time the activations on this "
+                              "machine.")),
         }
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
@@ -128,8 +135,7 @@ class SigmoidTab(TopicTab):
     @Slot()
     def reset(self) -> None:
         super().reset()
-        self.cost_bars.clear_data()
-        self.hints["cost"].set_empty(True)
+        self.clear_plots()  # the measurement too
         self._cost = None
         self.cost_label.setText("")
 
@@ -174,28 +180,30 @@ class SigmoidTab(TopicTab):
 
     def _show_ratio(self) -> None:
         if self._ratio is None:
-            self.ratio_label.setText(tr(C, "Press Run or Step: each layer's gradient is "
-                                           "measured at every step."))
+            self.ratio_label.setText(translate("SigmoidTab", "Press Run or Step: each layer's "
+                                                             "gradient is measured at every step."))
             return
-        self.ratio_label.setText(tr(
-            C, "Gradient of layer 1 ÷ gradient of layer {0} = {1:.1e}").format(
+        self.ratio_label.setText(translate(
+            "SigmoidTab", "Gradient of layer 1 ÷ gradient of layer {0} = {1:.1e}").format(
             self._depth, self._ratio))
 
     def _show_saturation(self, saturated: tuple[float, ...]) -> None:
         self._saturated = saturated
         if not saturated or self.params().activation not in ("sigmoid", "tanh"):
-            self.sat_label.setText(tr(C, "Bright = many values. Each row is one layer."))
+            self.sat_label.setText(translate("SigmoidTab",
+                                             "Bright = many values. Each row is one layer."))
             return
-        self.sat_label.setText(tr(C, "Saturated (within 5 % of either end, slope ≈ 0): "
-                                     "layer 1 {0:.0%}, layer {1} {2:.0%}").format(
+        self.sat_label.setText(translate("SigmoidTab", "Saturated (within 5 % of either end, "
+                                                       "slope ≈ 0): layer 1 {0:.0%}, layer {1} "
+                                                       "{2:.0%}").format(
             saturated[0], len(saturated), saturated[-1]))
 
     def _show_zigzag(self, share: dict[str, float]) -> None:
         self._share = share
-        self.zigzag_label.setText(tr(
-            C, "Steps whose two weight gradients share a sign: all-positive {0:.0%}, "
-               "zero-centred {1:.0%}").format(share.get("positive", 0.0),
-                                              share.get("centered", 0.0)))
+        self.zigzag_label.setText(translate(
+            "SigmoidTab", "Steps whose two weight gradients share a sign: all-positive {0:.0%}, "
+                          "zero-centred {1:.0%}").format(share.get("positive", 0.0),
+                                                         share.get("centered", 0.0)))
 
     def _draw_exp_cost(self, batch: Snapshot[ExpCostFrame]) -> None:
         f = batch.frame
@@ -210,24 +218,17 @@ class SigmoidTab(TopicTab):
 
     def _show_cost(self, elements: int, rounds: int) -> None:
         self._cost = (elements, rounds)
-        self.cost_label.setText(tr(C, "Forward + backward on {0:,} values, median of {1} "
-                                      "rounds on this machine.").format(elements, rounds))
+        self.cost_label.setText(translate("SigmoidTab", "Forward + backward on {0:,} values, "
+                                                        "median of {1} rounds on this machine.")
+                                .format(elements, rounds))
 
     def clear_view(self) -> None:
         if self.action == "exp_cost":  # a measurement leaves the training views alone
-            self.cost_bars.clear_data()
-            self.hints["cost"].set_empty(True)
+            self.clear_plots(keep=[p for p in self.plots() if p is not self.cost_bars])
             self._cost = None
-            self.cost_label.setText(tr(C, "Measuring…"))
+            self.cost_label.setText(translate("SigmoidTab", "Measuring…"))
             return
-        self.grad_bars.clear_data()
-        self.grad_curves.clear_data()
-        self.act_strip.clear_data()
-        self.loss_plot.clear_data()
-        for key in ("bars", "curves", "strip", "loss"):
-            self.hints[key].set_empty(True)
-        for view in self.zigzag.values():
-            view.clear_paths()
+        self.clear_plots(keep=(self.cost_bars,))  # and a training run leaves the measurement
         self._ratio = None
         self._depth = 0
         self._share = self._saturated = None
@@ -236,15 +237,12 @@ class SigmoidTab(TopicTab):
         self.zigzag_label.setText("")
 
     def retranslate_view(self) -> None:
-        self.zigzag_title.setText(tr(C, "Zig-zag: one neuron, two weights, one example a step"))
-        self.cost_btn.setText(tr(C, "Measure exp cost"))
-        self.cost_btn.setToolTip(tr(C, "Time sigmoid, tanh and ReLU (forward and backward) "
-                                       "on a large tensor, on this machine"))
-        for plot in (self.grad_bars, self.grad_curves, self.act_strip, self.loss_plot,
-                     self.cost_bars, *self.zigzag.values()):
-            plot.retranslate()
-        for hint in self.hints.values():
-            hint.retranslate()
+        self.zigzag_title.setText(translate(
+            "SigmoidTab", "Zig-zag: one neuron, two weights, one example a step"))
+        self.cost_btn.setText(translate("SigmoidTab", "Measure exp cost"))
+        self.cost_btn.setToolTip(translate("SigmoidTab", "Time sigmoid, tanh and ReLU (forward and "
+                                                         "backward) on a large tensor, on this "
+                                                         "machine"))
         self.curves_key.setText(self.grad_curves.key_html())
         self._show_ratio()
         if self._share is not None:
