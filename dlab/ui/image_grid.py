@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Signal, Slot
 
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import Msg
 from dlab.ui.plots import MIN_PLOT_H, PlotBase, pen
 
 GAP = 0.12  # between cells, in cell widths
@@ -44,10 +44,11 @@ class ImageGrid(PlotBase):
 
     clicked = Signal(int, int, int)  # cell, pixel row, pixel column
 
-    def __init__(self, title: str = "", *, columns: int = 8, levels: tuple[float, float] = (0, 1),
-                 lut: str = "ink", captions: bool = True, context: str = "plots") -> None:
+    def __init__(self, title: Msg | None = None, *, columns: int = 8,
+                 levels: tuple[float, float] = (0, 1), lut: str = "ink",
+                 captions: bool = True) -> None:
         super().__init__()
-        self.context, self.title_src = context, title
+        self.title = title
         self.columns, self.levels, self.lut = columns, levels, LUTS[lut]
         self.caption_h = CAPTION_H if captions else 0.0
         self.cells: list[pg.ImageItem] = []
@@ -167,5 +168,6 @@ class ImageGrid(PlotBase):
             self.clicked.emit(*hit)
 
     def retranslate(self) -> None:
-        if self.title_src:
-            self.plotItem.setTitle(tr(self.context, self.title_src), size="12pt")
+        super().retranslate()
+        if self.title is not None:
+            self.plotItem.setTitle(self.title.text(), size="12pt")

@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
 
+from dlab.ui.i18n import Msg
 from dlab.ui.image_grid import ImageGrid
 
 
 def _grid(qtbot, **kw) -> ImageGrid:
-    grid = ImageGrid("Digits", columns=3, **kw)
+    grid = ImageGrid(Msg("tests", "Digits"), columns=3, **kw)
     qtbot.addWidget(grid)
     grid.resize(400, 300)
     grid.show()
