@@ -18,6 +18,7 @@ from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError, Params, describe
 from dlab.core.runtime import DEVICES, DeviceError, pick_device
+from dlab.core.scenes import SceneError, Script, script_topic
 from dlab.core.snapshot import FINISHED, RUNNING, STOPPED, Snapshot
 
 
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"dlab {__version__}")
     p.add_argument("--topic", help="open the window on this topic")
     p.add_argument("--lang", choices=("en", "ko"), help="language of the window")
+    p.add_argument("--lesson", metavar="FILE", help="open a lesson script (guided scenes)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     sub.add_parser("list", help="topic ids and titles")
     pp = sub.add_parser("params", help="every parameter of a topic")
@@ -61,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("out", help="PNG file to write")
     sp.add_argument("--size", default="1600x1000", help="WxH in pixels")
     sp.add_argument("--lang", dest="shot_lang", choices=("en", "ko"), default="en")
+    sp.add_argument("--scene", type=int, metavar="K",
+                    help="show scene K of the topic's script (from 1) after its steps")
+    sc = sub.add_parser("scenes", help="a topic's guided scenes")
+    sc.add_argument("topic")
+    sc.add_argument("--lang", dest="scenes_lang", choices=("en", "ko"), default="en")
+    sc.add_argument("--json", action="store_true")
     sub.add_parser("bench", help="print the benchmark figures")
     return p
 
@@ -119,6 +127,56 @@ def run_request(args: argparse.Namespace) -> RunRequest:
     except DeviceError as exc:
         raise UsageError(str(exc)) from None
     return RunRequest(topic, params, args.action, args.steps, args.seed, device)
+
+
+def script_or_fail(topic: registry.Topic, lang: str) -> Script:
+    try:
+        script = topic.scenes(lang)
+    except SceneError as exc:
+        raise UsageError(f"{topic.scenes_path(lang)}: {exc}") from None
+    if script is None:
+        raise UsageError(f"{topic.id} has no scenes in {lang!r} yet "
+                         f"(expected {topic.scenes_path(lang)})")
+    return script
+
+
+def scene_request(req: RunRequest, args: argparse.Namespace) -> tuple[RunRequest, int]:
+    """`shot --scene K`: the scene's parameters (then --set), steps and action."""
+    script = script_or_fail(req.topic, args.shot_lang)
+    if not 1 <= args.scene <= len(script):
+        raise UsageError(f"--scene {args.scene}: {req.topic.id} has scenes 1 to {len(script)}")
+    scene = script.scenes[args.scene - 1]
+    params = parse_sets(type(req.params), [f"{k}={v}" for k, v in scene.params.items()]
+                        + args.set)
+    steps = req.steps if req.steps is not None else scene.steps
+    return RunRequest(req.topic, params, scene.action, steps, req.seed, req.device), \
+        args.scene - 1
+
+
+def cmd_scenes(args: argparse.Namespace) -> int:
+    topic = topic_or_fail(args.topic)
+    script = script_or_fail(topic, args.scenes_lang)
+    if args.json:
+        doc = json.loads(script.to_json())
+        for k, scene in enumerate(doc["scenes"], 1):
+            scene["index"] = k
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{topic.id} ({script.lang}): {script.title}")
+    for k, scene in enumerate(script.scenes, 1):
+        changes = " ".join(f"{n}={v}" for n, v in scene.params.items()) or "defaults"
+        action = f" --action {scene.action}" if scene.action != "run" else ""
+        print(f"{k}. {scene.title}\n   {changes}; {scene.steps} steps{action}")
+    return 0
+
+
+def check_lesson(path: str) -> None:
+    """`dlab --lesson FILE`: refuse a script that does not validate before any window."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        topic_or_fail(script_topic(text)).read_script(text)
+    except (OSError, UnicodeDecodeError, SceneError) as exc:
+        raise UsageError(f"--lesson {path}: {exc}") from None
 
 
 def cmd_list() -> int:
@@ -214,13 +272,18 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_params(args)
         if args.command == "run":
             return cmd_run(args)
+        if args.command == "scenes":
+            return cmd_scenes(args)
         if args.command == "shot":
             req = run_request(args)
             size = parse_size(args.size)
+            scene = None
+            if args.scene is not None:
+                req, scene = scene_request(req, args)
             from dlab.ui.shot import shot  # Qt only from here on
 
             if not shot(req.topic, req.params, req.action, req.steps, req.seed, req.device,
-                        size, args.shot_lang, args.out):
+                        size, args.shot_lang, args.out, scene=scene):
                 raise UsageError(f"could not write {args.out}")
             print(f"wrote {args.out} ({size[0]}x{size[1]}, {req.topic.id}, {args.shot_lang})")
             return 0
@@ -230,9 +293,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_all()
         if args.topic is not None:
             topic_or_fail(args.topic)
+        if args.lesson is not None:
+            check_lesson(args.lesson)
         from dlab.ui.app import run_app
 
-        return run_app(topic=args.topic, lang=args.lang)
+        return run_app(topic=args.topic, lang=args.lang, lesson=args.lesson)
     except UsageError as exc:
         print(f"dlab: error: {exc}", file=sys.stderr)
         return 2

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dlab.core.params import Params
+from dlab.core.resources import resource
 
 if TYPE_CHECKING:
     from dlab.core.experiment import Experiment, Run
     from dlab.core.pacing import Pacer
+    from dlab.core.scenes import Script
 
 
 def _load(path: str) -> Any:
@@ -65,6 +68,25 @@ class Topic:
 
     def tab_class(self) -> type:
         return _load(self.tab)
+
+    # --- classroom data: a topic supplies files, found by its id ----------------------
+    def scenes_path(self, lang: str) -> Path:
+        """Its guided scenes, ``resources/scenes/<id>.<lang>.json`` (dlab.core.scenes)."""
+        return resource("scenes", f"{self.id}.{lang}.json")
+
+    def has_scenes(self, lang: str = "en") -> bool:
+        return self.scenes_path(lang).exists()
+
+    def read_script(self, text: str) -> Script:
+        """A script file's text, checked against this topic (raises SceneError)."""
+        from dlab.core.scenes import parse_script, read_json
+
+        return parse_script(read_json(text), self.id, self.params_class(), self.actions())
+
+    def scenes(self, lang: str) -> Script | None:
+        """The shipped script in ``lang``; None when the topic has none."""
+        path = self.scenes_path(lang)
+        return self.read_script(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 class UnknownAction(KeyError):

@@ -62,7 +62,8 @@ def _warm_up() -> None:
     import torch  # noqa: F401  (the import itself is the work)
 
 
-def run_app(topic: str | None = None, lang: str | None = None) -> int:
+def run_app(topic: str | None = None, lang: str | None = None,
+            lesson: str | None = None) -> int:
     """Open the window; 2 with one line on stderr when it cannot open here."""
     t_launch = float(os.environ.get("DLAB_LAUNCH_T", time.time()))
     from dlab.ui.display_check import display_problem
@@ -78,6 +79,8 @@ def run_app(topic: str | None = None, lang: str | None = None) -> int:
 
     window = MainWindow(topic=topic, lang=lang)
     window.show()
+    if lesson is not None:
+        window.open_lesson(lesson)
     probe = os.environ.get("DLAB_STARTUP_PROBE")
     if probe:  # `dlab bench`: report the first paint, then quit
         from PySide6.QtCore import QEvent

@@ -268,6 +268,10 @@ class ParamForm(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels: dict[str, QLabel] = {}
         self.editors: dict[str, _Editor] = {}
+        self._running = False
+        self.shown: frozenset[str] | None = None  # a scene's controls; None: every field
+        self.hidden: frozenset[str] = frozenset()  # a teacher preset's hidden fields
+        self.locked: frozenset[str] = frozenset()  # a teacher preset's locked fields
         for info in cls.fields():
             ed = _editor_for(info)
             ed.contexts = self.context
@@ -310,10 +314,27 @@ class ParamForm(QWidget):
 
     def set_running(self, running: bool) -> None:
         """Fields that may not change mid-run are disabled while a run exists."""
+        self._running = running
+        self._apply_rows()
+
+    def restrict(self, *, shown: frozenset[str] | None = None,
+                 hidden: frozenset[str] = frozenset(),
+                 locked: frozenset[str] = frozenset()) -> None:
+        """Show only ``shown`` (a scene's controls; None: all), never ``hidden``, and
+        keep ``locked`` fields read-only (a teacher preset)."""
+        self.shown, self.hidden, self.locked = shown, frozenset(hidden), frozenset(locked)
+        self._apply_rows()
+
+    def is_shown(self, name: str) -> bool:
+        return name not in self.hidden and (self.shown is None or name in self.shown)
+
+    def _apply_rows(self) -> None:
         for info in self.cls.fields():
-            enabled = info.spec.live or not running
-            self.editors[info.name].setEnabled(enabled)
-            self.labels[info.name].setEnabled(enabled)
+            name = info.name
+            enabled = (info.spec.live or not self._running) and name not in self.locked
+            self.editors[name].setEnabled(enabled)
+            self.labels[name].setEnabled(enabled)
+            self.layout_.setRowVisible(self.editors[name], self.is_shown(name))
 
     def retranslate(self) -> None:
         for info in self.cls.fields():

@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from dlab import __version__, registry
 from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
+from dlab.core.scenes import SceneError, script_topic
 from dlab.ui import i18n
 from dlab.ui.i18n import translate
 from dlab.ui.topic_tab import TopicTab
@@ -196,6 +198,16 @@ class MainWindow(QMainWindow):
         self.a_full = self._action(self.view_menu, self.toggle_full_screen, "F11")
         self.a_full.setCheckable(True)
 
+        self.lesson_menu = mb.addMenu("")
+        self.a_next = self._action(self.lesson_menu, self.on_next_scene, Qt.Key.Key_PageDown)
+        self.a_prev = self._action(self.lesson_menu, self.on_previous_scene, Qt.Key.Key_PageUp)
+        self.lesson_menu.addSeparator()
+        self.a_add_scene = self._action(self.lesson_menu, self.add_scene_dialog, "Ctrl+Shift+N")
+        self.a_open_lesson = self._action(self.lesson_menu, self.open_lesson_dialog,
+                                          "Ctrl+Shift+O")
+        self.a_save_lesson = self._action(self.lesson_menu, self.save_lesson_dialog,
+                                          "Ctrl+Shift+S")
+
         self.help_menu = mb.addMenu("")
         self.a_keys = self._action(self.help_menu, self.show_shortcuts)
         self.a_about = self._action(self.help_menu, self.show_about)
@@ -215,6 +227,12 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.lang_menu.setTitle(translate("MainWindow", "Language"))
         self.a_full.setText(translate("MainWindow", "Full screen"))
+        self.lesson_menu.setTitle(translate("MainWindow", "&Lesson"))
+        self.a_next.setText(translate("MainWindow", "Next scene"))
+        self.a_prev.setText(translate("MainWindow", "Previous scene"))
+        self.a_add_scene.setText(translate("MainWindow", "Add the current state as a scene…"))
+        self.a_open_lesson.setText(translate("MainWindow", "Open lesson script…"))
+        self.a_save_lesson.setText(translate("MainWindow", "Save lesson script…"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.a_keys.setText(translate("MainWindow", "Keyboard shortcuts"))
         self.a_about.setText(translate("MainWindow", "About dlab"))
@@ -258,6 +276,75 @@ class MainWindow(QMainWindow):
         else:
             self.showFullScreen()
         self.a_full.setChecked(self.isFullScreen())
+
+    @Slot()
+    def on_next_scene(self) -> None:
+        if tab := self.current_tab():
+            tab.next_scene()
+
+    @Slot()
+    def on_previous_scene(self) -> None:
+        if tab := self.current_tab():
+            tab.previous_scene()
+
+    def open_lesson(self, path: str) -> bool:
+        """Open a lesson script on its topic's tab. A file that does not validate is
+        reported (naming the scene and the field) and nothing else changes."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            topic = registry.get(script_topic(text))
+            script = topic.read_script(text)
+        except (OSError, UnicodeDecodeError, SceneError, registry.UnknownTopic) as exc:
+            if tab := self.current_tab():
+                tab.banner.show_error(translate(
+                    "MainWindow", "Could not open the lesson {0}: {1}").format(path, exc))
+            return False
+        self.tabs_widget.setCurrentIndex(self.topics.index(topic))
+        tab = self.current_tab()
+        if tab is None:
+            return False
+        tab.set_script(script, from_file=True)
+        return True
+
+    def save_lesson_to(self, path: str) -> None:
+        tab = self.current_tab()
+        if tab.script is None:
+            raise OSError(translate("MainWindow", "this tab has no scenes yet; add one first"))
+        write_atomic(path, tab.script.to_json())
+
+    @Slot()
+    def open_lesson_dialog(self) -> None:
+        path = self._ask_path(False, translate("MainWindow", "Open lesson script"),
+                              "JSON (*.json)", ".json")
+        if path:
+            self.open_lesson(path)
+
+    @Slot()
+    def save_lesson_dialog(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.script is None:
+            tab.banner.show_error(translate(
+                "MainWindow", "This tab has no scenes yet: add one first "
+                              "(Lesson → Add the current state as a scene)."), severe=False)
+            return
+        self._save_as(translate("MainWindow", "Save lesson script"), "JSON (*.json)",
+                      ".lesson.json", self.save_lesson_to)
+
+    @Slot()
+    def add_scene_dialog(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        n = len(tab.script) + 1 if tab.script else 1
+        heading = translate("MainWindow", "Add a scene")
+        title, ok = QInputDialog.getText(self, heading, translate("MainWindow", "Title"),
+                                         text=translate("MainWindow", "Scene {0}").format(n))
+        if not ok or not title.strip():
+            return
+        narration, ok = QInputDialog.getMultiLineText(
+            self, heading, translate("MainWindow", "Narration: two or three sentences"))
+        if ok and narration.strip():
+            tab.capture_scene(title, narration)
 
     def save_params_to(self, path: str) -> None:
         write_atomic(path, self.current_tab().params().to_json() + "\n")
@@ -340,6 +427,11 @@ class MainWindow(QMainWindow):
                 ("Ctrl+O", translate("MainWindow", "Load parameters…")),
                 ("Ctrl+E", translate("MainWindow", "Export tab as PNG…")),
                 ("F11", translate("MainWindow", "Full screen")),
+                ("Page Down", translate("MainWindow", "Next scene")),
+                ("Page Up", translate("MainWindow", "Previous scene")),
+                ("Ctrl+Shift+N", translate("MainWindow", "Add the current state as a scene…")),
+                ("Ctrl+Shift+O", translate("MainWindow", "Open lesson script…")),
+                ("Ctrl+Shift+S", translate("MainWindow", "Save lesson script…")),
                 ("Ctrl+Q", translate("MainWindow", "Quit"))]
         return "\n".join(f"{k}\t{v}" for k, v in rows)
 

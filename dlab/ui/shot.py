@@ -11,8 +11,10 @@ from dlab.registry import Topic
 
 
 def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int,
-         device: str, size: tuple[int, int], lang: str, out: str) -> bool:
-    """Write the PNG; False if it could not be written."""
+         device: str, size: tuple[int, int], lang: str, out: str,
+         scene: int | None = None) -> bool:
+    """Write the PNG; False if it could not be written. ``scene`` (from 0) shows that
+    scene of the topic's script: its narration and controls (``params`` are its own)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         # A shot never reads or changes the user's remembered settings.
@@ -25,6 +27,8 @@ def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int
         window.resize(*size)
         window.show()
         tab = window.current_tab()
+        if scene is not None:
+            tab.apply_scene(scene)
         tab.set_params(params)
         tab.seed.setValue(seed)
         app.processEvents()

@@ -35,12 +35,14 @@ from dlab.core.experiment import Run
 from dlab.core.metrics import MetricsStore
 from dlab.core.params import Params
 from dlab.core.resources import lesson_text
+from dlab.core.scenes import Scene, Script, changes_from_defaults, scene_params
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, language, translate
 from dlab.ui.plots import PlotBase
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
+from dlab.ui.scene_panel import ScenePanel
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +149,12 @@ class TopicTab(QWidget):
         self.last_step = 0
         self.last_message = ""
         self._clock = (0.0, 0.0)  # GUI-thread CPU time and wall time at the last frame
+        # Guided scenes: the shipped script in the current language, or one from a file.
+        self.script: Script | None = None
+        self.script_from_file = False
+        self.scene_index = -1  # the scene shown, from 0; -1 before the first
+        self.steps_limit: int | None = None  # a scene's steps; None: the topic's default
+        self.scene_panel = ScenePanel()
 
         self.form = ParamForm(self.params_cls, params, topic.id)
         self._params_seen = self.form.params()  # before the latest edit (adjust_edit)
@@ -199,6 +207,7 @@ class TopicTab(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(4, 0, 0, 0)
+        rl.addWidget(self.scene_panel)
         rl.addLayout(bar)
         rl.addWidget(self.banner)
         self.view = QWidget()
@@ -224,6 +233,8 @@ class TopicTab(QWidget):
         self.runner.sig_snapshot.connect(self._on_batch)
         self.runner.sig_state.connect(self._on_state)
         self.runner.sig_failed.connect(self._on_failed)
+        self.scene_panel.next.connect(self.next_scene)
+        self.scene_panel.previous.connect(self.previous_scene)
 
         self.build_view(self.view)
         self.retranslate()
@@ -277,8 +288,8 @@ class TopicTab(QWidget):
     def engine_factory(self, action: str = "run") -> Callable[[], Run]:
         """What the runner calls in its thread to start ``action`` with today's settings."""
         topic, params, seed = self.topic, self.params(), self.seed.value()
-        pacer, device = self.runner.pacer, self.device()
-        return lambda: topic.start(action, params, seed, None, pacer, device)
+        pacer, device, steps = self.runner.pacer, self.device(), self.steps_limit
+        return lambda: topic.start(action, params, seed, steps, pacer, device)
 
     def device(self) -> str:
         """The device chosen in the window's Run menu (auto, cpu or cuda)."""
@@ -345,6 +356,76 @@ class TopicTab(QWidget):
 
     def shutdown(self) -> bool:
         return self.runner.stop()
+
+    # --- guided scenes ----------------------------------------------------------------
+    def set_script(self, script: Script | None, from_file: bool = False) -> None:
+        """Show ``script`` (before its first scene); None removes the scenes bar."""
+        self.script, self.script_from_file = script, from_file and script is not None
+        self.scene_index = -1
+        self.steps_limit = None
+        self.form.restrict(hidden=self.form.hidden, locked=self.form.locked)
+        self.scene_panel.show_scene(script, -1)
+
+    def _load_shipped_script(self) -> None:
+        """The topic's own script in the current language, keeping the scene shown."""
+        if self.script_from_file:
+            return
+        try:
+            script = self.topic.scenes(language())
+        except ValueError as exc:  # a broken shipped file: say so, keep the tab working
+            log.warning("scenes of %s: %s", self.topic.id, exc)
+            script = None
+        index = self.scene_index
+        self.script = script
+        if script is None or index >= len(script):
+            index = -1
+        self.scene_index = index
+        self.scene_panel.show_scene(script, index)
+
+    def show_scene(self, index: int) -> None:
+        """Apply scene ``index`` (from 0), then run it."""
+        scene = self.apply_scene(index)
+        if scene is not None:
+            self.start(scene.action)
+
+    def apply_scene(self, index: int) -> Scene | None:
+        """Scene ``index`` (from 0): its parameters, its controls and its narration."""
+        if self.script is None or not 0 <= index < len(self.script):
+            return None
+        scene = self.script.scenes[index]
+        self.scene_index = index
+        self.runner.stop()
+        self.set_params(scene_params(self.params_cls, scene))
+        shown = frozenset(scene.controls) if scene.controls is not None else None
+        self.form.restrict(shown=shown, hidden=self.form.hidden, locked=self.form.locked)
+        self.steps_limit = scene.steps
+        self.scene_panel.show_scene(self.script, index)
+        return scene
+
+    @Slot()
+    def next_scene(self) -> None:
+        if self.script is not None and self.scene_index < len(self.script) - 1:
+            self.show_scene(self.scene_index + 1)
+
+    @Slot()
+    def previous_scene(self) -> None:
+        if self.script is not None and self.scene_index > 0:
+            self.show_scene(self.scene_index - 1)
+
+    def capture_scene(self, title: str, narration: str) -> Scene:
+        """The current state as a new last scene of the script (a new script if none)."""
+        steps = self.last_step or self.steps_limit or self.topic.default_steps or 100
+        scene = Scene(title.strip(), narration.strip(), changes_from_defaults(self.params()),
+                      steps, self.action, None if self.form.shown is None
+                      else tuple(sorted(self.form.shown)))
+        script = self.script or Script(self.topic.id, language(),
+                                       translate("TopicTab", "My lesson"), ())
+        self.script = script.with_scene(scene)
+        self.script_from_file = True  # the teacher's own now: a language switch keeps it
+        self.scene_index = len(self.script) - 1
+        self.steps_limit = scene.steps
+        self.scene_panel.show_scene(self.script, self.scene_index)
+        return scene
 
     # --- slots ----------------------------------------------------------------------
     @Slot(object)
@@ -459,6 +540,7 @@ class TopicTab(QWidget):
         self.form.retranslate()
         self.banner.retranslate()
         show_lesson(self.theory, lesson_text(self.topic.id, language()))
+        self._load_shipped_script()
         self._on_state_text()
         for plot in self.plots():
             plot.retranslate()

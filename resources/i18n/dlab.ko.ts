@@ -60,6 +60,30 @@
         <translation>전체 화면</translation>
     </message>
     <message>
+        <source>&amp;Lesson</source>
+        <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>다음 장면</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>이전 장면</translation>
+    </message>
+    <message>
+        <source>Add the current state as a scene…</source>
+        <translation>지금 상태를 장면으로 추가…</translation>
+    </message>
+    <message>
+        <source>Open lesson script…</source>
+        <translation>수업 대본 열기…</translation>
+    </message>
+    <message>
+        <source>Save lesson script…</source>
+        <translation>수업 대본 저장…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -78,6 +102,42 @@
     <message>
         <source>Settings were unreadable and were reset.</source>
         <translation>설정 파일을 읽을 수 없어 초기화했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson {0}: {1}</source>
+        <translation>수업 {0}을(를) 열 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>this tab has no scenes yet; add one first</source>
+        <translation>이 탭에는 아직 장면이 없습니다. 먼저 하나를 추가하세요</translation>
+    </message>
+    <message>
+        <source>Open lesson script</source>
+        <translation>수업 대본 열기</translation>
+    </message>
+    <message>
+        <source>This tab has no scenes yet: add one first (Lesson → Add the current state as a scene).</source>
+        <translation>이 탭에는 아직 장면이 없습니다. 먼저 하나를 추가하세요 (수업 → 지금 상태를 장면으로 추가).</translation>
+    </message>
+    <message>
+        <source>Save lesson script</source>
+        <translation>수업 대본 저장</translation>
+    </message>
+    <message>
+        <source>Add a scene</source>
+        <translation>장면 추가</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Scene {0}</source>
+        <translation>장면 {0}</translation>
+    </message>
+    <message>
+        <source>Narration: two or three sentences</source>
+        <translation>설명: 두세 문장</translation>
     </message>
     <message>
         <source>Could not load {0}: {1}</source>
@@ -113,6 +173,25 @@
     <message>
         <source>(fixed while a run is going)</source>
         <translation>(실행 중에는 바꿀 수 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenePanel</name>
+    <message>
+        <source>{0} scenes. Page Down or ▶ starts the first one.</source>
+        <translation>장면 {0}개. Page Down이나 ▶를 누르면 첫 장면이 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>Scene {0} / {1} · {2}</source>
+        <translation>장면 {0} / {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Previous scene (Page Up)</source>
+        <translation>이전 장면 (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next scene: set its parameters and run it (Page Down)</source>
+        <translation>다음 장면: 그 매개변수로 바꾸고 실행합니다 (Page Down)</translation>
     </message>
 </context>
 <context>
@@ -184,6 +263,10 @@
     <message>
         <source>Hide this message</source>
         <translation>이 메시지 숨기기</translation>
+    </message>
+    <message>
+        <source>My lesson</source>
+        <translation>나의 수업</translation>
     </message>
     <message>
         <source>The run failed: {0}</source>
