@@ -38,10 +38,10 @@ def make_classes(n: int, seed: int, noise: float = 0.25) -> tuple[np.ndarray, np
     return x.astype(np.float32), y.astype(np.int64)
 
 
-def make_split(seed: int, n_train: int = 1024, n_val: int = 512):
-    """Train and validation tensors from one generated set (disjoint draws)."""
+def make_split(seed: int, n_train: int = 1024, n_val: int = 512, device: str = "cpu"):
+    """Train and validation tensors from one generated set (disjoint draws), on ``device``."""
     x, y = make_classes(n_train + n_val, seed)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
+    xt, yt = torch.from_numpy(x).to(device), torch.from_numpy(y).to(device)
     return xt[:n_train], yt[:n_train], xt[n_train:], yt[n_train:]
 
 
@@ -181,5 +181,5 @@ def histograms(values: list[torch.Tensor], lo: float, hi: float, bins: int) -> n
     for i, v in enumerate(values):
         v = v.reshape(-1).float().clamp(lo, hi)
         h = torch.histc(v, bins=bins, min=lo, max=hi)
-        rows[i] = (h / max(1, v.numel())).numpy()
+        rows[i] = (h / max(1, v.numel())).cpu().numpy()
     return rows

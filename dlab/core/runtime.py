@@ -22,6 +22,12 @@ class DeviceError(ValueError):
     """A device was asked for that this machine does not have."""
 
 
+def cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
 def pick_device(preference: str = "cpu") -> str:
     """The device an engine runs on: "cpu" or "cuda". ``auto`` takes CUDA when present;
     ``cuda`` without CUDA is bad input (DeviceError), never a silent fallback."""
@@ -29,13 +35,11 @@ def pick_device(preference: str = "cpu") -> str:
         raise DeviceError(f"device {preference!r}: expected one of {', '.join(DEVICES)}")
     if preference == "cpu":
         return "cpu"
-    import torch
-
-    if torch.cuda.is_available():
+    if cuda_available():
         return "cuda"
     if preference == "cuda":
         raise DeviceError("device 'cuda': no CUDA device is available here; "
-                          "use --device cpu or auto")
+                          "choose cpu or auto")
     return "cpu"
 
 

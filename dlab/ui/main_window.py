@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from dlab import __version__, registry
 from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
+from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.ui import i18n
 from dlab.ui.i18n import translate
@@ -70,6 +71,10 @@ class MainWindow(QMainWindow):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self.pages.append(page)
             self.tabs_widget.addTab(page, "")
+        # The device of the runs started from now on: auto, cpu or cuda (Run menu).
+        saved_device = self._setting("device", str)
+        self.device_choice = saved_device if saved_device in DEVICES else "cpu"
+        self.cuda: bool | None = None  # unknown until the Device menu first opens
         self._build_menus()
 
         lang = lang or self._setting("lang", str) or "en"
@@ -154,6 +159,7 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.setValue("lang", i18n.language())
         s.setValue("last_tab", self.topics[self.tabs_widget.currentIndex()].id)
+        s.setValue("device", self.device_choice)
         for tab in self.built_tabs():
             s.setValue(f"tabs/{tab.topic.id}/params", tab.params().to_json())
             s.setValue(f"tabs/{tab.topic.id}/seed", tab.seed.value())
@@ -183,6 +189,20 @@ class MainWindow(QMainWindow):
         self.a_run = self._action(self.run_menu, self.on_run_pause, Qt.Key.Key_Space)
         self.a_step = self._action(self.run_menu, self.on_step, Qt.Key.Key_S)
         self.a_reset = self._action(self.run_menu, self.on_reset, Qt.Key.Key_R)
+        self.run_menu.addSeparator()
+        self.device_menu = self.run_menu.addMenu("")
+        self.device_menu.setToolTipsVisible(True)
+        self.device_menu.aboutToShow.connect(self.check_devices)
+        group = QActionGroup(self)
+        self.device_actions: dict[str, QAction] = {}
+        for code in DEVICES:
+            a = QAction(self, checkable=True)
+            a.setData(code)
+            a.setChecked(code == self.device_choice)
+            a.triggered.connect(self.on_device_action)
+            group.addAction(a)
+            self.device_menu.addAction(a)
+            self.device_actions[code] = a
 
         self.view_menu = mb.addMenu("")
         self.lang_menu = self.view_menu.addMenu("")
@@ -224,6 +244,11 @@ class MainWindow(QMainWindow):
         self.a_run.setText(translate("MainWindow", "Run / Pause"))
         self.a_step.setText(translate("MainWindow", "Step"))
         self.a_reset.setText(translate("MainWindow", "Reset"))
+        self.device_menu.setTitle(translate("MainWindow", "Device"))
+        self.device_actions["auto"].setText(translate("MainWindow", "Auto (CUDA when present)"))
+        self.device_actions["cpu"].setText(translate("MainWindow", "CPU"))
+        self.device_actions["cuda"].setText(translate("MainWindow", "CUDA (NVIDIA GPU)"))
+        self._show_cuda()
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.lang_menu.setTitle(translate("MainWindow", "Language"))
         self.a_full.setText(translate("MainWindow", "Full screen"))
@@ -253,6 +278,32 @@ class MainWindow(QMainWindow):
         action = self.sender()
         if isinstance(action, QAction):
             self.set_language(str(action.data()))
+
+    @Slot()
+    def on_device_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.set_device(str(action.data()))
+
+    def set_device(self, device: str) -> None:
+        """Where the runs started from now on train; a run under way keeps its device."""
+        self.device_choice = device
+        self.device_actions[device].setChecked(True)
+
+    @Slot()
+    def check_devices(self) -> None:
+        """CUDA can be chosen only where it is present (asked when the menu opens: the
+        answer needs torch, which the window does not import to paint)."""
+        self.cuda = cuda_available()
+        self._show_cuda()
+        if not self.cuda and self.device_choice == "cuda":  # remembered from elsewhere
+            self.set_device("cpu")
+
+    def _show_cuda(self) -> None:
+        a = self.device_actions["cuda"]
+        a.setEnabled(self.cuda is not False)
+        a.setToolTip(translate("MainWindow", "No CUDA device on this computer")
+                     if self.cuda is False else "")
 
     @Slot()
     def on_run_pause(self) -> None:

@@ -48,6 +48,22 @@
         <translation>초기화</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Auto (CUDA when present)</source>
+        <translation>자동 (CUDA가 있으면 사용)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA (NVIDIA GPU)</source>
+        <translation>CUDA (NVIDIA GPU)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
@@ -102,6 +118,10 @@
     <message>
         <source>Settings were unreadable and were reset.</source>
         <translation>설정 파일을 읽을 수 없어 초기화했습니다.</translation>
+    </message>
+    <message>
+        <source>No CUDA device on this computer</source>
+        <translation>이 컴퓨터에는 CUDA 장치가 없습니다</translation>
     </message>
     <message>
         <source>Could not open the lesson {0}: {1}</source>

@@ -106,11 +106,11 @@ class AdamRace(Experiment):
         self.start = (params.start_x, params.start_y)
         self.racers = {opt: Racer(opt, self.setup, self.start) for opt in OPTIMIZERS}
         x, y = make_2d_classification(NET_DATA, NET_N, seed)
-        x_t, y_t = torch.from_numpy(x), torch.from_numpy(y)
+        x_t, y_t = torch.from_numpy(x).to(device), torch.from_numpy(y).to(device)
         first = SmallNet(NET_HIDDEN, "xavier", generator(seed))
         self.nets = {}
         for opt in OPTIMIZERS:
-            net = SmallNet(NET_HIDDEN, "xavier", generator(seed))
+            net = SmallNet(NET_HIDDEN, "xavier", generator(seed)).to(device)
             net.load_state_dict(first.state_dict())  # the same initial weights, by construction
             self.nets[opt] = NetRacer(opt, net, x_t, y_t)
 

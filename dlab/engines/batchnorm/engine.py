@@ -33,7 +33,8 @@ QS = (0.05, 0.25, 0.5, 0.75, 0.95)
 def layer_quantiles(pre: list[torch.Tensor]) -> np.ndarray:
     """(layers, len(QS)): quantiles of each layer's values fed into the activation."""
     flat = torch.stack([z.reshape(-1) for z in pre]).float()
-    return torch.quantile(flat, torch.tensor(QS), dim=1).T.numpy().copy()
+    qs = torch.tensor(QS, device=flat.device)
+    return torch.quantile(flat, qs, dim=1).T.cpu().numpy().copy()
 
 
 def init_for(activation: str) -> str:
@@ -46,13 +47,13 @@ class BatchNormExperiment(Experiment):
     def __init__(self, params: BatchNormParams, seed: int, device: str = "cpu") -> None:
         super().__init__(params, seed, device)
         configure_torch()
-        self.x, self.y, self.xv, self.yv = make_split(seed)
+        self.x, self.y, self.xv, self.yv = make_split(seed, device=device)
         p = params
         self.nets: dict[str, DeepMLP] = {}
         for name in TWINS:
             self.nets[name] = DeepMLP(p.depth, p.width, p.activation, init_for(p.activation),
                                       torch.Generator().manual_seed(seed), bn=name == "bn",
-                                      position=p.position, momentum=p.momentum)
+                                      position=p.position, momentum=p.momentum).to(device)
         # Identical start by construction: the BN twin takes the plain twin's weights.
         self.nets["bn"].load_state_dict(self.nets["plain"].state_dict(), strict=False)
         self.batches = Batches(len(self.x), p.batch_size, seed)

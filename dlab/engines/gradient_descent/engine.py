@@ -108,14 +108,19 @@ class Walker:
         ]
 
 
-def _data(params: GDParams, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+def _data(params: GDParams, seed: int, device: str) -> tuple[torch.Tensor, torch.Tensor]:
     x, y = make_2d_classification(params.data, params.dataset_size, seed)
-    return torch.from_numpy(x), torch.from_numpy(y)
+    return torch.from_numpy(x).to(device), torch.from_numpy(y).to(device)
+
+
+def _net(params: GDParams, seed: int, device: str) -> SmallNet:
+    """Initialised on the CPU from the seed (the same weights on every device), then moved."""
+    return SmallNet(params.hidden, params.init, generator(seed)).to(device)
 
 
 def _boundary(net: SmallNet, grid: torch.Tensor) -> np.ndarray:
     with torch.no_grad():
-        return torch.sigmoid(net(grid)).reshape(GRID, GRID).numpy().copy()
+        return torch.sigmoid(net(grid)).reshape(GRID, GRID).cpu().numpy().copy()
 
 
 class GradientDescent(Experiment):
@@ -123,14 +128,13 @@ class GradientDescent(Experiment):
 
     def __init__(self, params: GDParams, seed: int, device: str = "cpu") -> None:
         super().__init__(params, seed, device)
-        gen = generator(seed)
-        self.x, self.y = _data(params, seed)
-        self.trainer = Trainer(params, params.mode, SmallNet(params.hidden, params.init, gen),
+        self.x, self.y = _data(params, seed, device)
+        self.trainer = Trainer(params, params.mode, _net(params, seed, device),
                                self.x, self.y, seed)
         self.ipe = params.iterations_per_epoch()
         self.total = params.epochs * self.ipe
         self.walker = Walker(params, seed)
-        self.grid = grid_points(EXTENT, GRID)
+        self.grid = grid_points(EXTENT, GRID).to(device)
 
     def training_done(self) -> bool:
         return self.trainer.iteration >= self.total
@@ -163,8 +167,8 @@ class GradientDescent(Experiment):
             boundary=prob,
             boundary_line=contour_segments(prob, 0.5, EXTENT),
             extent=EXTENT,
-            points=self.x.numpy().copy(),
-            labels=self.y.numpy().copy(),
+            points=self.x.cpu().numpy().copy(),
+            labels=self.y.cpu().numpy().copy(),
             iteration=tr.iteration,
             epoch=tr.epoch,
             iterations_per_epoch=self.ipe,
@@ -195,11 +199,11 @@ class Compare(Experiment):
 
     def __init__(self, params: GDParams, seed: int, device: str = "cpu") -> None:
         super().__init__(params, seed, device)
-        self.x, self.y = _data(params, seed)
-        first = SmallNet(params.hidden, params.init, generator(seed))
+        self.x, self.y = _data(params, seed, device)
+        first = _net(params, seed, device)
         self.trainers = {}
         for mode in MODES:
-            net = SmallNet(params.hidden, params.init, generator(seed))
+            net = _net(params, seed, device)
             net.load_state_dict(first.state_dict())  # identical start, by construction
             self.trainers[mode] = Trainer(params, mode, net, self.x, self.y, seed)
         self.diverged: set[str] = set()

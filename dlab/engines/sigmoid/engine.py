@@ -41,9 +41,9 @@ class Sigmoid(Experiment):
     def __init__(self, params: SigmoidParams, seed: int, device: str = "cpu") -> None:
         super().__init__(params, seed, device)
         configure_torch()
-        self.x, self.y, self.xv, self.yv = make_split(seed)
+        self.x, self.y, self.xv, self.yv = make_split(seed, device=device)
         self.net = DeepMLP(params.depth, params.width, params.activation, params.init,
-                           torch.Generator().manual_seed(seed))
+                           torch.Generator().manual_seed(seed)).to(device)
         self.batches = Batches(len(self.x), BATCH, seed)
         self.neurons = {kind: Neuron(kind, seed) for kind in INPUTS}
         self.grads: list[float] = []  # of the latest step; none before the first
@@ -114,9 +114,12 @@ def time_activation(name: str, x: torch.Tensor, grad: torch.Tensor) -> float:
     """Milliseconds for one forward and one backward pass of ``name`` over ``x``."""
     fn = ACTIVATIONS[name]
     x.grad = None
+    wait = torch.cuda.synchronize if x.is_cuda else (lambda: None)  # CUDA runs async
+    wait()
     t0 = time.perf_counter()
     y = fn(x)
     y.backward(grad)
+    wait()
     return (time.perf_counter() - t0) * 1e3
 
 
@@ -133,8 +136,8 @@ class ExpCost(Experiment):
         super().__init__(params, seed, device)
         configure_torch()
         gen = torch.Generator().manual_seed(seed)
-        self.x = torch.randn(COST_ELEMENTS, generator=gen).requires_grad_(True)
-        self.grad = torch.ones(COST_ELEMENTS)
+        self.x = torch.randn(COST_ELEMENTS, generator=gen).to(device).requires_grad_(True)
+        self.grad = torch.ones(COST_ELEMENTS, device=device)
         for name in COST_ACTIVATIONS:
             time_activation(name, self.x, self.grad)
         self.times: dict[str, list[float]] = {n: [] for n in COST_ACTIVATIONS}

@@ -1,0 +1,84 @@
+"""The device, as DESIGN.md says: every topic runs where `pick_device` sends it, and a
+device this machine lacks is bad input (one line, exit 2, nothing written)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from dlab import registry
+from dlab.core.experiment import drive
+from dlab.core.pacing import Pacer
+from dlab.core.runtime import DeviceError, pick_device
+from dlab.core.snapshot import DIVERGED, FINISHED, RUNNING
+
+CASES = [(t.id, action) for t in registry.TOPICS for action in t.actions()]
+
+
+def float_tensors(obj: object, path: str = "exp", depth: int = 4, seen: set | None = None):
+    """(where, tensor) for every floating-point tensor an experiment holds, modules'
+    parameters and buffers included, looking ``depth`` attributes deep. Index tensors drawn
+    from a CPU generator may stay on the CPU; the numbers a topic computes with may not."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen or depth < 0:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, torch.Tensor):
+        if obj.is_floating_point():
+            yield path, obj
+    elif isinstance(obj, torch.nn.Module):
+        for name, t in [*obj.named_parameters(), *obj.named_buffers()]:
+            yield f"{path}.{name}", t
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from float_tensors(v, f"{path}[{k!r}]", depth - 1, seen)
+    elif isinstance(obj, list | tuple):
+        for i, v in enumerate(obj):
+            yield from float_tensors(v, f"{path}[{i}]", depth - 1, seen)
+    elif type(obj).__module__.startswith("dlab.") and hasattr(obj, "__dict__"):
+        for k, v in vars(obj).items():
+            yield from float_tensors(v, f"{path}.{k}", depth - 1, seen)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device on this machine")
+@pytest.mark.parametrize(("topic_id", "action"), CASES)
+def test_each_topic_takes_a_few_steps_on_cuda(topic_id, action):
+    topic = registry.get(topic_id)
+    exp = topic.experiment_class(action)(topic.params_class()(), 0, device=pick_device("cuda"))
+    held = list(float_tensors(exp))
+    assert held, "the experiment holds its tensors where this test can see them"
+    elsewhere = [where for where, t in held if t.device.type != "cuda"]
+    assert not elsewhere, f"{topic_id}/{action}: not on CUDA: {elsewhere}"
+    gen = drive(exp, 3, Pacer(0.0))  # a frame after every step: the frame path runs too
+    snaps = list(gen)
+    assert snaps[-1].status in (RUNNING, FINISHED, DIVERGED)
+    assert exp.t >= 1 and any(s.records for s in snaps)
+    assert type(exp.frame()) is exp.frame_type
+
+
+def test_cuda_without_cuda_is_refused_by_pick_device(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(DeviceError, match="no CUDA device"):
+        pick_device("cuda")
+    assert pick_device("auto") == "cpu"
+
+
+@pytest.mark.parametrize("command", [["run", "adam"], ["shot", "adam", "SHOT/a.png"]])
+def test_device_cuda_without_cuda_is_one_line_exit_2_nothing_written(tmp_path, command):
+    out_dir = tmp_path / "out"
+    args = [a.replace("SHOT", str(out_dir)) for a in command]
+    if command[0] == "run":
+        args += ["--out", str(out_dir)]
+    env = {**os.environ, "CUDA_VISIBLE_DEVICES": "", "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-m", "dlab", *args, "--device", "cuda"],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        "dlab: error: device 'cuda': no CUDA device is available here; "
+        "choose cpu or auto"]
+    assert out.stdout == ""
+    assert not out_dir.exists()
