@@ -120,6 +120,15 @@ TOPICS: tuple[Topic, ...] = (
         default_steps=800,
     ),
     Topic(
+        id="validation",
+        title="Validation vs test",
+        params="dlab.engines.validation.params:ValidationParams",
+        experiments={"run": "dlab.engines.validation.engine:ValidationRun",
+                     "sweep": "dlab.engines.validation.engine:Sweep"},
+        tab="dlab.ui.tabs.validation:ValidationTab",
+        unit="epoch (one full-batch update)",
+    ),
+    Topic(
         id="adam",
         title="Adam: momentum + RMSProp",
         params="dlab.engines.adam.params:AdamParams",

@@ -34,6 +34,8 @@ class Spec:
 
     ``live`` fields may change while a run goes on; the others are fixed at Run.
     ``multi`` makes a string field a comma-separated subset of ``choices``.
+    ``tab_only`` keeps a field out of the form: the tab sets it itself (points edited with
+    the mouse); it is still saved, loaded and set from the command line.
     """
 
     label: str
@@ -47,6 +49,7 @@ class Spec:
     live: bool = False
     decimals: int = 3
     pow2: bool = False  # an integer that must be a power of two (batch sizes)
+    tab_only: bool = False
 
 
 @dataclass(frozen=True)

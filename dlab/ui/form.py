@@ -272,7 +272,7 @@ class ParamForm(QWidget):
         self.shown: frozenset[str] | None = None  # a scene's controls; None: every field
         self.hidden: frozenset[str] = frozenset()  # a teacher preset's hidden fields
         self.locked: frozenset[str] = frozenset()  # a teacher preset's locked fields
-        for info in cls.fields():
+        for info in self._shown_fields():
             ed = _editor_for(info)
             ed.contexts = self.context
             ed.edited.connect(self._on_edit)
@@ -290,6 +290,9 @@ class ParamForm(QWidget):
         self.set_params(self._params)
         self.retranslate()
 
+    def _shown_fields(self) -> list:
+        return [info for info in self.cls.fields() if not info.spec.tab_only]
+
     def params(self) -> Params:
         return self._params
 
@@ -302,7 +305,7 @@ class ParamForm(QWidget):
     def _on_edit(self) -> None:
         values = {name: ed.value() for name, ed in self.editors.items()}
         try:
-            new = self.cls.from_dict(values)
+            new = self.cls.from_dict(values, base=self._params)  # tab-only fields kept
         except ParamError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -329,7 +332,7 @@ class ParamForm(QWidget):
         return name not in self.hidden and (self.shown is None or name in self.shown)
 
     def _apply_rows(self) -> None:
-        for info in self.cls.fields():
+        for info in self._shown_fields():
             name = info.name
             enabled = (info.spec.live or not self._running) and name not in self.locked
             self.editors[name].setEnabled(enabled)
@@ -337,7 +340,7 @@ class ParamForm(QWidget):
             self.layout_.setRowVisible(self.editors[name], self.is_shown(name))
 
     def retranslate(self) -> None:
-        for info in self.cls.fields():
+        for info in self._shown_fields():
             self.labels[info.name].setText(self.context.param(info.spec.label))
             tip = self.context.param(info.spec.help) if info.spec.help else ""
             if not info.spec.live:

@@ -33,8 +33,8 @@ class PlotBase(pg.PlotWidget):
     after a frame while the worker waits (TopicTab._paint_now), retranslates them when
     the language changes and clears them when a run is forgotten."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, view_box: pg.ViewBox | None = None) -> None:
+        super().__init__(viewBox=view_box)
         self.hints: list = []  # EmptyHints over this plot (stat_plots), shown while empty
 
     def clear_data(self) -> None:
@@ -58,11 +58,12 @@ class LabelledPlot(PlotBase):
 
     ``log_y`` only switches the left axis to 10^n ticks; subclasses feed it log10 values
     (pyqtgraph's own log mode warns on zeros, which would break the strict tests).
-    ``interactive=False`` turns off mouse zoom and the context menu."""
+    ``interactive=False`` turns off mouse zoom and the context menu; ``view_box`` gives
+    the plot a ViewBox of its own (one that handles the mouse differently)."""
 
     def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, *, log_y: bool = False,
-                 interactive: bool = True) -> None:
-        super().__init__()
+                 interactive: bool = True, view_box: pg.ViewBox | None = None) -> None:
+        super().__init__(view_box)
         self.title, self.xlabel, self.ylabel = title, xlabel, ylabel  # None: set by the tab
         self.log_y = log_y
         for axis in ("left", "bottom"):

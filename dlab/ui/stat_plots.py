@@ -82,7 +82,9 @@ class BarChart(LabelledPlot):
         self.retranslate()
 
     def set_bars(self, values: Sequence[float], labels: Sequence[str],
-                 colors: Sequence[str] | None = None) -> None:
+                 colors: Sequence[str] | None = None,
+                 texts: Sequence[str | None] | None = None) -> None:
+        """``texts`` replaces a bar's value label where it is not None (e.g. "locked")."""
         v = np.asarray(values, dtype=np.float64)
         n = len(v)
         x = np.arange(1, n + 1, dtype=np.float64)
@@ -106,9 +108,10 @@ class BarChart(LabelledPlot):
         if n > 12:  # keep every other label readable on a projector
             ticks = [t for i, t in enumerate(ticks) if i % 2 == 0 or i == n - 1]
         self.plotItem.getAxis("bottom").setTicks([ticks])
-        self._set_texts(x, v, heights)
+        self._set_texts(x, v, heights, texts)
 
-    def _set_texts(self, x: np.ndarray, v: np.ndarray, heights: np.ndarray) -> None:
+    def _set_texts(self, x: np.ndarray, v: np.ndarray, heights: np.ndarray,
+                   texts: Sequence[str | None] | None = None) -> None:
         if self.value_fmt is None:
             return
         while len(self.texts) < len(x):  # made once per slot, then reused
@@ -122,7 +125,8 @@ class BarChart(LabelledPlot):
             self.texts.append(item)
         for i, item in enumerate(self.texts):
             if i < len(x):
-                item.setText(self.value_fmt.format(v[i]))
+                given = texts[i] if texts is not None else None
+                item.setText(given if given is not None else self.value_fmt.format(v[i]))
                 item.setPos(float(x[i]), float(heights[i]))
                 item.show()
             else:

@@ -1,0 +1,1 @@
+"""Topic 3: training, validation and test sets; overfitting, early stopping, model choice."""

@@ -1,0 +1,350 @@
+"""Topic 3: training, validation and test sets. Overfitting seen live, the epoch and the
+capacity chosen by validation loss, and a test set that stays locked until the end."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlab.core.metrics import SeriesBuffer
+from dlab.core.params import ParamError
+from dlab.core.snapshot import Snapshot
+from dlab.core.splits import SPLITS, TEST, TRAIN, VAL
+from dlab.engines.validation.data import make_points
+from dlab.engines.validation.frame import (
+    TEST_LOSS,
+    TRAIN_LOSS,
+    VAL_LOSS,
+    SweepFrame,
+    ValidationFrame,
+)
+from dlab.engines.validation.params import X_RANGE, ValidationParams, format_points
+from dlab.ui.i18n import tr
+from dlab.ui.labels import text_label
+from dlab.ui.plots import PALETTE
+from dlab.ui.points_view import SPLIT_COLORS, PointsView
+from dlab.ui.stat_plots import BarChart, EmptyHint
+from dlab.ui.topic_tab import TopicTab
+from dlab.ui.train_val import TrainValPlot
+
+C = "ValidationTab"
+PARTS = {TRAIN: "train", VAL: "val", TEST: "test"}  # TrainValPlot's part names
+PART_COLORS = {PARTS[k]: SPLIT_COLORS[k] for k in PARTS}
+SPLIT_NAMES = ("training", "validation", "test")
+CHOSEN_COLOR = PALETTE[3]
+NEW_DATA_COLOR = "#999999"
+# Edits of these bring new generated data (the mouse-edited points are dropped).
+DATA_FIELDS = ("dataset_size", "noise", "val_fraction", "test_fraction")
+
+
+def value_at(buf: SeriesBuffer | None, step: int) -> float | None:
+    """The value recorded at ``step`` (the latest, if recorded twice)."""
+    if buf is None or step <= 0:
+        return None
+    hits = np.flatnonzero(buf.x == step)
+    return float(buf.y[hits[-1]]) if len(hits) else None
+
+
+class ValidationTab(TopicTab):
+    context = C
+
+    def build_view(self, parent: QWidget) -> None:
+        self._frame: ValidationFrame | SweepFrame | None = None
+        self.head = text_label(13, bold=True, wrap=True)
+        self.points = PointsView("Data and model", "x", "y", X_RANGE, context=C)
+        self.points.edited.connect(self._on_edited)
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+
+        names = {"train": "training", "val": "validation", "test": "test (peeking)"}
+        self.loss_plot = TrainValPlot("Loss per epoch", "epoch (log scale)",
+                                      "mean squared error", log_x=True, context=C)
+        self.loss_plot.model("m", names, PART_COLORS)
+        self.loss_plot.star("peek", PART_COLORS["test"])
+        # The curves leave the lower left empty: training falls to the right, validation
+        # turns up at the right.
+        self.loss_plot.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=(10, -10))
+        self.results = BarChart("The kept weights", "", "mean squared error", context=C,
+                                value_fmt="{:.3f}")
+        self.results_note = QLabel()
+        self.results_note.setWordWrap(True)
+        self.sweep_plot = TrainValPlot("Loss against capacity", "capacity (polynomial degree)",
+                                       "mean squared error", context=C, symbols=True)
+        self.sweep_plot.model("m", names, PART_COLORS)
+        self.sweep_plot.star("peek", PART_COLORS["test"])
+        # Small degrees sit low on the left; the large ones climb on the right.
+        self.sweep_plot.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
+        self.hints = {
+            "loss": EmptyHint(self.loss_plot, "Press Run: the training and validation loss, "
+                                              "epoch by epoch.", C),
+            "results": EmptyHint(self.results, "The loss of the kept weights on each part "
+                                               "of the data.", C),
+            "sweep": EmptyHint(self.sweep_plot, "One model per degree: training and "
+                                                "validation loss against capacity.", C),
+        }
+
+        run_page = QWidget()
+        rl = QVBoxLayout(run_page)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.loss_plot, 3)
+        rl.addWidget(self.results, 2)
+        rl.addWidget(self.results_note)
+        sweep_page = QWidget()
+        sl = QVBoxLayout(sweep_page)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.sweep_plot, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(run_page)
+        self.pages.addWidget(sweep_page)
+        self.add_label = QLabel()
+        self.add_combo = QComboBox()
+        for k in range(len(SPLITS)):
+            self.add_combo.addItem("", k)
+        self.add_combo.currentIndexChanged.connect(self._on_add_split)
+        self.fresh_btn = QPushButton()
+        self.fresh_btn.clicked.connect(self.fresh_data)
+        self.mouse_help = QLabel()
+        self.mouse_help.setWordWrap(True)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.mouse_help, 1)
+        for w in (self.add_label, self.add_combo, self.fresh_btn):
+            edit_row.addWidget(w)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.points, 1)
+        ll.addWidget(self.key)
+        ll.addLayout(edit_row)
+        row = QHBoxLayout()
+        row.addWidget(left, 5)
+        row.addWidget(self.pages, 4)
+        lay = QVBoxLayout(parent)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.head)
+        lay.addLayout(row, 1)
+
+        self.sweep_btn = QPushButton()
+        self.sweep_btn.clicked.connect(self.run_sweep)
+        self.extra_bar.addWidget(self.sweep_btn)
+        self.seed.valueChanged.connect(self._show_points)
+        self._show_points()
+
+    # --- user actions -----------------------------------------------------------------
+    @Slot()
+    def run_sweep(self) -> None:
+        self.start("sweep")
+
+    @Slot()
+    def fresh_data(self) -> None:
+        """Forget the mouse's edits: points generated from the seed again."""
+        self._apply(self.params().replace(points=""))
+
+    @Slot(int)
+    def _on_add_split(self, index: int) -> None:
+        self.points.add_split = int(self.add_combo.itemData(index))
+
+    @Slot(object, object, object)
+    def _on_edited(self, x: np.ndarray, y: np.ndarray, split: np.ndarray) -> None:
+        try:
+            params = self.params().replace(points=format_points(x, y, split))
+        except ParamError as exc:
+            self.banner.show_error(tr(C, "That edit was not applied: {0}").format(exc),
+                                   severe=False)
+            self._show_points()
+            return
+        self._apply(params)
+
+    def _apply(self, params: ValidationParams) -> None:
+        self.set_params(params)
+        if self.runner.is_active():
+            self.runner.update(params)
+
+    def adjust_edit(self, old: ValidationParams, new: ValidationParams) -> ValidationParams:
+        if new.points and any(getattr(old, f) != getattr(new, f) for f in DATA_FIELDS):
+            return new.replace(points="")  # new data asked for: the edits go
+        return new
+
+    def params_changed(self, params: ValidationParams) -> None:
+        self._show_points()
+
+    def begin(self, action: str) -> None:
+        super().begin(action)
+        self.pages.setCurrentIndex(1 if action == "sweep" else 0)
+        # A sweep trains every degree on the data it started with.
+        self.points.editable = action != "sweep"
+        self._legend_test(self.params().peek_test)
+
+    # --- drawing ----------------------------------------------------------------------
+    @Slot()
+    def _show_points(self) -> None:
+        x, y, split = make_points(self.params(), self.seed.value())
+        reach = max(2.5, float(np.abs(y).max()) + 0.6) if len(y) else 2.5
+        if self.points.y_range != (-reach, reach):
+            self.points.set_y_range(-reach, reach)
+        self.points.set_points(x, y, split.labels())
+
+    def _legend_test(self, peek: bool) -> None:
+        """The test curve is in the legend only when there is one."""
+        for plot in (self.loss_plot, self.sweep_plot):
+            item = plot.curves["m/test"]
+            plot.legend.removeItem(item)
+            if peek:
+                plot.legend.addItem(item, tr(C, plot.names["m/test"]))
+
+    def draw(self, snap: Snapshot) -> None:
+        if self.action == "sweep":
+            self._draw_sweep(snap)
+        else:
+            self._draw_run(snap)
+
+    def _draw_run(self, snap: Snapshot[ValidationFrame]) -> None:
+        plot = self.loss_plot
+        for part, series in (("train", TRAIN_LOSS), ("val", VAL_LOSS), ("test", TEST_LOSS)):
+            plot.set_buffer("m", part, self.store.get(series))
+        self.hints["loss"].set_empty(self.store.get(VAL_LOSS) is None)
+        f = snap.frame
+        if f is not None:
+            self._frame = f
+            self.points.set_points(f.x, f.y, f.split)
+            self.points.set_curves(f.grid, f.truth, f.fit, f.chosen_fit)
+        f = self._frame
+        if not isinstance(f, ValidationFrame):
+            return
+        val, test = self.store.get(VAL_LOSS), self.store.get(TEST_LOSS)
+        plot.mark("m", f.best_epoch or None, value_at(val, f.best_epoch))
+        plot.mark("peek", f.chosen_epoch if f.peek else None, value_at(test, f.chosen_epoch))
+        early = f.stopped_epoch and f.stopped_epoch < self.params().epochs
+        plot.set_stop(f.stopped_epoch if early else None)
+        self._draw_results(f)
+        self._head_run(f)
+
+    def _draw_results(self, f: ValidationFrame) -> None:
+        ended = f.stopped_epoch > 0
+        if ended:
+            train, val = f.chosen_losses.get("train"), f.chosen_losses.get("val")
+        else:
+            train = value_at(self.store.get(TRAIN_LOSS), f.chosen_epoch)
+            val = value_at(self.store.get(VAL_LOSS), f.chosen_epoch)
+        if train is None or val is None:
+            return
+        test = f.test_loss if ended else (
+            value_at(self.store.get(TEST_LOSS), f.chosen_epoch) if f.peek else None)
+        fresh = f.fresh_loss if ended else None
+        locked = tr(C, "locked")
+        values = [train, val, test or 0.0, fresh or 0.0]
+        texts = [None, None, None if test is not None else locked,
+                 None if fresh is not None else locked]
+        labels = [tr(C, "training"), tr(C, "validation"), tr(C, "test"), tr(C, "new data")]
+        colors = [SPLIT_COLORS[TRAIN], SPLIT_COLORS[VAL], SPLIT_COLORS[TEST], NEW_DATA_COLOR]
+        self.results.set_bars(values, labels, colors, texts)
+        self.hints["results"].set_empty(False)
+
+    def _head_run(self, f: ValidationFrame) -> None:
+        if f.stopped_epoch and f.peek:
+            text = tr(C, "Peeking: the test set was measured {0} times and chose epoch {1}. "
+                         "Reported test loss {2:.3f}; on new data {3:.3f}.").format(
+                f.test_evaluations, f.chosen_epoch, f.test_loss, f.fresh_loss)
+        elif f.stopped_epoch:
+            text = tr(C, "Stopped at epoch {0}; the weights of epoch {1} are kept. Test loss "
+                         "{2:.3f}, measured once; on new data {3:.3f}.").format(
+                f.stopped_epoch, f.chosen_epoch, f.test_loss, f.fresh_loss)
+        else:
+            text = tr(C, "Epoch {0} of {1} · lowest validation loss at epoch {2} · "
+                         "test set: locked").format(f.epoch, self.params().epochs,
+                                                    f.best_epoch)
+            if f.peek:
+                text = tr(C, "Epoch {0} of {1} · peeking: the test set has been measured "
+                             "{2} times").format(f.epoch, self.params().epochs,
+                                                f.test_evaluations)
+        self.head.setText(text)
+
+    def _draw_sweep(self, snap: Snapshot[SweepFrame]) -> None:
+        f = snap.frame
+        if f is None:
+            return
+        self._frame = f
+        plot = self.sweep_plot
+        caps = f.capacities
+        # Live: every degree's losses now; at the end, those of the kept weights.
+        plot.set_part("m", "train", caps[:len(f.train_loss)], f.train_loss)
+        plot.set_part("m", "val", caps[:len(f.val_loss)], f.val_loss)
+        plot.set_part("m", "test", caps[:len(f.peek_loss)], f.peek_loss)
+        self.hints["sweep"].set_empty(len(f.val_loss) == 0)
+        self.points.set_points(f.x, f.y, f.split)
+        self.points.set_curves(f.grid, f.truth, f.fit, f.favourite_fit)
+        k = f.favourite - 1
+        chosen = f.chosen_capacity
+        if chosen and f.peek:
+            plot.mark("m", None)
+            plot.mark("peek", chosen, float(f.peek_loss[k]))
+        elif k >= 0:
+            plot.mark("m", f.favourite, float(f.val_loss[k]))
+        n = len(caps)
+        if chosen and f.peek:
+            text = tr(C, "Peeking: the test set was measured {0} times and picked degree {1}. "
+                         "Reported test loss {2:.3f}; on new data {3:.3f}.").format(
+                f.test_evaluations, chosen, f.test_loss, f.fresh_loss)
+        elif chosen:
+            text = tr(C, "Validation picks degree {0}. Only now is the test set measured, "
+                         "once: test loss {1:.3f}; on new data {2:.3f}.").format(
+                chosen, f.test_loss, f.fresh_loss)
+        elif f.epoch:
+            text = tr(C, "Epoch {0} of {1} for every degree from 1 to {2} · validation "
+                         "prefers degree {3} · test set: locked").format(
+                f.epoch, self.params().epochs, n, f.favourite)
+        else:
+            text = tr(C, "One model per degree, 1 to {0}, on the same data").format(n)
+        self.head.setText(text)
+
+    def _head_idle(self) -> None:
+        self.head.setText(tr(C, "Press Run to train a polynomial of degree {0} on the "
+                                "training points.").format(self.params().capacity))
+
+    def clear_view(self) -> None:
+        self._frame = None
+        for plot in (self.loss_plot, self.sweep_plot, self.results):
+            plot.clear_data()
+        for hint in self.hints.values():
+            hint.set_empty(True)
+        self.points.clear_curves()
+        self._head_idle()
+
+    def retranslate_view(self) -> None:
+        for plot in (self.points, self.loss_plot, self.sweep_plot, self.results):
+            plot.retranslate()
+        for hint in self.hints.values():
+            hint.retranslate()
+        self._legend_test(self.params().peek_test)
+        self.sweep_btn.setText(tr(C, "Sweep capacity"))
+        self.sweep_btn.setToolTip(tr(C, "Train one model per degree from 1 to the capacity, "
+                                        "choose by validation loss, then test once"))
+        self.mouse_help.setText(tr(C, "Mouse: drag a point to move it, click to add one, "
+                                      "right-click to remove one."))
+        self.add_label.setText(tr(C, "Clicks add"))
+        for k, name in enumerate(SPLIT_NAMES):
+            self.add_combo.setItemText(k, tr(C, name))
+        self.fresh_btn.setText(tr(C, "Fresh data"))
+        self.fresh_btn.setToolTip(tr(C, "Forget the edited points: new points from the seed"))
+        key = [f"<span style='color:{SPLIT_COLORS[k]}'>{sym}</span>&nbsp;{tr(C, name)}"
+               for k, (sym, name) in enumerate(zip("●■△", SPLIT_NAMES, strict=True))]
+        key += [f"<span style='color:#888888'>╍╍</span>&nbsp;{tr(C, 'source')}",
+                f"<span style='color:#333333'>━━</span>&nbsp;{tr(C, 'model now')}",
+                f"<span style='color:{CHOSEN_COLOR}'>━━</span>&nbsp;{tr(C, 'kept model')}"]
+        self.key.setText("&nbsp;&nbsp; ".join(key))
+        self.results_note.setText(tr(
+            C, "Test and new data stay locked until the run ends. New data: 2,000 fresh "
+               "points from the same source that no choice has seen: what the model is "
+               "really worth."))
+        if self._frame is not None:
+            self.draw(Snapshot(frame=self._frame))
+        elif self.runner.state == "idle":
+            self._head_idle()
