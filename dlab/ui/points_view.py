@@ -11,9 +11,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 
 from dlab.core.splits import SPLITS, TEST, TRAIN, VAL
+from dlab.ui.i18n import Msg
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, LabelledPlot, pen
 
 SPLIT_COLORS = {TRAIN: PALETTE[0], VAL: PALETTE[1], TEST: PALETTE[2]}
+KEPT_COLOR = PALETTE[3]  # the kept model: the weights a choice keeps
+FIT_COLOR = "#333333"  # the model now
 SPLIT_SYMBOLS = {TRAIN: "o", VAL: "s", TEST: "t"}
 HIT_PX = 12  # a press this close to a point takes the point
 CLIP = 50.0  # curves are clipped here: a wild polynomial would only make huge paths
@@ -50,10 +53,10 @@ class PointsView(LabelledPlot):
 
     edited = Signal(object, object, object)
 
-    def __init__(self, title: str, xlabel: str, ylabel: str, x_range: tuple[float, float],
-                 *, context: str = "plots") -> None:
+    def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg,
+                 x_range: tuple[float, float]) -> None:
         self._box = _EditBox()
-        super().__init__(title, xlabel, ylabel, context=context, view_box=self._box)
+        super().__init__(title, xlabel, ylabel, view_box=self._box)
         self._box.editor = self
         self.editable = True
         self.add_split = TRAIN  # where a clicked point goes
@@ -63,8 +66,8 @@ class PointsView(LabelledPlot):
         self.split = np.zeros(0, dtype=np.int8)
         self._dragged: int | None = None
         self.truth = self.plotItem.plot([], [], pen=pen("#888888", 2.0, dashed=True))
-        self.chosen = self.plotItem.plot([], [], pen=pen("#CC79A7", 3.0))
-        self.fit = self.plotItem.plot([], [], pen=pen("#333333", 1.8))
+        self.chosen = self.plotItem.plot([], [], pen=pen(KEPT_COLOR, 3.0))
+        self.fit = self.plotItem.plot([], [], pen=pen(FIT_COLOR, 1.8))
         self.dots = {}
         for k in range(len(SPLITS)):
             color = SPLIT_COLORS[k]
@@ -109,7 +112,8 @@ class PointsView(LabelledPlot):
             else:
                 item.setData([], [])
 
-    def clear_curves(self) -> None:
+    def clear_data(self) -> None:
+        """Forget the models; the data stay (they belong to the parameters, not the run)."""
         self.fit.setData([], [])
         self.chosen.setData([], [])
 

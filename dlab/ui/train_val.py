@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from dlab.core.metrics import SeriesBuffer
+from dlab.ui.i18n import Msg
 from dlab.ui.plots import CurvePlot, pen
 
 TRAIN, VAL, TEST = "train", "val", "test"
@@ -17,9 +18,9 @@ class TrainValPlot(CurvePlot):
     """``model(key, …)`` adds one model's curves; ``set_model`` draws them and stars the
     validation minimum (or the x given, e.g. the epoch whose weights were kept)."""
 
-    def __init__(self, title: str, xlabel: str, ylabel: str = "loss", *, log_y: bool = True,
-                 log_x: bool = False, context: str = "plots", symbols: bool = False) -> None:
-        super().__init__(title, xlabel, ylabel, log_y=log_y, context=context)
+    def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg, *, log_y: bool = True,
+                 log_x: bool = False, symbols: bool = False) -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y)
         self.symbols = symbols  # a dot per point: for a few points (one per capacity)
         # log_x: the first epochs, where the validation loss falls, get as much room as
         # the many after, where it turns up. x is drawn as log10 (x >= 1), like log_y.
@@ -34,7 +35,7 @@ class TrainValPlot(CurvePlot):
         self.plotItem.addItem(self.stop_line, ignoreBounds=True)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
 
-    def model(self, key: str, names: dict[str, str], colors: str | dict[str, str]) -> None:
+    def model(self, key: str, names: dict[str, Msg], colors: str | dict[str, str]) -> None:
         """Curves for the parts named in ``names`` (TRAIN, VAL, TEST -> legend text), in
         one colour or one per part; the star takes the validation colour."""
         symbol = "o" if self.symbols else None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from dlab.core.metrics import SeriesBuffer
 from dlab.core.params import ParamError
 from dlab.core.snapshot import Snapshot
-from dlab.core.splits import SPLITS, TEST, TRAIN, VAL
+from dlab.core.splits import TEST, TRAIN, VAL
 from dlab.engines.validation.data import make_points
 from dlab.engines.validation.frame import (
     TEST_LOSS,
@@ -28,19 +28,24 @@ from dlab.engines.validation.frame import (
     ValidationFrame,
 )
 from dlab.engines.validation.params import X_RANGE, ValidationParams, format_points
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
-from dlab.ui.plots import PALETTE
-from dlab.ui.points_view import SPLIT_COLORS, PointsView
+from dlab.ui.points_view import FIT_COLOR, KEPT_COLOR, SPLIT_COLORS, PointsView
 from dlab.ui.stat_plots import BarChart, EmptyHint
 from dlab.ui.topic_tab import TopicTab
 from dlab.ui.train_val import TrainValPlot
 
-C = "ValidationTab"
-PARTS = {TRAIN: "train", VAL: "val", TEST: "test"}  # TrainValPlot's part names
-PART_COLORS = {PARTS[k]: SPLIT_COLORS[k] for k in PARTS}
-SPLIT_NAMES = ("training", "validation", "test")
-CHOSEN_COLOR = PALETTE[3]
+PART_COLORS = {"train": SPLIT_COLORS[TRAIN], "val": SPLIT_COLORS[VAL],
+               "test": SPLIT_COLORS[TEST]}
+SPLIT_NAMES = (QT_TRANSLATE_NOOP("ValidationTab", "training"),
+               QT_TRANSLATE_NOOP("ValidationTab", "validation"),
+               QT_TRANSLATE_NOOP("ValidationTab", "test"))
+CURVE_NAMES = {"train": SPLIT_NAMES[TRAIN], "val": SPLIT_NAMES[VAL],
+               "test": QT_TRANSLATE_NOOP("ValidationTab", "test (peeking)")}
+MSE = QT_TRANSLATE_NOOP("ValidationTab", "mean squared error")
+CURVE_KEY = ((QT_TRANSLATE_NOOP("ValidationTab", "source"), "#888888", "╍╍"),
+             (QT_TRANSLATE_NOOP("ValidationTab", "model now"), FIT_COLOR, "━━"),
+             (QT_TRANSLATE_NOOP("ValidationTab", "kept model"), KEPT_COLOR, "━━"))
 NEW_DATA_COLOR = "#999999"
 # Edits of these bring new generated data (the mouse-edited points are dropped).
 DATA_FIELDS = ("dataset_size", "noise", "val_fraction", "test_fraction")
@@ -55,42 +60,42 @@ def value_at(buf: SeriesBuffer | None, step: int) -> float | None:
 
 
 class ValidationTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
         self._frame: ValidationFrame | SweepFrame | None = None
         self.head = text_label(13, bold=True, wrap=True)
-        self.points = PointsView("Data and model", "x", "y", X_RANGE, context=C)
+        self.points = PointsView(QT_TRANSLATE_NOOP("ValidationTab", "Data and model"),
+                                 QT_TRANSLATE_NOOP("ValidationTab", "x"),
+                                 QT_TRANSLATE_NOOP("ValidationTab", "y"), X_RANGE)
         self.points.edited.connect(self._on_edited)
         self.key = QLabel()
         self.key.setWordWrap(True)
 
-        names = {"train": "training", "val": "validation", "test": "test (peeking)"}
-        self.loss_plot = TrainValPlot("Loss per epoch", "epoch (log scale)",
-                                      "mean squared error", log_x=True, context=C)
-        self.loss_plot.model("m", names, PART_COLORS)
-        self.loss_plot.star("peek", PART_COLORS["test"])
-        # The curves leave the lower left empty: training falls to the right, validation
-        # turns up at the right.
+        self.loss_plot = TrainValPlot(QT_TRANSLATE_NOOP("ValidationTab", "Loss per epoch"),
+                                      QT_TRANSLATE_NOOP("ValidationTab", "epoch (log scale)"),
+                                      MSE, log_x=True)
+        self.sweep_plot = TrainValPlot(
+            QT_TRANSLATE_NOOP("ValidationTab", "Loss against capacity"),
+            QT_TRANSLATE_NOOP("ValidationTab", "capacity (polynomial degree)"), MSE,
+            symbols=True)
+        for plot in (self.loss_plot, self.sweep_plot):
+            plot.model("m", CURVE_NAMES, PART_COLORS)
+            plot.star("peek", PART_COLORS["test"])
+        # Training falls to the right and validation turns up there: the lower left of
+        # the epoch plot stays empty; in the sweep, small degrees sit low on the left.
         self.loss_plot.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=(10, -10))
-        self.results = BarChart("The kept weights", "", "mean squared error", context=C,
+        self.sweep_plot.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
+        self.results = BarChart(QT_TRANSLATE_NOOP("ValidationTab", "The kept weights"),
+                                QT_TRANSLATE_NOOP("ValidationTab", "measured on"), MSE,
                                 value_fmt="{:.3f}")
         self.results_note = QLabel()
         self.results_note.setWordWrap(True)
-        self.sweep_plot = TrainValPlot("Loss against capacity", "capacity (polynomial degree)",
-                                       "mean squared error", context=C, symbols=True)
-        self.sweep_plot.model("m", names, PART_COLORS)
-        self.sweep_plot.star("peek", PART_COLORS["test"])
-        # Small degrees sit low on the left; the large ones climb on the right.
-        self.sweep_plot.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
-        self.hints = {
-            "loss": EmptyHint(self.loss_plot, "Press Run: the training and validation loss, "
-                                              "epoch by epoch.", C),
-            "results": EmptyHint(self.results, "The loss of the kept weights on each part "
-                                               "of the data.", C),
-            "sweep": EmptyHint(self.sweep_plot, "One model per degree: training and "
-                                                "validation loss against capacity.", C),
-        }
+        EmptyHint(self.loss_plot, QT_TRANSLATE_NOOP(
+            "ValidationTab", "Press Run: the training and validation loss, epoch by epoch."))
+        EmptyHint(self.results, QT_TRANSLATE_NOOP(
+            "ValidationTab", "The loss of the kept weights on each part of the data."))
+        EmptyHint(self.sweep_plot, QT_TRANSLATE_NOOP(
+            "ValidationTab", "Press Sweep capacity: one model per degree, training and "
+                             "validation loss against the degree."))
 
         run_page = QWidget()
         rl = QVBoxLayout(run_page)
@@ -98,22 +103,19 @@ class ValidationTab(TopicTab):
         rl.addWidget(self.loss_plot, 3)
         rl.addWidget(self.results, 2)
         rl.addWidget(self.results_note)
-        sweep_page = QWidget()
-        sl = QVBoxLayout(sweep_page)
-        sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(self.sweep_plot, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(run_page)
-        self.pages.addWidget(sweep_page)
+        self.pages.addWidget(self.sweep_plot)
+
+        self.mouse_help = QLabel()
+        self.mouse_help.setWordWrap(True)
         self.add_label = QLabel()
         self.add_combo = QComboBox()
-        for k in range(len(SPLITS)):
+        for k in range(len(SPLIT_NAMES)):
             self.add_combo.addItem("", k)
         self.add_combo.currentIndexChanged.connect(self._on_add_split)
         self.fresh_btn = QPushButton()
         self.fresh_btn.clicked.connect(self.fresh_data)
-        self.mouse_help = QLabel()
-        self.mouse_help.setWordWrap(True)
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.mouse_help, 1)
         for w in (self.add_label, self.add_combo, self.fresh_btn):
@@ -157,8 +159,8 @@ class ValidationTab(TopicTab):
         try:
             params = self.params().replace(points=format_points(x, y, split))
         except ParamError as exc:
-            self.banner.show_error(tr(C, "That edit was not applied: {0}").format(exc),
-                                   severe=False)
+            self.banner.show_error(translate("ValidationTab", "That edit was not applied: {0}")
+                                   .format(exc), severe=False)
             self._show_points()
             return
         self._apply(params)
@@ -175,6 +177,8 @@ class ValidationTab(TopicTab):
 
     def params_changed(self, params: ValidationParams) -> None:
         self._show_points()
+        if not self.runner.is_active() and self._frame is None:
+            self._head_idle()
 
     def begin(self, action: str) -> None:
         super().begin(action)
@@ -198,7 +202,7 @@ class ValidationTab(TopicTab):
             item = plot.curves["m/test"]
             plot.legend.removeItem(item)
             if peek:
-                plot.legend.addItem(item, tr(C, plot.names["m/test"]))
+                plot.legend.addItem(item, CURVE_NAMES["test"].text())
 
     def draw(self, snap: Snapshot) -> None:
         if self.action == "sweep":
@@ -210,7 +214,8 @@ class ValidationTab(TopicTab):
         plot = self.loss_plot
         for part, series in (("train", TRAIN_LOSS), ("val", VAL_LOSS), ("test", TEST_LOSS)):
             plot.set_buffer("m", part, self.store.get(series))
-        self.hints["loss"].set_empty(self.store.get(VAL_LOSS) is None)
+        for hint in plot.hints:
+            hint.set_empty(self.store.get(VAL_LOSS) is None)
         f = snap.frame
         if f is not None:
             self._frame = f
@@ -239,32 +244,37 @@ class ValidationTab(TopicTab):
         test = f.test_loss if ended else (
             value_at(self.store.get(TEST_LOSS), f.chosen_epoch) if f.peek else None)
         fresh = f.fresh_loss if ended else None
-        locked = tr(C, "locked")
+        locked = translate("ValidationTab", "locked")
         values = [train, val, test or 0.0, fresh or 0.0]
         texts = [None, None, None if test is not None else locked,
                  None if fresh is not None else locked]
-        labels = [tr(C, "training"), tr(C, "validation"), tr(C, "test"), tr(C, "new data")]
+        labels = [*(name.text() for name in SPLIT_NAMES),
+                  translate("ValidationTab", "new data")]
         colors = [SPLIT_COLORS[TRAIN], SPLIT_COLORS[VAL], SPLIT_COLORS[TEST], NEW_DATA_COLOR]
         self.results.set_bars(values, labels, colors, texts)
-        self.hints["results"].set_empty(False)
+        for hint in self.results.hints:
+            hint.set_empty(False)
 
     def _head_run(self, f: ValidationFrame) -> None:
+        epochs = self.params().epochs
         if f.stopped_epoch and f.peek:
-            text = tr(C, "Peeking: the test set was measured {0} times and chose epoch {1}. "
-                         "Reported test loss {2:.3f}; on new data {3:.3f}.").format(
+            text = translate(
+                "ValidationTab", "Peeking: the test set was measured {0} times and chose epoch "
+                                 "{1}. Reported test loss {2:.3f}; on new data {3:.3f}.").format(
                 f.test_evaluations, f.chosen_epoch, f.test_loss, f.fresh_loss)
         elif f.stopped_epoch:
-            text = tr(C, "Stopped at epoch {0}; the weights of epoch {1} are kept. Test loss "
-                         "{2:.3f}, measured once; on new data {3:.3f}.").format(
+            text = translate(
+                "ValidationTab", "Stopped at epoch {0}; the weights of epoch {1} are kept. Test "
+                                 "loss {2:.3f}, measured once; on new data {3:.3f}.").format(
                 f.stopped_epoch, f.chosen_epoch, f.test_loss, f.fresh_loss)
+        elif f.peek:
+            text = translate(
+                "ValidationTab", "Epoch {0} of {1} · peeking: the test set has been measured {2} "
+                                 "times").format(f.epoch, epochs, f.test_evaluations)
         else:
-            text = tr(C, "Epoch {0} of {1} · lowest validation loss at epoch {2} · "
-                         "test set: locked").format(f.epoch, self.params().epochs,
-                                                    f.best_epoch)
-            if f.peek:
-                text = tr(C, "Epoch {0} of {1} · peeking: the test set has been measured "
-                             "{2} times").format(f.epoch, self.params().epochs,
-                                                f.test_evaluations)
+            text = translate(
+                "ValidationTab", "Epoch {0} of {1} · lowest validation loss at epoch {2} · test "
+                                 "set: locked").format(f.epoch, epochs, f.best_epoch)
         self.head.setText(text)
 
     def _draw_sweep(self, snap: Snapshot[SweepFrame]) -> None:
@@ -278,73 +288,72 @@ class ValidationTab(TopicTab):
         plot.set_part("m", "train", caps[:len(f.train_loss)], f.train_loss)
         plot.set_part("m", "val", caps[:len(f.val_loss)], f.val_loss)
         plot.set_part("m", "test", caps[:len(f.peek_loss)], f.peek_loss)
-        self.hints["sweep"].set_empty(len(f.val_loss) == 0)
+        for hint in plot.hints:
+            hint.set_empty(len(f.val_loss) == 0)
         self.points.set_points(f.x, f.y, f.split)
         self.points.set_curves(f.grid, f.truth, f.fit, f.favourite_fit)
-        k = f.favourite - 1
-        chosen = f.chosen_capacity
+        k, chosen = f.favourite - 1, f.chosen_capacity
         if chosen and f.peek:
             plot.mark("m", None)
             plot.mark("peek", chosen, float(f.peek_loss[k]))
         elif k >= 0:
             plot.mark("m", f.favourite, float(f.val_loss[k]))
-        n = len(caps)
         if chosen and f.peek:
-            text = tr(C, "Peeking: the test set was measured {0} times and picked degree {1}. "
-                         "Reported test loss {2:.3f}; on new data {3:.3f}.").format(
+            text = translate(
+                "ValidationTab", "Peeking: the test set was measured {0} times and picked "
+                                 "degree {1}. Reported test loss {2:.3f}; on new data "
+                                 "{3:.3f}.").format(
                 f.test_evaluations, chosen, f.test_loss, f.fresh_loss)
         elif chosen:
-            text = tr(C, "Validation picks degree {0}. Only now is the test set measured, "
-                         "once: test loss {1:.3f}; on new data {2:.3f}.").format(
+            text = translate(
+                "ValidationTab", "Validation picks degree {0}. Only now is the test set "
+                                 "measured, once: test loss {1:.3f}; on new data {2:.3f}.").format(
                 chosen, f.test_loss, f.fresh_loss)
         elif f.epoch:
-            text = tr(C, "Epoch {0} of {1} for every degree from 1 to {2} · validation "
-                         "prefers degree {3} · test set: locked").format(
-                f.epoch, self.params().epochs, n, f.favourite)
+            text = translate(
+                "ValidationTab", "Epoch {0} of {1} for every degree from 1 to {2} · validation "
+                                 "prefers degree {3} · test set: locked").format(
+                f.epoch, self.params().epochs, len(caps), f.favourite)
         else:
-            text = tr(C, "One model per degree, 1 to {0}, on the same data").format(n)
+            text = translate("ValidationTab", "One model per degree, 1 to {0}, on the same "
+                                              "data").format(len(caps))
         self.head.setText(text)
 
     def _head_idle(self) -> None:
-        self.head.setText(tr(C, "Press Run to train a polynomial of degree {0} on the "
-                                "training points.").format(self.params().capacity))
+        self.head.setText(translate(
+            "ValidationTab", "Press Run to train a polynomial of degree {0} on the training "
+                             "points.").format(self.params().capacity))
 
     def clear_view(self) -> None:
+        super().clear_view()
         self._frame = None
-        for plot in (self.loss_plot, self.sweep_plot, self.results):
-            plot.clear_data()
-        for hint in self.hints.values():
-            hint.set_empty(True)
-        self.points.clear_curves()
         self._head_idle()
 
     def retranslate_view(self) -> None:
-        for plot in (self.points, self.loss_plot, self.sweep_plot, self.results):
-            plot.retranslate()
-        for hint in self.hints.values():
-            hint.retranslate()
         self._legend_test(self.params().peek_test)
-        self.sweep_btn.setText(tr(C, "Sweep capacity"))
-        self.sweep_btn.setToolTip(tr(C, "Train one model per degree from 1 to the capacity, "
-                                        "choose by validation loss, then test once"))
-        self.mouse_help.setText(tr(C, "Mouse: drag a point to move it, click to add one, "
-                                      "right-click to remove one."))
-        self.add_label.setText(tr(C, "Clicks add"))
+        self.sweep_btn.setText(translate("ValidationTab", "Sweep capacity"))
+        self.sweep_btn.setToolTip(translate(
+            "ValidationTab", "Train one model per degree from 1 to the capacity, choose by "
+                             "validation loss, then test once"))
+        self.mouse_help.setText(translate(
+            "ValidationTab", "Mouse: drag a point to move it, click to add one, right-click "
+                             "to remove one."))
+        self.add_label.setText(translate("ValidationTab", "Clicks add"))
         for k, name in enumerate(SPLIT_NAMES):
-            self.add_combo.setItemText(k, tr(C, name))
-        self.fresh_btn.setText(tr(C, "Fresh data"))
-        self.fresh_btn.setToolTip(tr(C, "Forget the edited points: new points from the seed"))
-        key = [f"<span style='color:{SPLIT_COLORS[k]}'>{sym}</span>&nbsp;{tr(C, name)}"
+            self.add_combo.setItemText(k, name.text())
+        self.fresh_btn.setText(translate("ValidationTab", "Fresh data"))
+        self.fresh_btn.setToolTip(translate(
+            "ValidationTab", "Forget the edited points: new points from the seed"))
+        key = [f"<span style='color:{SPLIT_COLORS[k]}'>{sym}</span>&nbsp;{name.text()}"
                for k, (sym, name) in enumerate(zip("●■△", SPLIT_NAMES, strict=True))]
-        key += [f"<span style='color:#888888'>╍╍</span>&nbsp;{tr(C, 'source')}",
-                f"<span style='color:#333333'>━━</span>&nbsp;{tr(C, 'model now')}",
-                f"<span style='color:{CHOSEN_COLOR}'>━━</span>&nbsp;{tr(C, 'kept model')}"]
+        key += [f"<span style='color:{color}'>{sym}</span>&nbsp;{name.text()}"
+                for name, color, sym in CURVE_KEY]
         self.key.setText("&nbsp;&nbsp; ".join(key))
-        self.results_note.setText(tr(
-            C, "Test and new data stay locked until the run ends. New data: 2,000 fresh "
-               "points from the same source that no choice has seen: what the model is "
-               "really worth."))
+        self.results_note.setText(translate(
+            "ValidationTab", "Test and new data stay locked until the run ends. New data: "
+                             "2,000 fresh points from the same source that no choice has seen: "
+                             "what the model is really worth."))
         if self._frame is not None:
             self.draw(Snapshot(frame=self._frame))
-        elif self.runner.state == "idle":
+        elif not self.runner.is_active():
             self._head_idle()
