@@ -129,6 +129,14 @@ TOPICS: tuple[Topic, ...] = (
         unit="epoch (one full-batch update)",
     ),
     Topic(
+        id="cnn",
+        title="Convolutional networks",
+        params="dlab.engines.cnn.params:CNNParams",
+        experiments={"run": "dlab.engines.cnn.engine:CNNvsMLP"},
+        tab="dlab.ui.tabs.cnn:CNNTab",
+        unit="step (one mini-batch update of the CNN and of the MLP)",
+    ),
+    Topic(
         id="adam",
         title="Adam: momentum + RMSProp",
         params="dlab.engines.adam.params:AdamParams",

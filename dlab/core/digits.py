@@ -109,3 +109,59 @@ def _checked(arrays: dict[str, np.ndarray], path: Path) -> Digits:
     for a in (images, labels, split):
         a.setflags(write=False)
     return Digits(images, labels, split)
+
+
+DIGIT_BOX = 20  # MNIST digits fit a 20×20 box whose centre of mass sits at the middle
+PAD_SIDE = 56  # a drawing pad's canvas: twice MNIST's side, so strokes stay smooth
+PAD_BRUSH = 2.6  # its brush radius in canvas pixels: about MNIST's stroke once scaled
+
+
+def centre_like_mnist(canvas: np.ndarray, threshold: float = 0.05) -> np.ndarray:
+    """A digit drawn anywhere on a square canvas (float, 0 = paper, 1 = ink), prepared as
+    MNIST's were: its bounding box scaled so the longer side is 20 pixels, on a 28×28
+    image with its centre of mass in the middle. A blank canvas gives a blank image."""
+    ink = np.argwhere(canvas > threshold)
+    out = np.zeros((SIDE, SIDE), np.float32)
+    if len(ink) == 0:
+        return out
+    (r0, c0), (r1, c1) = ink.min(0), ink.max(0) + 1
+    box = canvas[r0:r1, c0:c1].astype(np.float32)
+    scale = DIGIT_BOX / max(box.shape)
+    h, w = max(1, round(box.shape[0] * scale)), max(1, round(box.shape[1] * scale))
+    small = _resize(box, h, w)
+    rows, cols = np.indices(small.shape)
+    mass = small.sum()
+    cy, cx = (rows * small).sum() / mass, (cols * small).sum() / mass
+    top, left = round(SIDE / 2 - 0.5 - cy), round(SIDE / 2 - 0.5 - cx)
+    top, left = min(max(top, 0), SIDE - h), min(max(left, 0), SIDE - w)
+    out[top:top + h, left:left + w] = small
+    return np.clip(out, 0.0, 1.0)
+
+
+def _resize(image: np.ndarray, h: int, w: int) -> np.ndarray:
+    """Area-averaging resize (shrinks smoothly; grows by repeating), in NumPy only."""
+    def weights(n_in: int, n_out: int) -> np.ndarray:
+        # Overlap of output cell i, [i·n_in/n_out, (i+1)·n_in/n_out), with input cell j.
+        edges = np.arange(n_out + 1) * n_in / n_out
+        lo, hi = edges[:-1, None], edges[1:, None]
+        j = np.arange(n_in)[None, :]
+        overlap = np.clip(np.minimum(hi, j + 1) - np.maximum(lo, j), 0, None)
+        return overlap / overlap.sum(1, keepdims=True)
+
+    return (weights(image.shape[0], h) @ image @ weights(image.shape[1], w).T).astype(
+        np.float32)
+
+
+def ink_segment(canvas: np.ndarray, a: tuple[float, float], b: tuple[float, float],
+                radius: float) -> None:
+    """Ink (in place, values up to 1) along the segment a → b, points given as (x, y) in
+    pixel units, with a round brush of ``radius`` and one pixel of soft edge: a stroke of
+    a drawing pad."""
+    rows, cols = np.indices(canvas.shape) + 0.5
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = np.zeros_like(cols) if length2 == 0 else np.clip(
+        ((cols - ax) * dx + (rows - ay) * dy) / length2, 0, 1)
+    dist = np.hypot(cols - (ax + t * dx), rows - (ay + t * dy))
+    np.maximum(canvas, np.clip(radius + 0.5 - dist, 0, 1), out=canvas)

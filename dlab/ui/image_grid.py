@@ -46,11 +46,13 @@ class ImageGrid(PlotBase):
 
     def __init__(self, title: Msg | None = None, *, columns: int = 8,
                  levels: tuple[float, float] = (0, 1), lut: str = "ink",
-                 captions: bool = True) -> None:
+                 captions: bool = True, caption_left: bool = False) -> None:
         super().__init__()
         self.title = title
         self.columns, self.levels, self.lut = columns, levels, LUTS[lut]
         self.caption_h = CAPTION_H if captions else 0.0
+        # Left-aligned captions may run on under the next cells (a label per row).
+        self.caption_left = caption_left
         self.cells: list[pg.ImageItem] = []
         self.captions: list[pg.TextItem] = []
         self.shapes: list[tuple[int, int]] = []  # each cell's image (rows, cols)
@@ -87,14 +89,14 @@ class ImageGrid(PlotBase):
         while len(self.cells) < n:
             cell = len(self.cells)
             image = pg.ImageItem(lut=self.lut)
-            image.setRect(self._cell_rect(cell))
             vb.addItem(image)
             frame = pg.QtWidgets.QGraphicsRectItem(self._cell_rect(cell))
             frame.setPen(pg.mkPen("#BBBBBB", width=1, cosmetic=True))
             vb.addItem(frame)
-            text = pg.TextItem(anchor=(0.5, 0.0), color="#333333")
+            text = pg.TextItem(anchor=(0.0 if self.caption_left else 0.5, 0.0),
+                               color="#333333")
             x, y = self.cell_origin(cell)
-            text.setPos(x + 0.5, y + 1.0)
+            text.setPos(x if self.caption_left else x + 0.5, y + 1.0)
             vb.addItem(text)
             self.cells.append(image)
             self.frames.append(frame)
@@ -109,25 +111,34 @@ class ImageGrid(PlotBase):
         self.plotItem.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
 
     # --- updates -------------------------------------------------------------------------
-    def set_images(self, images: Sequence[np.ndarray] | np.ndarray,
+    def set_images(self, images: Sequence[np.ndarray | None] | np.ndarray,
                    captions: Sequence[str] | None = None,
                    levels: tuple[float, float] | None = None) -> None:
-        """Show these images (each 2-D, row 0 at the top) in the first cells; the rest
-        are hidden. ``levels`` overrides the grid's fixed levels for this call."""
+        """Show these images (each 2-D, row 0 at the top) in the first cells; the rest,
+        and cells given None (a gap in a row), are hidden. ``levels`` overrides the grid's
+        fixed levels for this call."""
         n = len(images)
         self._grow(n)
         lo_hi = levels if levels is not None else self.levels
+        shown = [False] * len(self.cells)
         for i, img in enumerate(images):
+            if img is None:
+                self.shapes[i] = (0, 0)
+                continue
             img = np.asarray(img, dtype=np.float32)
             # col-major image axis order (plots.py): the first axis runs along x
             self.cells[i].setImage(img.T, levels=lo_hi, autoLevels=False)
+            if img.shape != self.shapes[i]:  # the rect scales by the image's size
+                self.cells[i].setRect(self._cell_rect(i))
             self.shapes[i] = img.shape
             self.captions[i].setText(captions[i] if captions is not None else "")
-        if n != self._n_shown:
-            for i, (image, frame, text) in enumerate(
-                    zip(self.cells, self.frames, self.captions, strict=True)):
+            shown[i] = True
+        for i, (image, frame, text) in enumerate(
+                zip(self.cells, self.frames, self.captions, strict=True)):
+            if image.isVisible() != shown[i]:
                 for part in (image, frame, text):
-                    part.setVisible(i < n)
+                    part.setVisible(shown[i])
+        if n != self._n_shown:
             self._n_shown = n
             self._fit(n)
 
@@ -137,6 +148,9 @@ class ImageGrid(PlotBase):
             self.unmark()
             return
         h, w = self.shapes[cell]
+        if not h or not w:  # a gap
+            self.unmark()
+            return
         r0, c0 = max(0, row), max(0, col)
         r1, c1 = min(h, row + rows), min(w, col + cols)
         x, y = self.cell_origin(cell)
@@ -156,7 +170,7 @@ class ImageGrid(PlotBase):
         for cell in range(self._n_shown):
             cx, cy = self.cell_origin(cell)
             h, w = self.shapes[cell]
-            if cx <= x < cx + 1 and cy <= y < cy + 1 and h and w:
+            if cx <= x < cx + 1 and cy <= y < cy + 1 and h and w:  # (0, 0): a gap
                 return cell, int((y - cy) * h), int((x - cx) * w)
         return None
 

@@ -109,3 +109,25 @@ def test_packaged_with_its_licence() -> None:
     spec.loader.exec_module(bundle_filter)
     assert bundle_filter.keep_data("dlab/resources/data/mnist_5k.npz")
     assert digits.default_path().stat().st_size < 3 * 1024 * 1024
+
+
+def test_drawing_is_centred_and_scaled_like_mnist() -> None:
+    """A small digit drawn in a corner of the pad comes out 20 pixels tall with its centre
+    of mass in the middle, as MNIST's digits are."""
+    canvas = np.zeros((56, 56), np.float32)
+    canvas[2:12, 4:8] = 1.0  # a short bar in the top-left corner, 10 × 4
+    out = digits.centre_like_mnist(canvas)
+    assert out.shape == (28, 28) and out.dtype == np.float32
+    ink = np.argwhere(out > 0.5)
+    assert ink[:, 0].max() - ink[:, 0].min() + 1 == 20
+    rows, cols = np.indices(out.shape)
+    cy, cx = (rows * out).sum() / out.sum(), (cols * out).sum() / out.sum()
+    assert abs(cy - 13.5) <= 0.5 and abs(cx - 13.5) <= 0.5
+    assert not digits.centre_like_mnist(np.zeros((28, 28))).any()
+
+
+def test_real_digits_survive_the_centring() -> None:
+    """MNIST's own digits are already centred: the helper barely moves them."""
+    images = digits.to_float(load_digits().test[0][:20])
+    moved = [np.abs(digits.centre_like_mnist(x) - x).mean() for x in images]
+    assert np.median(moved) < 0.08

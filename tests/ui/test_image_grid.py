@@ -28,6 +28,20 @@ def test_cells_are_reused_and_hidden(qtbot) -> None:
     assert grid.cells[:5] == first  # the same items, updated
     assert [c.isVisible() for c in grid.cells] == [True, True, False, False, False]
     assert grid.captions[0].toPlainText() == ""
+    grid.set_images([np.zeros((7, 7)), None, np.zeros((7, 7))])  # a gap in the row
+    assert [c.isVisible() for c in grid.cells] == [True, False, True, False, False]
+    assert grid.pixel_at(1.12 + 0.5, 0.5) is None
+    grid.close()
+
+
+def test_image_fills_its_cell_whatever_its_size(qtbot) -> None:
+    grid = _grid(qtbot)
+    for side in (28, 7, 14):
+        grid.set_images([np.zeros((side, side)), np.zeros((3, 3))])
+        for cell in (0, 1):
+            box = grid.cells[cell].mapRectToParent(grid.cells[cell].boundingRect())
+            x, y = grid.cell_origin(cell)
+            assert np.allclose([box.x(), box.y(), box.width(), box.height()], [x, y, 1, 1])
     grid.close()
 
 

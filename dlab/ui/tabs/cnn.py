@@ -1,0 +1,403 @@
+"""Topic 6: convolutional networks. A CNN and an MLP trained side by side on handwritten
+digits; parameter counts against the dense layers they stand in for; the first layer's
+filters and every layer's feature maps for a test digit or a digit drawn with the mouse;
+receptive fields on click; one convolution in slow motion."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlab.core.digits import centre_like_mnist
+from dlab.core.snapshot import Snapshot
+from dlab.engines.cnn import forward
+from dlab.engines.cnn.arch import mlp_params, receptive_field
+from dlab.engines.cnn.frame import NETS, CNNFrame, loss_series, val_acc_series
+from dlab.engines.cnn.params import CNNParams
+from dlab.ui.draw_pad import DrawPad
+from dlab.ui.i18n import tr
+from dlab.ui.image_grid import ImageGrid
+from dlab.ui.labels import text_label
+from dlab.ui.plots import PALETTE, CurvePlot
+from dlab.ui.stat_plots import BarChart, EmptyHint
+from dlab.ui.topic_tab import TopicTab
+
+C = "CNNTab"
+COLORS = {"cnn": PALETTE[0], "mlp": PALETTE[1]}
+DENSE_COLOR = PALETTE[4]
+MAPS_SHOWN = 8  # feature maps drawn per layer
+SLOW_CROP = 14  # the slow-motion input: the middle 14×14 of the digit
+SLOW_MS = 250  # one window position every quarter of a second
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+def _shape(shape: list[int]) -> str:
+    return "×".join(str(s) for s in shape)
+
+
+class CNNTab(TopicTab):
+    context = C
+
+    def build_view(self, parent: QWidget) -> None:
+        self._frame: CNNFrame | None = None
+        self._pass: forward.Pass | None = None
+        self._input = np.zeros((28, 28), np.float32)
+        self._picked: tuple[int, int, int] | None = None  # (cell, row, col) clicked
+        self._filter = 0  # which first-layer filter the slow motion slides
+        self._pos = 0  # the slow-motion window's position (raster order)
+        self._layers_shown: tuple = ()
+
+        self.head = text_label(14, bold=True, wrap=True)
+        self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", log_y=True,
+                                   context=C)
+        self.acc_plot = CurvePlot("Validation accuracy", "step", "accuracy", context=C)
+        for net in NETS:
+            self.loss_plot.curve(net, net.upper(), COLORS[net], dense=True)
+            self.acc_plot.curve(net, net.upper(), COLORS[net], symbol="o")
+        self.loss_plot.legend.hide()  # the accuracy plot's legend names both
+        self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
+        self.counts = BarChart("Parameters (log scale)", "", "parameters", log_y=True,
+                               context=C)
+
+        self.pages = QTabWidget()
+        self.pages.addTab(self._features_page(), "")
+        self.pages.addTab(self._layers_page(), "")
+        self.pages.addTab(self._slow_page(), "")
+
+        self.hints = [
+            EmptyHint(self.loss_plot, "The loss of each mini-batch, CNN and MLP.", C),
+            EmptyHint(self.acc_plot, "Accuracy on the 500 validation digits after each "
+                                     "epoch.", C),
+        ]
+        top = QHBoxLayout()
+        top.addWidget(self.loss_plot, 1)
+        top.addWidget(self.acc_plot, 1)
+        top.addWidget(self.counts, 1)
+        lay = QVBoxLayout(parent)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.head)
+        lay.addLayout(top, 2)
+        lay.addWidget(self.pages, 3)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(SLOW_MS)
+        self.timer.timeout.connect(self._advance_window)
+        self.timer.start()
+
+    # --- pages -------------------------------------------------------------------------
+    def _features_page(self) -> QWidget:
+        page = QWidget()
+        self.filters = ImageGrid("Layer-1 filters", columns=4, lut="diverging",
+                                 captions=False, context=C)
+        self.input_grid = ImageGrid("", columns=1, captions=False, context=C)
+        self.pad = DrawPad()
+        self.pad.changed.connect(self._on_drawing)
+        self.clear_btn = QPushButton()
+        self.clear_btn.clicked.connect(self.pad.clear)
+        self.pad_label = QLabel()
+        self.pad_label.setWordWrap(True)
+        self.maps = ImageGrid("Feature maps (click a pixel)", columns=MAPS_SHOWN,
+                              caption_left=True, context=C)
+        self.maps.clicked.connect(self._on_map_click)
+        self.filters.clicked.connect(self._on_filter_click)
+        self.rf_note = QLabel()
+        self.rf_note.setWordWrap(True)
+        self.probs = BarChart("Class probabilities", "digit", "probability", context=C)
+
+        inputs = QVBoxLayout()
+        inputs.addWidget(self.input_grid, 3)
+        inputs.addWidget(self.pad_label)
+        inputs.addWidget(self.pad, 3)
+        inputs.addWidget(self.clear_btn)
+        maps = QVBoxLayout()
+        maps.addWidget(self.maps, 1)
+        maps.addWidget(self.rf_note)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(2, 2, 2, 2)
+        row.addWidget(self.filters, 2)
+        row.addLayout(inputs, 2)
+        row.addLayout(maps, 6)
+        row.addWidget(self.probs, 3)
+        return page
+
+    def _layers_page(self) -> QWidget:
+        page = QWidget()
+        self.table = QTableWidget(0, 4)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.layers_note = QLabel()
+        self.layers_note.setWordWrap(True)
+        lay = QVBoxLayout(page)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.layers_note)
+        return page
+
+    def _slow_page(self) -> QWidget:
+        page = QWidget()
+        self.slow_in = ImageGrid("", columns=1, captions=False, context=C)
+        self.slow_w = ImageGrid("", columns=1, lut="diverging", captions=False, context=C)
+        self.slow_out = ImageGrid("Output (after ReLU)", columns=1, lut="grey",
+                                  captions=False, context=C)
+        self.sums = QLabel()
+        self.sums.setTextFormat(Qt.TextFormat.RichText)
+        self.sums.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sums.setWordWrap(True)
+        self.sums.setMinimumWidth(120)
+        self.slow_note = QLabel()
+        self.slow_note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.slow_in, 3)
+        row.addWidget(self.slow_w, 2)
+        row.addWidget(self.sums, 4)
+        row.addWidget(self.slow_out, 3)
+        lay = QVBoxLayout(page)
+        lay.addLayout(row, 1)
+        lay.addWidget(self.slow_note)
+        return page
+
+    # --- user actions ------------------------------------------------------------------
+    @Slot()
+    def _on_drawing(self) -> None:
+        self._refresh_input()
+
+    @Slot(int, int, int)
+    def _on_map_click(self, cell: int, row: int, col: int) -> None:
+        self._picked = (cell, row, col)
+        self._show_receptive_field()
+
+    @Slot(int, int, int)
+    def _on_filter_click(self, cell: int, _row: int, _col: int) -> None:
+        self._filter = cell
+        self._pos = 0
+        self._draw_slow()
+
+    @Slot()
+    def _advance_window(self) -> None:
+        if self._frame is None or not self.slow_out.isVisible():
+            return
+        self._pos += 1
+        self._draw_slow()
+
+    def params_changed(self, params: CNNParams) -> None:
+        if self._frame is not None and not self.runner.is_active():
+            self._refresh_input()
+
+    # --- drawing -----------------------------------------------------------------------
+    def draw(self, batch: Snapshot[CNNFrame]) -> None:
+        for net in NETS:
+            self.loss_plot.set_series(net, self.store.get(loss_series(net)))
+            self.acc_plot.set_series(net, self.store.get(val_acc_series(net)))
+        loss = self.store.get(loss_series("cnn"))
+        acc = self.store.get(val_acc_series("cnn"))
+        self.hints[0].set_empty(loss is None or not loss.n)
+        self.hints[1].set_empty(acc is None or not acc.n)
+        f = batch.frame
+        if f is not None:
+            self._frame = f
+            if f.layers != self._layers_shown:
+                self._layers_shown = f.layers
+                self._draw_layers(f)
+            w1 = f.conv_weights[0][0][:, 0]  # (channels, k, k)
+            if self._filter >= len(w1):
+                self._filter = 0
+            m = float(np.abs(w1).max()) or 1.0
+            self.filters.set_images(w1, levels=(-m, m))
+            self._refresh_input()
+        self._show_head()
+
+    def _refresh_input(self) -> None:
+        """The input is the drawing while the pad has ink, else the chosen test digit."""
+        f = self._frame
+        if f is None:
+            return
+        drawing = self.pad.has_ink()
+        self._input = centre_like_mnist(self.pad.canvas) if drawing else f.digit
+        self._pass = forward.run(f.conv_weights, f.linear_weights, self._input)
+        self.input_grid.set_images([self._input])
+        title = (tr(C, "Your drawing, centred") if drawing else
+                 tr(C, "Test digit {0}: a {1}").format(self.params().shown_digit,
+                                                       f.digit_label))
+        self.input_grid.plotItem.setTitle(title, size="11pt")
+        cells, captions = [], []
+        for k, maps in enumerate(self._pass.maps, 1):
+            shown = list(maps[:MAPS_SHOWN] / max(float(maps.max()), 1e-6))
+            cells += shown + [None] * (MAPS_SHOWN - len(shown))
+            side = maps.shape[-1]
+            captions += [tr(C, "layer {0}, {1}×{1}").format(k, side)] + [""] * (MAPS_SHOWN - 1)
+        self.maps.set_images(cells, captions)
+        best = int(np.argmax(self._pass.probs))
+        colors = [PALETTE[2] if d == best else PALETTE[0] for d in range(10)]
+        self.probs.set_bars(self._pass.probs, [str(d) for d in range(10)], colors)
+        self.probs.plotItem.setYRange(0, 1.05, padding=0)
+        self._show_receptive_field()
+        self._draw_slow()
+
+    def _show_receptive_field(self) -> None:
+        f, picked = self._frame, self._picked
+        if f is None or picked is None or picked[0] // MAPS_SHOWN >= len(f.conv_weights):
+            self.rf_note.setText(tr(C, "Click a pixel of a feature map: the input pixels it "
+                                       "sees are outlined on the input."))
+            self.input_grid.unmark()
+            self.maps.unmark()
+            return
+        cell, row, col = picked
+        layer = cell // MAPS_SHOWN
+        kernels = [w.shape[-1] for w, _ in f.conv_weights]
+        r0, c0, rows, cols = receptive_field(kernels, layer, row, col)
+        self.input_grid.mark(0, r0, c0, rows, cols)
+        self.maps.mark(cell, row, col, 1, 1)
+        self.rf_note.setText(tr(
+            C, "Layer {0}, pixel ({1}, {2}) sees {3}×{4} input pixels (outlined on the "
+               "input): each layer's window covers more of the digit.").format(
+            layer + 1, row, col, rows, cols))
+
+    def _draw_layers(self, f: CNNFrame) -> None:
+        rows = [(layer["name"], _shape(layer["out_shape"]), layer["params"],
+                 layer.get("dense_equivalent_params")) for layer in f.layers]
+        hidden = self.params().mlp_hidden
+        rows += [(tr(C, "CNN total"), "10", f.cnn_params, None),
+                 (tr(C, "MLP 784 → {0} → 10").format(hidden), "10", f.mlp_params, None)]
+        self.table.setRowCount(len(rows))
+        for i, (name, shape, params, dense) in enumerate(rows):
+            texts = (name, shape, _count(params), _count(dense) if dense else "")
+            for j, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                if j >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight |
+                                          Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, j, item)
+        convs = [layer for layer in f.layers if layer["type"] == "conv"]
+        values, labels, colors = [], [], []
+        for layer in convs:
+            values += [layer["params"], layer["dense_equivalent_params"]]
+            labels += [layer["name"], tr(C, "dense")]
+            colors += [COLORS["cnn"], DENSE_COLOR]
+        values += [f.cnn_params, f.mlp_params]
+        labels += ["CNN", "MLP"]
+        colors += [COLORS["cnn"], COLORS["mlp"]]
+        self.counts.set_bars(values, labels, colors)
+
+    def _draw_slow(self) -> None:
+        f = self._frame
+        if f is None:
+            return
+        weight, bias = f.conv_weights[0]
+        w, b = weight[self._filter, 0], float(bias[self._filter])
+        k = w.shape[0]
+        start = (28 - SLOW_CROP) // 2
+        x = self._input[start:start + SLOW_CROP, start:start + SLOW_CROP]
+        out = np.maximum(forward.conv2d_valid(x, w, b), 0.0)
+        side = out.shape[0]
+        self._pos %= side * side
+        r, c = divmod(self._pos, side)
+        shown = out.copy().reshape(-1)
+        shown[self._pos + 1:] = np.nan  # not reached yet
+        self.slow_in.set_images([x])
+        self.slow_in.mark(0, r, c, k, k)
+        m = float(np.abs(w).max()) or 1.0
+        self.slow_w.set_images([w], levels=(-m, m))
+        self.slow_out.set_images([shown.reshape(side, side)],
+                                 levels=(0.0, max(float(out.max()), 1e-6)))
+        self.slow_out.mark(0, r, c, 1, 1)
+        self.slow_in.plotItem.setTitle(tr(C, "Input, middle {0}×{0}").format(
+            SLOW_CROP), size="11pt")
+        self.slow_w.plotItem.setTitle(tr(C, "Filter {0} of layer 1").format(
+            self._filter + 1), size="11pt")
+        self.sums.setText(self._sums_html(forward.window_at(x, w, b, r, c), r, c))
+
+    @staticmethod
+    def _sums_html(step: forward.WindowStep, r: int, c: int) -> str:
+        k = step.patch.shape[0]
+        cells = []
+        for i in range(k):
+            tds = []
+            for j in range(k):
+                p = step.products[i, j]
+                color = "#C03C00" if p > 0 else "#005AB4" if p < 0 else "#777777"
+                product = f"<b style='color:{color}'>{p:+.2f}</b>"
+                body = (f"{step.patch[i, j]:.2f}×{step.weight[i, j]:+.2f}<br>{product}"
+                        if k <= 3 else product)  # 25 or 49 cells: the products only
+                tds.append(f"<td align='center' style='padding:2px 6px'>{body}</td>")
+            cells.append("<tr>" + "".join(tds) + "</tr>")
+        total = step.products.sum()
+        line = tr(C, "position ({0}, {1}): sum of the {2} products {3:+.2f} + bias {4:+.2f} "
+                     "= {5:+.2f}; after ReLU {6:.2f}").format(
+            r, c, k * k, total, step.bias, step.total, max(step.total, 0.0))
+        return (f"<table border='1' cellspacing='0' style='font-size:10pt'>{''.join(cells)}"
+                f"</table><p style='font-size:11pt'>{line}</p>")
+
+    def _show_head(self) -> None:
+        f = self._frame
+        if f is None:
+            self.head.setText(tr(C, "A CNN and an MLP ({0} parameters) learn the same "
+                                    "digits: press Run.").format(
+                _count(mlp_params(self.params().mlp_hidden))))
+            return
+        parts = []
+        for net, params in (("cnn", f.cnn_params), ("mlp", f.mlp_params)):
+            label = f"<span style='color:{COLORS[net]}'>{net.upper()}</span>"
+            acc = self.store.last(val_acc_series(net))
+            parts.append(tr(C, "{0}: {1} parameters").format(label, _count(params)) +
+                         ("" if acc is None else f" → {acc:.1%}"))
+        accuracy = self.store.last(val_acc_series("cnn")) is not None
+        self.head.setText("   ·   ".join(parts) + (
+            "   " + tr(C, "(validation accuracy)") if accuracy else ""))
+
+    def clear_view(self) -> None:
+        self._frame = None
+        self._pass = None
+        self._picked = None
+        self._layers_shown = ()
+        for plot in (self.loss_plot, self.acc_plot, self.counts, self.probs, self.filters,
+                     self.input_grid, self.maps, self.slow_in, self.slow_w, self.slow_out):
+            plot.clear_data()
+        self.table.setRowCount(0)
+        self.sums.setText("")
+        for hint in self.hints:
+            hint.set_empty(True)
+        self._show_head()
+
+    def retranslate_view(self) -> None:
+        for plot in (self.loss_plot, self.acc_plot, self.counts, self.probs, self.filters,
+                     self.maps, self.slow_out):
+            plot.retranslate()
+        for hint in self.hints:
+            hint.retranslate()
+        for i, name in enumerate(("Filters and feature maps", "Layers and parameters",
+                                  "Convolution in slow motion")):
+            self.pages.setTabText(i, tr(C, name))
+        self.table.setHorizontalHeaderLabels([
+            tr(C, "Layer"), tr(C, "Output shape"), tr(C, "Parameters"),
+            tr(C, "Fully connected equivalent")])
+        self.layers_note.setText(tr(
+            C, "A convolution uses the same k×k weights at every position and looks only at "
+               "a neighbourhood. A fully connected layer from the same input to the same "
+               "output would need a weight for every input–output pair (last column)."))
+        self.slow_note.setText(tr(
+            C, "The window slides over the input; at each position the k×k products of pixel "
+               "and weight are added up with the bias, and the ReLU of the sum fills one "
+               "output pixel. Click a filter on the first page to slide another one."))
+        self.pad_label.setText(tr(C, "Draw a digit here:"))
+        self.clear_btn.setText(tr(C, "Clear drawing"))
+        self._show_head()
+        if self._frame is not None:
+            self._draw_layers(self._frame)
+            self._refresh_input()
+        else:
+            self._show_receptive_field()
