@@ -2,112 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>topics</name>
-    <message>
-        <source>Convolutional networks</source>
-        <translation>합성곱 신경망</translation>
-    </message>
-</context>
-<context>
-    <name>cnn/params</name>
-    <message>
-        <source>Channels (first conv layer)</source>
-        <translation>채널 수 (첫 합성곱 층)</translation>
-    </message>
-    <message>
-        <source>Filters in the first convolutional layer; each is one small k×k pattern detector and gives one feature map.</source>
-        <translation>첫 합성곱 층의 필터 수입니다. 필터 하나는 작은 k×k 패턴 검출기이며 특징 맵 하나를 만듭니다.</translation>
-    </message>
-    <message>
-        <source>Channels of later layers</source>
-        <translation>다음 층들의 채널 수</translation>
-    </message>
-    <message>
-        <source>double: each later conv layer has twice the channels of the one before (the usual choice, as the maps get smaller); same: every layer has as many as the first.</source>
-        <translation>double: 뒤의 합성곱 층은 앞 층보다 채널이 두 배입니다(맵이 작아지므로 흔히 쓰는 방식). same: 모든 층의 채널 수가 첫 층과 같습니다.</translation>
-    </message>
-    <message>
-        <source>Kernel size k</source>
-        <translation>커널 크기 k</translation>
-    </message>
-    <message>
-        <source>Each filter looks at a k×k neighbourhood: k·k weights per input channel, shared by every position of the image. Odd, so that the window has a centre pixel.</source>
-        <translation>필터 하나는 k×k 이웃 영역을 봅니다. 입력 채널마다 가중치 k·k개를 두고 이미지의 모든 위치에서 함께 씁니다. 창에 가운데 픽셀이 있도록 홀수만 씁니다.</translation>
-    </message>
-    <message>
-        <source>Conv layers</source>
-        <translation>합성곱 층 수</translation>
-    </message>
-    <message>
-        <source>Blocks of convolution → ReLU → 2×2 max-pooling; each halves the image side (28 → 14 → 7 → 3).</source>
-        <translation>합성곱 → ReLU → 2×2 최대 풀링 블록의 수입니다. 블록마다 이미지 한 변이 절반이 됩니다(28 → 14 → 7 → 3).</translation>
-    </message>
-    <message>
-        <source>MLP hidden units</source>
-        <translation>MLP 은닉 유닛</translation>
-    </message>
-    <message>
-        <source>Width of the fully connected network trained beside the CNN: 784 pixels → hidden → 10 classes.</source>
-        <translation>CNN과 나란히 학습하는 완전 연결 신경망의 너비입니다: 픽셀 784개 → 은닉층 → 10개 클래스.</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>에포크</translation>
-    </message>
-    <message>
-        <source>Passes over the 4,000 training digits.</source>
-        <translation>학습용 숫자 4,000개를 몇 번 훑을지 정합니다.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Adam's step size, the same for both networks.</source>
-        <translation>Adam의 보폭이며, 두 신경망에 똑같이 씁니다.</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <source>Digits per update (a power of two).</source>
-        <translation>한 번 갱신할 때 쓰는 숫자 이미지 수입니다(2의 거듭제곱).</translation>
-    </message>
-    <message>
-        <source>Digit shown</source>
-        <translation>보여 줄 숫자</translation>
-    </message>
-    <message>
-        <source>Which test digit (0-499) the feature maps and the slow-motion convolution use.</source>
-        <translation>특징 맵과 느린 합성곱에 쓸 시험용 숫자의 번호(0-499)입니다.</translation>
-    </message>
-</context>
-<context>
-    <name>cnn/choices</name>
-    <message>
-        <source>double</source>
-        <translation>두 배</translation>
-    </message>
-    <message>
-        <source>same</source>
-        <translation>같게</translation>
-    </message>
-</context>
-<context>
     <name>CNNTab</name>
-    <message>
-        <source>Training loss</source>
-        <translation>학습 손실</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>스텝</translation>
-    </message>
-    <message>
-        <source>cross-entropy</source>
-        <translation>교차 엔트로피</translation>
-    </message>
     <message>
         <source>Validation accuracy</source>
         <translation>검증 정확도</translation>
@@ -131,10 +26,6 @@
     <message>
         <source>parameters</source>
         <translation>파라미터 수</translation>
-    </message>
-    <message>
-        <source></source>
-        <translation></translation>
     </message>
     <message>
         <source>Layer-1 filters</source>
@@ -205,6 +96,10 @@
         <translation>특징 맵의 픽셀을 클릭하세요. 그 픽셀이 보는 입력 픽셀들이 입력 이미지에 테두리로 표시됩니다.</translation>
     </message>
     <message>
+        <source>layer, or whole network</source>
+        <translation>층, 또는 신경망 전체</translation>
+    </message>
+    <message>
         <source>CNN total</source>
         <translation>CNN 합계</translation>
     </message>
@@ -237,7 +132,7 @@
         <translation>시험 숫자 {0}번: {1}</translation>
     </message>
     <message>
-        <source>Layer {0}, pixel ({1}, {2}) sees {3}×{4} input pixels (outlined on the input): each layer's window covers more of the digit.</source>
+        <source>Layer {0}, pixel ({1}, {2}) sees {3}×{4} input pixels (outlined on the input): each layer&apos;s window covers more of the digit.</source>
         <translation>{0}층의 픽셀 ({1}, {2})는 입력 픽셀 {3}×{4}개를 봅니다(입력에 테두리로 표시). 층이 깊을수록 숫자의 더 넓은 부분을 봅니다.</translation>
     </message>
     <message>
@@ -267,6 +162,95 @@
     <message>
         <source>{0}: {1} parameters</source>
         <translation>{0}: 파라미터 {1}개</translation>
+    </message>
+</context>
+<context>
+    <name>cnn/choices</name>
+    <message>
+        <source>double</source>
+        <translation>두 배</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>같게</translation>
+    </message>
+</context>
+<context>
+    <name>cnn/params</name>
+    <message>
+        <source>Channels (first conv layer)</source>
+        <translation>채널 수 (첫 합성곱 층)</translation>
+    </message>
+    <message>
+        <source>Filters in the first convolutional layer; each is one small k×k pattern detector and gives one feature map.</source>
+        <translation>첫 합성곱 층의 필터 수입니다. 필터 하나는 작은 k×k 패턴 검출기이며 특징 맵 하나를 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Channels of later layers</source>
+        <translation>다음 층들의 채널 수</translation>
+    </message>
+    <message>
+        <source>double: each later conv layer has twice the channels of the one before (the usual choice, as the maps get smaller); same: every layer has as many as the first.</source>
+        <translation>double: 뒤의 합성곱 층은 앞 층보다 채널이 두 배입니다(맵이 작아지므로 흔히 쓰는 방식). same: 모든 층의 채널 수가 첫 층과 같습니다.</translation>
+    </message>
+    <message>
+        <source>Kernel size k</source>
+        <translation>커널 크기 k</translation>
+    </message>
+    <message>
+        <source>Each filter looks at a k×k neighbourhood: k·k weights per input channel, shared by every position of the image. Odd, so that the window has a centre pixel.</source>
+        <translation>필터 하나는 k×k 이웃 영역을 봅니다. 입력 채널마다 가중치 k·k개를 두고 이미지의 모든 위치에서 함께 씁니다. 창에 가운데 픽셀이 있도록 홀수만 씁니다.</translation>
+    </message>
+    <message>
+        <source>Conv layers</source>
+        <translation>합성곱 층 수</translation>
+    </message>
+    <message>
+        <source>Blocks of convolution → ReLU → 2×2 max-pooling; each halves the image side (28 → 14 → 7 → 3).</source>
+        <translation>합성곱 → ReLU → 2×2 최대 풀링 블록의 수입니다. 블록마다 이미지 한 변이 절반이 됩니다(28 → 14 → 7 → 3).</translation>
+    </message>
+    <message>
+        <source>MLP hidden units</source>
+        <translation>MLP 은닉 유닛</translation>
+    </message>
+    <message>
+        <source>Width of the fully connected network trained beside the CNN: 784 pixels → hidden → 10 classes.</source>
+        <translation>CNN과 나란히 학습하는 완전 연결 신경망의 너비입니다: 픽셀 784개 → 은닉층 → 10개 클래스.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Passes over the 4,000 training digits.</source>
+        <translation>학습용 숫자 4,000개를 몇 번 훑을지 정합니다.</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s step size, the same for both networks.</source>
+        <translation>Adam의 보폭이며, 두 신경망에 똑같이 씁니다.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Digits per update (a power of two).</source>
+        <translation>한 번 갱신할 때 쓰는 숫자 이미지 수입니다(2의 거듭제곱).</translation>
+    </message>
+    <message>
+        <source>Digit shown</source>
+        <translation>보여 줄 숫자</translation>
+    </message>
+    <message>
+        <source>Which test digit (0-499) the feature maps and the slow-motion convolution use.</source>
+        <translation>특징 맵과 느린 합성곱에 쓸 시험용 숫자의 번호(0-499)입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>topics</name>
+    <message>
+        <source>Convolutional networks</source>
+        <translation>합성곱 신경망</translation>
     </message>
 </context>
 </TS>

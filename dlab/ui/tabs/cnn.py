@@ -27,16 +27,19 @@ from dlab.engines.cnn.arch import mlp_params, receptive_field
 from dlab.engines.cnn.frame import NETS, CNNFrame, loss_series, val_acc_series
 from dlab.engines.cnn.params import CNNParams
 from dlab.ui.draw_pad import DrawPad
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import text_label
-from dlab.ui.plots import PALETTE, CurvePlot
+from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
 from dlab.ui.stat_plots import BarChart, EmptyHint
 from dlab.ui.topic_tab import TopicTab
 
-C = "CNNTab"
 COLORS = {"cnn": PALETTE[0], "mlp": PALETTE[1]}
 DENSE_COLOR = PALETTE[4]
+NAMES = {"cnn": QT_TRANSLATE_NOOP("CNNTab", "CNN"), "mlp": QT_TRANSLATE_NOOP("CNNTab", "MLP")}
+PAGES = (QT_TRANSLATE_NOOP("CNNTab", "Filters and feature maps"),
+         QT_TRANSLATE_NOOP("CNNTab", "Layers and parameters"),
+         QT_TRANSLATE_NOOP("CNNTab", "Convolution in slow motion"))
 MAPS_SHOWN = 8  # feature maps drawn per layer
 SLOW_CROP = 14  # the slow-motion input: the middle 14×14 of the digit
 SLOW_MS = 250  # one window position every quarter of a second
@@ -51,8 +54,6 @@ def _shape(shape: list[int]) -> str:
 
 
 class CNNTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
         self._frame: CNNFrame | None = None
         self._pass: forward.Pass | None = None
@@ -63,16 +64,17 @@ class CNNTab(TopicTab):
         self._layers_shown: tuple = ()
 
         self.head = text_label(14, bold=True, wrap=True)
-        self.loss_plot = CurvePlot("Training loss", "step", "cross-entropy", log_y=True,
-                                   context=C)
-        self.acc_plot = CurvePlot("Validation accuracy", "step", "accuracy", context=C)
+        self.loss_plot = CurvePlot(TRAINING_LOSS, STEP, CROSS_ENTROPY, log_y=True)
+        self.acc_plot = CurvePlot(QT_TRANSLATE_NOOP("CNNTab", "Validation accuracy"), STEP,
+                                  QT_TRANSLATE_NOOP("CNNTab", "accuracy"))
         for net in NETS:
-            self.loss_plot.curve(net, net.upper(), COLORS[net], dense=True)
-            self.acc_plot.curve(net, net.upper(), COLORS[net], symbol="o")
+            self.loss_plot.curve(net, NAMES[net], COLORS[net], dense=True)
+            self.acc_plot.curve(net, NAMES[net], COLORS[net], symbol="o")
         self.loss_plot.legend.hide()  # the accuracy plot's legend names both
         self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
-        self.counts = BarChart("Parameters (log scale)", "", "parameters", log_y=True,
-                               context=C)
+        self.counts = BarChart(QT_TRANSLATE_NOOP("CNNTab", "Parameters (log scale)"),
+                               QT_TRANSLATE_NOOP("CNNTab", "layer, or whole network"),
+                               QT_TRANSLATE_NOOP("CNNTab", "parameters"), log_y=True)
 
         self.pages = QTabWidget()
         self.pages.addTab(self._features_page(), "")
@@ -80,9 +82,10 @@ class CNNTab(TopicTab):
         self.pages.addTab(self._slow_page(), "")
 
         self.hints = [
-            EmptyHint(self.loss_plot, "The loss of each mini-batch, CNN and MLP.", C),
-            EmptyHint(self.acc_plot, "Accuracy on the 500 validation digits after each "
-                                     "epoch.", C),
+            EmptyHint(self.loss_plot, QT_TRANSLATE_NOOP(
+                "CNNTab", "The loss of each mini-batch, CNN and MLP.")),
+            EmptyHint(self.acc_plot, QT_TRANSLATE_NOOP(
+                "CNNTab", "Accuracy on the 500 validation digits after each epoch.")),
         ]
         top = QHBoxLayout()
         top.addWidget(self.loss_plot, 1)
@@ -102,22 +105,24 @@ class CNNTab(TopicTab):
     # --- pages -------------------------------------------------------------------------
     def _features_page(self) -> QWidget:
         page = QWidget()
-        self.filters = ImageGrid("Layer-1 filters", columns=4, lut="diverging",
-                                 captions=False, context=C)
-        self.input_grid = ImageGrid("", columns=1, captions=False, context=C)
+        self.filters = ImageGrid(QT_TRANSLATE_NOOP("CNNTab", "Layer-1 filters"), columns=4,
+                                 lut="diverging", captions=False)
+        self.input_grid = ImageGrid(None, columns=1, captions=False)  # titled when drawn
         self.pad = DrawPad()
         self.pad.changed.connect(self._on_drawing)
         self.clear_btn = QPushButton()
         self.clear_btn.clicked.connect(self.pad.clear)
         self.pad_label = QLabel()
         self.pad_label.setWordWrap(True)
-        self.maps = ImageGrid("Feature maps (click a pixel)", columns=MAPS_SHOWN,
-                              caption_left=True, context=C)
+        self.maps = ImageGrid(QT_TRANSLATE_NOOP("CNNTab", "Feature maps (click a pixel)"),
+                              columns=MAPS_SHOWN, caption_left=True)
         self.maps.clicked.connect(self._on_map_click)
         self.filters.clicked.connect(self._on_filter_click)
         self.rf_note = QLabel()
         self.rf_note.setWordWrap(True)
-        self.probs = BarChart("Class probabilities", "digit", "probability", context=C)
+        self.probs = BarChart(QT_TRANSLATE_NOOP("CNNTab", "Class probabilities"),
+                              QT_TRANSLATE_NOOP("CNNTab", "digit"),
+                              QT_TRANSLATE_NOOP("CNNTab", "probability"))
 
         inputs = QVBoxLayout()
         inputs.addWidget(self.input_grid, 3)
@@ -150,10 +155,10 @@ class CNNTab(TopicTab):
 
     def _slow_page(self) -> QWidget:
         page = QWidget()
-        self.slow_in = ImageGrid("", columns=1, captions=False, context=C)
-        self.slow_w = ImageGrid("", columns=1, lut="diverging", captions=False, context=C)
-        self.slow_out = ImageGrid("Output (after ReLU)", columns=1, lut="grey",
-                                  captions=False, context=C)
+        self.slow_in = ImageGrid(None, columns=1, captions=False)  # titled when drawn
+        self.slow_w = ImageGrid(None, columns=1, lut="diverging", captions=False)
+        self.slow_out = ImageGrid(QT_TRANSLATE_NOOP("CNNTab", "Output (after ReLU)"),
+                                  columns=1, lut="grey", captions=False)
         self.sums = QLabel()
         self.sums.setTextFormat(Qt.TextFormat.RichText)
         self.sums.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -230,8 +235,8 @@ class CNNTab(TopicTab):
         self._input = centre_like_mnist(self.pad.canvas) if drawing else f.digit
         self._pass = forward.run(f.conv_weights, f.linear_weights, self._input)
         self.input_grid.set_images([self._input])
-        title = (tr(C, "Your drawing, centred") if drawing else
-                 tr(C, "Test digit {0}: a {1}").format(self.params().shown_digit,
+        title = (translate("CNNTab", "Your drawing, centred") if drawing else
+                 translate("CNNTab", "Test digit {0}: a {1}").format(self.params().shown_digit,
                                                        f.digit_label))
         self.input_grid.plotItem.setTitle(title, size="11pt")
         cells, captions = [], []
@@ -239,7 +244,8 @@ class CNNTab(TopicTab):
             shown = list(maps[:MAPS_SHOWN] / max(float(maps.max()), 1e-6))
             cells += shown + [None] * (MAPS_SHOWN - len(shown))
             side = maps.shape[-1]
-            captions += [tr(C, "layer {0}, {1}×{1}").format(k, side)] + [""] * (MAPS_SHOWN - 1)
+            row_label = translate("CNNTab", "layer {0}, {1}×{1}").format(k, side)
+            captions += [row_label] + [""] * (MAPS_SHOWN - 1)
         self.maps.set_images(cells, captions)
         best = int(np.argmax(self._pass.probs))
         colors = [PALETTE[2] if d == best else PALETTE[0] for d in range(10)]
@@ -251,8 +257,9 @@ class CNNTab(TopicTab):
     def _show_receptive_field(self) -> None:
         f, picked = self._frame, self._picked
         if f is None or picked is None or picked[0] // MAPS_SHOWN >= len(f.conv_weights):
-            self.rf_note.setText(tr(C, "Click a pixel of a feature map: the input pixels it "
-                                       "sees are outlined on the input."))
+            self.rf_note.setText(translate(
+                "CNNTab", "Click a pixel of a feature map: the input pixels it sees are "
+                          "outlined on the input."))
             self.input_grid.unmark()
             self.maps.unmark()
             return
@@ -262,8 +269,8 @@ class CNNTab(TopicTab):
         r0, c0, rows, cols = receptive_field(kernels, layer, row, col)
         self.input_grid.mark(0, r0, c0, rows, cols)
         self.maps.mark(cell, row, col, 1, 1)
-        self.rf_note.setText(tr(
-            C, "Layer {0}, pixel ({1}, {2}) sees {3}×{4} input pixels (outlined on the "
+        self.rf_note.setText(translate(
+            "CNNTab", "Layer {0}, pixel ({1}, {2}) sees {3}×{4} input pixels (outlined on the "
                "input): each layer's window covers more of the digit.").format(
             layer + 1, row, col, rows, cols))
 
@@ -271,8 +278,9 @@ class CNNTab(TopicTab):
         rows = [(layer["name"], _shape(layer["out_shape"]), layer["params"],
                  layer.get("dense_equivalent_params")) for layer in f.layers]
         hidden = self.params().mlp_hidden
-        rows += [(tr(C, "CNN total"), "10", f.cnn_params, None),
-                 (tr(C, "MLP 784 → {0} → 10").format(hidden), "10", f.mlp_params, None)]
+        mlp = translate("CNNTab", "MLP 784 → {0} → 10").format(hidden)
+        rows += [(translate("CNNTab", "CNN total"), "10", f.cnn_params, None),
+                 (mlp, "10", f.mlp_params, None)]
         self.table.setRowCount(len(rows))
         for i, (name, shape, params, dense) in enumerate(rows):
             texts = (name, shape, _count(params), _count(dense) if dense else "")
@@ -286,7 +294,7 @@ class CNNTab(TopicTab):
         values, labels, colors = [], [], []
         for layer in convs:
             values += [layer["params"], layer["dense_equivalent_params"]]
-            labels += [layer["name"], tr(C, "dense")]
+            labels += [layer["name"], translate("CNNTab", "dense")]
             colors += [COLORS["cnn"], DENSE_COLOR]
         values += [f.cnn_params, f.mlp_params]
         labels += ["CNN", "MLP"]
@@ -315,9 +323,9 @@ class CNNTab(TopicTab):
         self.slow_out.set_images([shown.reshape(side, side)],
                                  levels=(0.0, max(float(out.max()), 1e-6)))
         self.slow_out.mark(0, r, c, 1, 1)
-        self.slow_in.plotItem.setTitle(tr(C, "Input, middle {0}×{0}").format(
+        self.slow_in.plotItem.setTitle(translate("CNNTab", "Input, middle {0}×{0}").format(
             SLOW_CROP), size="11pt")
-        self.slow_w.plotItem.setTitle(tr(C, "Filter {0} of layer 1").format(
+        self.slow_w.plotItem.setTitle(translate("CNNTab", "Filter {0} of layer 1").format(
             self._filter + 1), size="11pt")
         self.sums.setText(self._sums_html(forward.window_at(x, w, b, r, c), r, c))
 
@@ -336,8 +344,8 @@ class CNNTab(TopicTab):
                 tds.append(f"<td align='center' style='padding:2px 6px'>{body}</td>")
             cells.append("<tr>" + "".join(tds) + "</tr>")
         total = step.products.sum()
-        line = tr(C, "position ({0}, {1}): sum of the {2} products {3:+.2f} + bias {4:+.2f} "
-                     "= {5:+.2f}; after ReLU {6:.2f}").format(
+        line = translate("CNNTab", "position ({0}, {1}): sum of the {2} products {3:+.2f} + "
+                                   "bias {4:+.2f} = {5:+.2f}; after ReLU {6:.2f}").format(
             r, c, k * k, total, step.bias, step.total, max(step.total, 0.0))
         return (f"<table border='1' cellspacing='0' style='font-size:10pt'>{''.join(cells)}"
                 f"</table><p style='font-size:11pt'>{line}</p>")
@@ -345,56 +353,48 @@ class CNNTab(TopicTab):
     def _show_head(self) -> None:
         f = self._frame
         if f is None:
-            self.head.setText(tr(C, "A CNN and an MLP ({0} parameters) learn the same "
-                                    "digits: press Run.").format(
+            self.head.setText(translate("CNNTab", "A CNN and an MLP ({0} parameters) learn "
+                                                  "the same digits: press Run.").format(
                 _count(mlp_params(self.params().mlp_hidden))))
             return
         parts = []
         for net, params in (("cnn", f.cnn_params), ("mlp", f.mlp_params)):
             label = f"<span style='color:{COLORS[net]}'>{net.upper()}</span>"
             acc = self.store.last(val_acc_series(net))
-            parts.append(tr(C, "{0}: {1} parameters").format(label, _count(params)) +
+            parts.append(translate("CNNTab", "{0}: {1} parameters").format(label, _count(params)) +
                          ("" if acc is None else f" → {acc:.1%}"))
         accuracy = self.store.last(val_acc_series("cnn")) is not None
         self.head.setText("   ·   ".join(parts) + (
-            "   " + tr(C, "(validation accuracy)") if accuracy else ""))
+            "   " + translate("CNNTab", "(validation accuracy)") if accuracy else ""))
 
     def clear_view(self) -> None:
         self._frame = None
         self._pass = None
         self._picked = None
         self._layers_shown = ()
-        for plot in (self.loss_plot, self.acc_plot, self.counts, self.probs, self.filters,
-                     self.input_grid, self.maps, self.slow_in, self.slow_w, self.slow_out):
-            plot.clear_data()
+        self.clear_plots()
         self.table.setRowCount(0)
         self.sums.setText("")
-        for hint in self.hints:
-            hint.set_empty(True)
         self._show_head()
 
     def retranslate_view(self) -> None:
-        for plot in (self.loss_plot, self.acc_plot, self.counts, self.probs, self.filters,
-                     self.maps, self.slow_out):
-            plot.retranslate()
-        for hint in self.hints:
-            hint.retranslate()
-        for i, name in enumerate(("Filters and feature maps", "Layers and parameters",
-                                  "Convolution in slow motion")):
-            self.pages.setTabText(i, tr(C, name))
+        for i, name in enumerate(PAGES):
+            self.pages.setTabText(i, name.text())
         self.table.setHorizontalHeaderLabels([
-            tr(C, "Layer"), tr(C, "Output shape"), tr(C, "Parameters"),
-            tr(C, "Fully connected equivalent")])
-        self.layers_note.setText(tr(
-            C, "A convolution uses the same k×k weights at every position and looks only at "
-               "a neighbourhood. A fully connected layer from the same input to the same "
-               "output would need a weight for every input–output pair (last column)."))
-        self.slow_note.setText(tr(
-            C, "The window slides over the input; at each position the k×k products of pixel "
-               "and weight are added up with the bias, and the ReLU of the sum fills one "
-               "output pixel. Click a filter on the first page to slide another one."))
-        self.pad_label.setText(tr(C, "Draw a digit here:"))
-        self.clear_btn.setText(tr(C, "Clear drawing"))
+            translate("CNNTab", "Layer"), translate("CNNTab", "Output shape"),
+            translate("CNNTab", "Parameters"), translate("CNNTab", "Fully connected equivalent")])
+        self.layers_note.setText(translate(
+            "CNNTab", "A convolution uses the same k×k weights at every position and looks only "
+                      "at a neighbourhood. A fully connected layer from the same input to the "
+                      "same output would need a weight for every input–output pair (last "
+                      "column)."))
+        self.slow_note.setText(translate(
+            "CNNTab", "The window slides over the input; at each position the k×k products of "
+                      "pixel and weight are added up with the bias, and the ReLU of the sum "
+                      "fills one output pixel. Click a filter on the first page to slide another "
+                      "one."))
+        self.pad_label.setText(translate("CNNTab", "Draw a digit here:"))
+        self.clear_btn.setText(translate("CNNTab", "Clear drawing"))
         self._show_head()
         if self._frame is not None:
             self._draw_layers(self._frame)
