@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from dlab.core.params import ParamError
+from dlab.core.snapshot import DIVERGED
 from dlab.engines.sigmoid.engine import COST_ACTIVATIONS, ExpCost, Sigmoid
 from dlab.engines.sigmoid.params import SigmoidParams
 from dlab.engines.sigmoid.zigzag import W_STAR, Neuron, second_moment
-from tests.runs import start
+from tests.lessons import defaults, exercise
+from tests.runs import finish, start
 
 
 def first_step(seed: int = 0, **changes) -> dict[str, float]:
@@ -109,3 +113,77 @@ def test_cli_steps_1_writes_the_first_steps_gradient_norms(tmp_path):
     names = {row.split(",")[1] for row in rows[1:]}
     assert {f"grad_norm/{k}" for k in range(1, 5)} <= names
     assert all(row.startswith("1,") for row in rows[1:])
+
+
+HALF_LN4 = math.log(4) / 2
+
+
+def train(params: SigmoidParams, seed: int, steps: int) -> tuple[np.ndarray, np.ndarray, Sigmoid]:
+    """The student's run: each step's loss and headline (layer 1 ÷ last layer)."""
+    exp = Sigmoid(params, seed)
+    losses, headline = [], []
+    for _ in range(steps):
+        rec = {name: v for name, _, v in exp.step()}
+        losses.append(rec["loss"])
+        headline.append(rec["grad_norm/1"] / rec[f"grad_norm/{params.depth}"])
+    return np.array(losses), np.array(headline), exp
+
+
+def late_loss(losses: np.ndarray) -> float:
+    """The level of the loss curve at its end (the mean of its last 50 steps)."""
+    return float(losses[-50:].mean())
+
+
+@exercise("sigmoid/defaults-stall")
+def test_exercise_defaults_stall_at_ln4(seed):
+    """Run with the defaults (sigmoid, depth 10, Xavier): the loss stays near ln 4 ≈ 1.39,
+    the loss of a guess among four classes, and the headline stays below 10⁻³."""
+    p = defaults("sigmoid")
+    assert (p.activation, p.depth, p.init) == ("sigmoid", 10, "xavier")
+    losses, headline, _ = train(p, seed, 800)  # the tab's default run
+    assert abs(late_loss(losses) - math.log(4)) < 0.02, late_loss(losses)
+    assert headline.max() < 1e-3, headline.max()  # measured at most 3e-4
+    assert np.median(headline) < 1e-4  # measured 5e-6 to 1.2e-5
+
+
+@exercise("sigmoid/relu-he")
+def test_exercise_relu_he_needs_a_smaller_learning_rate_then_learns(seed):
+    """Change to relu + he and run again: at the learning rate 0.5 the run diverges within a
+    few steps, because nothing shrinks the gradient any more. Lower the learning rate to
+    0.1: the bars are level and by step 400 the loss is below half of ln 4."""
+    relu = defaults("sigmoid").replace(activation="relu", init="he")
+    assert relu.lr == 0.5
+    store, last = finish(start("sigmoid", relu, seed))
+    assert last.status == DIVERGED
+    assert store.get("loss").n <= 10  # measured 3 to 4 steps
+    losses, headline, _ = train(relu.replace(lr=0.1), seed, 400)
+    assert 0.03 < headline[0] < 30
+    assert 0.1 < np.median(headline) < 10, np.median(headline)  # measured 2 to 3
+    assert late_loss(losses) < HALF_LN4, late_loss(losses)  # measured 0.13 to 0.24
+
+
+@exercise("sigmoid/normal-init")
+def test_exercise_normal_init_saturates_but_does_not_vanish(seed):
+    """Back to sigmoid, choose normal initialisation: about half of the units in layer 1
+    and in the last layer are saturated, yet the headline stays above 10⁻³ and by step
+    400 the loss is below half of ln 4."""
+    p = defaults("sigmoid").replace(init="normal")
+    exp = Sigmoid(p, seed)
+    exp.step()
+    first, last_layer = exp.frame().saturated[0], exp.frame().saturated[-1]
+    assert 0.3 < first < 0.75 and 0.3 < last_layer < 0.75, (first, last_layer)  # 0.44-0.53
+    losses, headline, exp = train(p, seed, 400)
+    saturated = exp.frame().saturated
+    assert 0.3 < saturated[0] < 0.75 and 0.3 < saturated[-1] < 0.75, saturated
+    assert headline.min() > 1e-3, headline.min()  # measured at least 9e-3
+    assert late_loss(losses) < HALF_LN4, late_loss(losses)  # measured 0.36 to 0.58
+
+
+@exercise("sigmoid/shallow")
+def test_exercise_a_shallow_sigmoid_net_learns(seed):
+    """Make the net shallower (depth 3) with sigmoid and Xavier: the headline stays above
+    0.05 and by step 400 the loss is below half of ln 4."""
+    p = defaults("sigmoid").replace(depth=3)
+    losses, headline, _ = train(p, seed, 400)
+    assert headline.min() > 0.05, headline.min()  # measured at least 0.076
+    assert late_loss(losses) < HALF_LN4, late_loss(losses)  # measured 0.58 to 0.63
