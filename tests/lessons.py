@@ -13,10 +13,11 @@ The convention, for every topic's lesson and for the guided scenes' narration:
   would split a numbered list in two). The name is lower-case words joined by '-'; the
   exercise's id is ``<topic-id>/<name>``. The Korean lesson carries the same markers.
 * Its test lives in ``tests/core``, is decorated with ``@exercise("<topic-id>/<name>")``
-  (which runs it on the seeds 0, 1 and 2), starts from the tab's default Params
-  (``defaults(topic_id)``), applies exactly the change the text names, runs the steps a
-  student would, asserts the promised outcome, and quotes the English text of the
-  exercise in its docstring (Markdown emphasis and line breaks do not matter).
+  (which runs it on the seeds 0, 1 and 2; see ``seedless`` for the rare exception),
+  starts from the tab's default Params (``defaults(topic_id)``), applies exactly the
+  change the text names, runs the steps a student would, asserts the promised outcome,
+  and quotes the English text of the exercise in its docstring (Markdown emphasis and
+  line breaks do not matter).
 * ``tests/core/test_lessons.py`` fails on a marker without such a test, on a test whose
   docstring no longer quotes its exercise, on markers that differ between the languages,
   and on an unmarked item of a "Try this" section.
@@ -100,19 +101,24 @@ def unmarked(markdown: str) -> list[str]:
             if TRY_HEADING.match(heading) and not MARKER.search(text)]
 
 
-def exercise(exercise_id: str, seeds: tuple[int, ...] = SEEDS) -> Callable:
+def exercise(exercise_id: str, seeds: tuple[int, ...] = SEEDS, seedless: str = "") -> Callable:
     """Marks a test as the one backing ``exercise_id`` and runs it on each seed.
 
     The test takes a ``seed`` argument; three seeds at least, so that an outcome that
-    holds for one lucky seed does not pass for a lesson's promise.
+    holds for one lucky seed does not pass for a lesson's promise. Only where no random
+    number enters what the exercise shows (a walk on a fixed 2-D function) does
+    ``seedless`` say so, and the test then runs once, without a seed; a test of its own
+    must show that the seed changes nothing there.
     """
-    if len(seeds) < 3:
+    if seedless:
+        seeds = ()
+    elif len(seeds) < 3:
         raise ValueError(f"{exercise_id}: an exercise is checked on three seeds at least")
 
     def mark(test: Callable) -> Callable:
         test.exercise_id = exercise_id
         _BACKED.setdefault(exercise_id, []).append(test)
-        return pytest.mark.parametrize("seed", seeds)(test)
+        return pytest.mark.parametrize("seed", seeds)(test) if seeds else test
 
     return mark
 

@@ -76,24 +76,24 @@
         <translation>Adam을 켜면 안을 들여다볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>Press Step to watch m, v, m̂ and v̂ after each step.</source>
-        <translation>&apos;한 단계&apos;를 누르면 단계마다 m, v, m̂, v̂가 어떻게 바뀌는지 볼 수 있습니다.</translation>
+        <source>Press Step to watch V, S, V̂ and Ŝ after each step.</source>
+        <translation>&apos;한 단계&apos;를 누르면 단계마다 V, S, V̂, Ŝ가 어떻게 바뀌는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>bias correction on: 1 − β1ᵗ = {0:.4f}, 1 − β2ᵗ = {1:.4f}</source>
         <translation>편향 보정 켬: 1 − β1ᵗ = {0:.4f}, 1 − β2ᵗ = {1:.4f}</translation>
     </message>
     <message>
-        <source>bias correction off: m̂ = m, v̂ = v</source>
-        <translation>편향 보정 끔: m̂ = m, v̂ = v</translation>
+        <source>bias correction off: V̂ = V, Ŝ = S</source>
+        <translation>편향 보정 끔: V̂ = V, Ŝ = S</translation>
     </message>
     <message>
         <source>gradient g</source>
         <translation>기울기 g</translation>
     </message>
     <message>
-        <source>step Δ = −lr·m̂ / (√v̂ + ε)</source>
-        <translation>이동 Δ = −lr·m̂ / (√v̂ + ε)</translation>
+        <source>step Δ = −lr·V̂ / (√Ŝ + ε)</source>
+        <translation>이동 Δ = −lr·V̂ / (√Ŝ + ε)</translation>
     </message>
     <message>
         <source>step t = {0} · {1}</source>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>saddle</source>
-        <translation>안장점</translation>
+        <translation>안장 함수</translation>
     </message>
 </context>
 <context>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>The 2-D function raced on: rosenbrock (a curved narrow valley), beale (flat plateaus and steep walls), quadratic (0.5(x² + 25y²), steep in y, flat in x), saddle (x² − y², no minimum).</source>
-        <translation>경주가 벌어지는 2차원 함수: 로젠브록(휘어진 좁은 골짜기), 빌(평평한 고원과 가파른 벽), 이차 함수(0.5(x² + 25y²), y 방향은 가파르고 x 방향은 평평), 안장점(x² − y², 최솟값이 없음).</translation>
+        <translation>경주가 벌어지는 2차원 함수: 로젠브록(휘어진 좁은 골짜기), 빌(평평한 고원과 가파른 벽), 이차 함수(0.5(x² + 25y²), y 방향은 가파르고 x 방향은 평평), 안장 함수(x² − y², 최솟값이 없음).</translation>
     </message>
     <message>
         <source>Optimisers</source>
@@ -210,40 +210,40 @@
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <source>Momentum: v ← μ·v + g, then p ← p − lr·v.</source>
-        <translation>모멘텀: v ← μ·v + g, 그다음 p ← p − lr·v.</translation>
+        <source>Momentum: b ← μ·b + g, then p ← p − lr·b.</source>
+        <translation>모멘텀: b ← μ·b + g, 그다음 p ← p − lr·b.</translation>
     </message>
     <message>
         <source>β1</source>
         <translation>β1</translation>
     </message>
     <message>
-        <source>Adam&apos;s decay of the gradient average m ← β1·m + (1 − β1)·g.</source>
-        <translation>Adam의 기울기 평균 감쇠율: m ← β1·m + (1 − β1)·g.</translation>
+        <source>Adam&apos;s decay of the gradient average V ← β1·V + (1 − β1)·g.</source>
+        <translation>Adam의 기울기 평균 감쇠율: V ← β1·V + (1 − β1)·g.</translation>
     </message>
     <message>
         <source>β2</source>
         <translation>β2</translation>
     </message>
     <message>
-        <source>Decay of the squared-gradient average v ← β2·v + (1 − β2)·g² (Adam&apos;s β2 and RMSProp&apos;s α).</source>
-        <translation>기울기 제곱 평균의 감쇠율: v ← β2·v + (1 − β2)·g² (Adam의 β2이자 RMSProp의 α).</translation>
+        <source>Decay of the squared-gradient average S ← β2·S + (1 − β2)·g² (Adam&apos;s β2 and RMSProp&apos;s α).</source>
+        <translation>기울기 제곱 평균의 감쇠율: S ← β2·S + (1 − β2)·g² (Adam의 β2이자 RMSProp의 α).</translation>
     </message>
     <message>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <source>Added to √v so the step never divides by zero.</source>
-        <translation>√v에 더해서 0으로 나누는 일이 없게 합니다.</translation>
+        <source>Added to √S so the step never divides by zero.</source>
+        <translation>√S에 더해서 0으로 나누는 일이 없게 합니다.</translation>
     </message>
     <message>
         <source>Bias correction</source>
         <translation>편향 보정</translation>
     </message>
     <message>
-        <source>Adam divides m by (1 − β1ᵗ) and v by (1 − β2ᵗ): both averages start at zero, which matters most in the first steps.</source>
-        <translation>Adam은 m을 (1 − β1ᵗ)로, v를 (1 − β2ᵗ)로 나눕니다. 두 평균 모두 0에서 출발하기 때문이며, 처음 몇 단계에서 가장 큰 차이를 만듭니다.</translation>
+        <source>Adam divides V by (1 − β1ᵗ) and S by (1 − β2ᵗ): both averages start at zero, which matters most in the first steps.</source>
+        <translation>Adam은 V를 (1 − β1ᵗ)로, S를 (1 − β2ᵗ)로 나눕니다. 두 평균 모두 0에서 출발하기 때문이며, 처음 몇 단계에서 가장 큰 차이를 만듭니다.</translation>
     </message>
     <message>
         <source>Where every optimiser starts (or click the surface).</source>

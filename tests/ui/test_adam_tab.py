@@ -29,7 +29,7 @@ def test_race_pause_toggle_an_optimiser(window, qtbot):
     x, _ = line.getData()
     assert x is not None and len(x) >= 2 and x[0] == tab.params().start_x  # drawn from start
     pause_and_settle(qtbot, tab)
-    assert "m̂" in tab.inside.text()  # Inside Adam shows the current step's numbers
+    assert "V̂" in tab.inside.text()  # Inside Adam shows the current step's numbers
 
     # Switch SGD off while paused: its path hides and it stops taking steps.
     editor = tab.form.editors["optimizers"]

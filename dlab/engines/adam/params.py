@@ -58,24 +58,24 @@ class AdamParams(Params):
     lr_rmsprop: Annotated[float, _own("RMSProp")] = 0.01
     lr_adam: Annotated[float, _own("Adam")] = 0.05
     momentum: Annotated[float, Spec(
-        "Momentum μ", "Momentum: v ← μ·v + g, then p ← p − lr·v.",
+        "Momentum μ", "Momentum: b ← μ·b + g, then p ← p − lr·b.",
         lo=0.0, hi=0.999, live=True, decimals=3,
     )] = 0.9
     beta1: Annotated[float, Spec(
-        "β1", "Adam's decay of the gradient average m ← β1·m + (1 − β1)·g.",
+        "β1", "Adam's decay of the gradient average V ← β1·V + (1 − β1)·g.",
         lo=0.0, hi=0.999, live=True, decimals=3,
     )] = 0.9
     beta2: Annotated[float, Spec(
-        "β2", "Decay of the squared-gradient average v ← β2·v + (1 − β2)·g² "
+        "β2", "Decay of the squared-gradient average S ← β2·S + (1 − β2)·g² "
               "(Adam's β2 and RMSProp's α).",
         lo=0.0, hi=0.9999, live=True, decimals=4,
     )] = 0.999
     eps: Annotated[float, Spec(
-        "ε", "Added to √v so the step never divides by zero.",
+        "ε", "Added to √S so the step never divides by zero.",
         lo=1e-10, hi=1.0, log=True, live=True, decimals=10,
     )] = 1e-8
     bias_correction: Annotated[bool, Spec(
-        "Bias correction", "Adam divides m by (1 − β1ᵗ) and v by (1 − β2ᵗ): both averages "
+        "Bias correction", "Adam divides V by (1 − β1ᵗ) and S by (1 − β2ᵗ): both averages "
                            "start at zero, which matters most in the first steps.", live=True,
     )] = True
     start_x: Annotated[float, Spec(

@@ -218,7 +218,7 @@ class AdamTab(TopicTab):
             return
         if not ins:
             self.inside.setText(translate("AdamTab",
-                                          "Press Step to watch m, v, m̂ and v̂ after each step."))
+                                          "Press Step to watch V, S, V̂ and Ŝ after each step."))
             return
         t = ins["t"]
         if p.bias_correction:
@@ -226,9 +226,9 @@ class AdamTab(TopicTab):
             corr = translate("AdamTab", "bias correction on: 1 − β1ᵗ = {0:.4f}, "
                                         "1 − β2ᵗ = {1:.4f}").format(c1, c2)
         else:
-            corr = translate("AdamTab", "bias correction off: m̂ = m, v̂ = v")
-        rows = (("g", translate("AdamTab", "gradient g")), ("m", "m"), ("v", "v"), ("m_hat", "m̂"),
-                ("v_hat", "v̂"), ("delta", translate("AdamTab", "step Δ = −lr·m̂ / (√v̂ + ε)")))
+            corr = translate("AdamTab", "bias correction off: V̂ = V, Ŝ = S")
+        rows = (("g", translate("AdamTab", "gradient g")), ("m", "V"), ("v", "S"), ("m_hat", "V̂"),
+                ("v_hat", "Ŝ"), ("delta", translate("AdamTab", "step Δ = −lr·V̂ / (√Ŝ + ε)")))
         cells = "".join(
             f"<tr><td style='padding-right:14px'>{label}</td>"
             f"<td align='right' style='padding-right:14px'>{_num(ins[key][0])}</td>"
