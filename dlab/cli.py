@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", help="open the window on this topic")
     p.add_argument("--lang", choices=("en", "ko"), help="language of the window")
     p.add_argument("--lesson", metavar="FILE", help="open a lesson script (guided scenes)")
+    p.add_argument("--presentation", action="store_true",
+                   help="open in presentation mode (full screen, large text; Esc leaves)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     sub.add_parser("list", help="topic ids and titles")
     pp = sub.add_parser("params", help="every parameter of a topic")
@@ -63,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("out", help="PNG file to write")
     sp.add_argument("--size", default="1600x1000", help="WxH in pixels")
     sp.add_argument("--lang", dest="shot_lang", choices=("en", "ko"), default="en")
+    sp.add_argument("--presentation", dest="shot_presentation", action="store_true",
+                    help="render in presentation mode (large text, thick lines)")
     sp.add_argument("--scene", type=int, metavar="K",
                     help="show scene K of the topic's script (from 1) after its steps")
     sc = sub.add_parser("scenes", help="a topic's guided scenes")
@@ -283,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             from dlab.ui.shot import shot  # Qt only from here on
 
             if not shot(req.topic, req.params, req.action, req.steps, req.seed, req.device,
-                        size, args.shot_lang, args.out, scene=scene):
+                        size, args.shot_lang, args.out, scene=scene,
+                        presentation=args.shot_presentation):
                 raise UsageError(f"could not write {args.out}")
             print(f"wrote {args.out} ({size[0]}x{size[1]}, {req.topic.id}, {args.shot_lang})")
             return 0
@@ -297,7 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             check_lesson(args.lesson)
         from dlab.ui.app import run_app
 
-        return run_app(topic=args.topic, lang=args.lang, lesson=args.lesson)
+        return run_app(topic=args.topic, lang=args.lang, lesson=args.lesson,
+                       presentation=args.presentation)
     except UsageError as exc:
         print(f"dlab: error: {exc}", file=sys.stderr)
         return 2

@@ -63,7 +63,7 @@ def _warm_up() -> None:
 
 
 def run_app(topic: str | None = None, lang: str | None = None,
-            lesson: str | None = None) -> int:
+            lesson: str | None = None, presentation: bool = False) -> int:
     """Open the window; 2 with one line on stderr when it cannot open here."""
     t_launch = float(os.environ.get("DLAB_LAUNCH_T", time.time()))
     from dlab.ui.display_check import display_problem
@@ -81,6 +81,8 @@ def run_app(topic: str | None = None, lang: str | None = None,
     window.show()
     if lesson is not None:
         window.open_lesson(lesson)
+    if presentation:
+        window.set_presentation(True)
     probe = os.environ.get("DLAB_STARTUP_PROBE")
     if probe:  # `dlab bench`: report the first paint, then quit
         from PySide6.QtCore import QEvent

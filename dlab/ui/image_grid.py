@@ -18,6 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Signal, Slot
 
+from dlab.ui import look
 from dlab.ui.i18n import Msg
 from dlab.ui.plots import MIN_PLOT_H, PlotBase, pen
 
@@ -184,4 +185,4 @@ class ImageGrid(PlotBase):
     def retranslate(self) -> None:
         super().retranslate()
         if self.title is not None:
-            self.plotItem.setTitle(self.title.text(), size="12pt")
+            self.plotItem.setTitle(self.title.text(), size=look.title_size())

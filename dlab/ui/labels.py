@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from dlab.ui import look
+
 
 def text_label(point_size: float = 12, *, bold: bool = False, wrap: bool = False) -> QLabel:
     """A label in ``point_size`` points (the text is set, and translated, later)."""
     label = QLabel()
-    weight = " font-weight: bold;" if bold else ""
-    label.setStyleSheet(f"font-size: {point_size:g}pt;{weight}")
+    # The design size stays on the label: presentation mode scales it (dlab.ui.look).
+    label.setProperty("dlab_pt", float(point_size))
+    label.setProperty("dlab_bold", bold)
+    label.setStyleSheet(look.label_css(point_size, bold))
     label.setWordWrap(wrap)
     return label

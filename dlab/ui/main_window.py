@@ -25,7 +25,7 @@ from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
 from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
-from dlab.ui import i18n
+from dlab.ui import i18n, look
 from dlab.ui.i18n import translate
 from dlab.ui.topic_tab import TopicTab
 
@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
             tab.seed.setValue(seed)
         self.pages[index].layout().addWidget(tab)
         self._built[index] = tab
+        if not self.a_side.isChecked():
+            tab.side.hide()
+        if look.presenting():
+            look.apply(tab)
         return tab
 
     @property
@@ -217,6 +221,17 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = a
         self.a_full = self._action(self.view_menu, self.toggle_full_screen, "F11")
         self.a_full.setCheckable(True)
+        self.a_present = self._action(self.view_menu, self.toggle_presentation, "F5")
+        self.a_present.setCheckable(True)
+        self.a_side = self._action(self.view_menu, self.toggle_side_panel, "F6")
+        self.a_side.setCheckable(True)
+        self.a_side.setChecked(True)
+        # Esc leaves presentation mode; a window action, so it works without the menu.
+        self.a_end_present = QAction(self)
+        self.a_end_present.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.a_end_present.triggered.connect(self.end_presentation)
+        self.a_end_present.setEnabled(False)
+        self.addAction(self.a_end_present)
 
         self.lesson_menu = mb.addMenu("")
         self.a_next = self._action(self.lesson_menu, self.on_next_scene, Qt.Key.Key_PageDown)
@@ -252,6 +267,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.lang_menu.setTitle(translate("MainWindow", "Language"))
         self.a_full.setText(translate("MainWindow", "Full screen"))
+        self.a_present.setText(translate("MainWindow", "Presentation mode (Esc leaves)"))
+        self.a_side.setText(translate("MainWindow", "Parameters and lesson panel"))
         self.lesson_menu.setTitle(translate("MainWindow", "&Lesson"))
         self.a_next.setText(translate("MainWindow", "Next scene"))
         self.a_prev.setText(translate("MainWindow", "Previous scene"))
@@ -271,6 +288,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         for tab in self.built_tabs():  # the others are built in the current language
             tab.retranslate()
+        if look.presenting():  # retranslated titles and legends take the large look
+            look.apply(self)
 
     # --- actions --------------------------------------------------------------------
     @Slot()
@@ -319,6 +338,40 @@ class MainWindow(QMainWindow):
     def on_reset(self) -> None:
         if tab := self.current_tab():
             tab.reset()
+
+    @Slot()
+    def set_presentation(self, on: bool, full_screen: bool = True) -> None:
+        """Presentation mode: large text, thick lines, high contrast, the side panel
+        folded away (F6 brings it back), full screen unless ``full_screen`` is False."""
+        look.set_presenting(on)
+        self.a_present.setChecked(on)
+        self.a_end_present.setEnabled(on)
+        self.set_side_panel(not on)
+        look.apply(self)
+        if full_screen:
+            if on and not self.isFullScreen():
+                self.showFullScreen()
+            elif not on and self.isFullScreen():
+                self.showNormal()
+            self.a_full.setChecked(self.isFullScreen())
+
+    @Slot()
+    def toggle_presentation(self) -> None:
+        self.set_presentation(not look.presenting())
+
+    @Slot()
+    def end_presentation(self) -> None:
+        if look.presenting():
+            self.set_presentation(False)
+
+    def set_side_panel(self, visible: bool) -> None:
+        self.a_side.setChecked(visible)
+        for tab in self.built_tabs():
+            tab.side.setVisible(visible)
+
+    @Slot()
+    def toggle_side_panel(self) -> None:
+        self.set_side_panel(self.a_side.isChecked())
 
     @Slot()
     def toggle_full_screen(self) -> None:
@@ -478,6 +531,8 @@ class MainWindow(QMainWindow):
                 ("Ctrl+O", translate("MainWindow", "Load parameters…")),
                 ("Ctrl+E", translate("MainWindow", "Export tab as PNG…")),
                 ("F11", translate("MainWindow", "Full screen")),
+                ("F5", translate("MainWindow", "Presentation mode (Esc leaves)")),
+                ("F6", translate("MainWindow", "Parameters and lesson panel")),
                 ("Page Down", translate("MainWindow", "Next scene")),
                 ("Page Up", translate("MainWindow", "Previous scene")),
                 ("Ctrl+Shift+N", translate("MainWindow", "Add the current state as a scene…")),
@@ -507,6 +562,8 @@ class MainWindow(QMainWindow):
     # --- closing --------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop every runner (well under a second) and remember the settings."""
+        if look.presenting():  # the look is the application's: give the normal one back
+            look.set_presenting(False)
         for tab in self.built_tabs():
             tab.shutdown()
         try:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Signal, Slot
 from dlab.core.contours import contour_segments
 from dlab.core.metrics import SeriesBuffer
 from dlab.core.surfaces import Surface
+from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrder="col-major")
@@ -89,7 +90,7 @@ class LabelledPlot(PlotBase):
     def retranslate(self) -> None:
         super().retranslate()
         if self.title is not None:
-            self.plotItem.setTitle(self.title.text(), size="12pt")
+            self.plotItem.setTitle(self.title.text(), size=look.title_size())
         self.plotItem.setLabel("bottom", self.xlabel.text())
         self.plotItem.setLabel("left", self.ylabel.text())
 
@@ -239,4 +240,4 @@ class SurfaceView(PlotBase):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.plotItem.setTitle(self.title.text(), size="12pt")
+        self.plotItem.setTitle(self.title.text(), size=look.title_size())

@@ -6,7 +6,7 @@ It only shows and asks; the base tab (TopicTab) owns the script and applies scen
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from dlab.core.scenes import Script
 from dlab.ui.i18n import translate
@@ -21,10 +21,12 @@ class ScenePanel(QFrame):
         super().__init__()
         self.setObjectName("scenePanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.prev_btn = QToolButton()
-        self.prev_btn.setArrowType(Qt.ArrowType.LeftArrow)
-        self.next_btn = QToolButton()
-        self.next_btn.setArrowType(Qt.ArrowType.RightArrow)
+        # Text arrows: they grow with the font (presentation mode), an arrow icon does not.
+        self.prev_btn = QPushButton("◀")
+        self.next_btn = QPushButton("▶")
+        for btn in (self.prev_btn, self.next_btn):
+            btn.setObjectName("sceneArrow")
+            btn.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.heading = text_label(13, bold=True, wrap=True)
         self.heading.setObjectName("sceneHeading")
         self.narration = text_label(12, wrap=True)

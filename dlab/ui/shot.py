@@ -12,7 +12,7 @@ from dlab.registry import Topic
 
 def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int,
          device: str, size: tuple[int, int], lang: str, out: str,
-         scene: int | None = None) -> bool:
+         scene: int | None = None, presentation: bool = False) -> bool:
     """Write the PNG; False if it could not be written. ``scene`` (from 0) shows that
     scene of the topic's script: its narration and controls (``params`` are its own)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +26,8 @@ def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int
         window = MainWindow(topic=topic.id, lang=lang)
         window.resize(*size)
         window.show()
+        if presentation:
+            window.set_presentation(True, full_screen=False)
         tab = window.current_tab()
         if scene is not None:
             tab.apply_scene(scene)

@@ -12,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from dlab.core.metrics import SeriesBuffer
+from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
 from dlab.ui.plots import LOG_FLOOR, CurvePlot, LabelledPlot, PlotBase, pen
 
@@ -26,9 +27,7 @@ class EmptyHint:
         self.plot, self.text = plot, text
         plot.hints.append(self)
         self.item = pg.TextItem(anchor=(0.5, 0.5), color="#666666")
-        font = pg.QtGui.QFont()
-        font.setPointSize(11)
-        self.item.setFont(font)
+        look.set_font(self.item, 11)
         self.vb = plot.plotItem.getViewBox()
         self.vb.addItem(self.item, ignoreBounds=True)
         self.vb.sigRangeChanged.connect(self._place)
@@ -116,11 +115,8 @@ class BarChart(LabelledPlot):
             return
         while len(self.texts) < len(x):  # made once per slot, then reused
             item = pg.TextItem(anchor=(0.5, 1.0), color="#000000")
-            font = pg.QtGui.QFont()
             # Seven bars on a 1280-pixel projector leave about 40 px a bar.
-            font.setPointSize(12 if len(x) <= 4 else 10)
-            font.setBold(True)
-            item.setFont(font)
+            look.set_font(item, 12 if len(x) <= 4 else 10, bold=True)
             self.addItem(item)
             self.texts.append(item)
         for i, item in enumerate(self.texts):

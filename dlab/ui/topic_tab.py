@@ -203,6 +203,7 @@ class TopicTab(QWidget):
         left.setStretchFactor(0, 0)
         left.setStretchFactor(1, 1)
         left.setSizes([self.params_box.sizeHint().height() + 40, 10_000])
+        self.side = left  # parameters and lesson: folded away in presentation mode
 
         right = QWidget()
         rl = QVBoxLayout(right)

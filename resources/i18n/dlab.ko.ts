@@ -76,6 +76,14 @@
         <translation>전체 화면</translation>
     </message>
     <message>
+        <source>Presentation mode (Esc leaves)</source>
+        <translation>발표 모드 (Esc로 나가기)</translation>
+    </message>
+    <message>
+        <source>Parameters and lesson panel</source>
+        <translation>매개변수와 설명 패널</translation>
+    </message>
+    <message>
         <source>&amp;Lesson</source>
         <translation>수업(&amp;L)</translation>
     </message>

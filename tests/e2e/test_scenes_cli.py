@@ -1,4 +1,5 @@
-"""`dlab scenes`, `dlab shot --scene K` and `dlab --lesson FILE` as a user runs them."""
+"""`dlab scenes`, `dlab shot --scene K`, `shot --presentation` and `dlab --lesson FILE` as a user
+runs them."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ def test_lesson_that_does_not_validate_names_scene_and_field(tmp_path):
     out = dlab("--lesson", str(path))
     assert out.returncode == 2
     assert "scene 2 “One learning rate for all”, field 'steps'" in out.stderr, out.stderr
+
+
+def test_shot_in_presentation_mode(tmp_path):
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "present.png"
+    out = dlab("shot", "sigmoid", str(png), "--presentation", "--scene", "1", "--steps", "5",
+               "--size", "1920x1080", "--lang", "ko")
+    assert out.returncode == 0, out.stderr
+    assert (QImage(str(png)).width(), QImage(str(png)).height()) == (1920, 1080)

@@ -106,7 +106,7 @@ class GradientDescentTab(TopicTab):
 
         self.surface = SurfaceView(QT_TRANSLATE_NOOP("GradientDescentTab",
                                                      "Loss surface (click to choose the start)"))
-        self.surface.path("walk", "#FF3B30")  # a few hundred points: stays wide
+        self.surface.path("walk", PALETTE[1])  # a few hundred points: stays wide
         self.surface.clicked.connect(self._on_surface_click)
         gradient = QT_TRANSLATE_NOOP("GradientDescentTab", "|gradient|")
         self.gnorm_plot = CurvePlot(

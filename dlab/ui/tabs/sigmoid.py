@@ -26,7 +26,7 @@ from dlab.ui.topic_tab import TopicTab
 
 MAX_DEPTH = 20  # the depth parameter's upper bound: one curve each, made once
 COST_NAMES = ("sigmoid", "tanh", "relu")
-ZIGZAG_COLORS = {"positive": "#FF3B30", "centered": "#00C7BE"}
+ZIGZAG_COLORS = {"positive": PALETTE[1], "centered": PALETTE[5]}  # Okabe-Ito
 ZIGZAG_TITLES = {"positive": QT_TRANSLATE_NOOP("SigmoidTab", "All-positive inputs"),
                  "centered": QT_TRANSLATE_NOOP("SigmoidTab", "Zero-centred inputs")}
 
