@@ -17,6 +17,7 @@ from dlab.core.io import write_atomic
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError, Params, describe
+from dlab.core.presets import PresetError
 from dlab.core.runtime import DEVICES, DeviceError, pick_device
 from dlab.core.scenes import SceneError, Script, script_topic
 from dlab.core.snapshot import FINISHED, RUNNING, STOPPED, Snapshot
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", help="open the window on this topic")
     p.add_argument("--lang", choices=("en", "ko"), help="language of the window")
     p.add_argument("--lesson", metavar="FILE", help="open a lesson script (guided scenes)")
+    p.add_argument("--preset", metavar="FILE",
+                   help="a teacher preset: hide or lock controls (kept until cleared)")
     p.add_argument("--presentation", action="store_true",
                    help="open in presentation mode (full screen, large text; Esc leaves)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -69,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="render in presentation mode (large text, thick lines)")
     sp.add_argument("--scene", type=int, metavar="K",
                     help="show scene K of the topic's script (from 1) after its steps")
+    rec = sub.add_parser("record", parents=[common], help="record a run as an animated GIF")
+    rec.add_argument("out", help="GIF file to write")
+    rec.add_argument("--fps", type=float, default=10.0, help="frames a second of the GIF")
+    rec.add_argument("--size", default="1280x800", help="WxH in pixels")
+    rec.add_argument("--lang", dest="shot_lang", choices=("en", "ko"), default="en")
+    rec.add_argument("--presentation", dest="shot_presentation", action="store_true")
+    rec.add_argument("--scene", type=int, metavar="K", help="record scene K (from 1)")
     sc = sub.add_parser("scenes", help="a topic's guided scenes")
     sc.add_argument("topic")
     sc.add_argument("--lang", dest="scenes_lang", choices=("en", "ko"), default="en")
@@ -183,6 +193,38 @@ def check_lesson(path: str) -> None:
         raise UsageError(f"--lesson {path}: {exc}") from None
 
 
+def check_preset(path: str) -> None:
+    """`dlab --preset FILE`: refuse a preset that does not validate before any window."""
+    try:
+        registry.read_preset(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, PresetError) as exc:
+        raise UsageError(f"--preset {path}: {exc}") from None
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    req = run_request(args)
+    size = parse_size(args.size)
+    if not args.out.lower().endswith(".gif"):
+        raise UsageError(f"{args.out}: dlab records GIF files (OUT.gif); MP4 needs an "
+                         "encoder dlab does not ship")
+    if not 0.5 <= args.fps <= 50:
+        raise UsageError(f"--fps {args.fps:g}: expected 0.5 to 50 frames a second")
+    scene = None
+    if args.scene is not None:
+        req, scene = scene_request(req, args)
+    from dlab.ui.shot import record  # Qt only from here on
+
+    try:
+        n = record(req.topic, req.params, req.action, req.steps, req.seed, req.device, size,
+                   args.shot_lang, args.out, args.fps, scene=scene,
+                   presentation=args.shot_presentation)
+    except OSError as exc:
+        raise UsageError(f"could not write {args.out}: {exc}") from None
+    print(f"wrote {args.out} ({n} frames, {size[0]}x{size[1]}, {req.topic.id}, "
+          f"{args.shot_lang})")
+    return 0
+
+
 def cmd_list() -> int:
     for t in registry.TOPICS:
         print(f"{t.id}\t{t.title}")
@@ -292,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
                 raise UsageError(f"could not write {args.out}")
             print(f"wrote {args.out} ({size[0]}x{size[1]}, {req.topic.id}, {args.shot_lang})")
             return 0
+        if args.command == "record":
+            return cmd_record(args)
         if args.command == "bench":
             from dlab.bench import run_all
 
@@ -300,10 +344,12 @@ def main(argv: list[str] | None = None) -> int:
             topic_or_fail(args.topic)
         if args.lesson is not None:
             check_lesson(args.lesson)
+        if args.preset is not None:
+            check_preset(args.preset)
         from dlab.ui.app import run_app
 
         return run_app(topic=args.topic, lang=args.lang, lesson=args.lesson,
-                       presentation=args.presentation)
+                       presentation=args.presentation, preset=args.preset)
     except UsageError as exc:
         print(f"dlab: error: {exc}", file=sys.stderr)
         return 2

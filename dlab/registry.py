@@ -17,6 +17,7 @@ from dlab.core.resources import resource
 if TYPE_CHECKING:
     from dlab.core.experiment import Experiment, Run
     from dlab.core.pacing import Pacer
+    from dlab.core.presets import Preset
     from dlab.core.scenes import Script
 
 
@@ -155,6 +156,13 @@ TOPICS: tuple[Topic, ...] = (
         default_steps=500,
     ),
 )
+
+
+def read_preset(text: str) -> Preset:
+    """A teacher preset's text, checked against every topic it names (PresetError)."""
+    from dlab.core.presets import parse_preset
+
+    return parse_preset(text, lambda topic_id: get(topic_id).params_class())
 
 
 class UnknownTopic(KeyError):

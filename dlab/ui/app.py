@@ -63,7 +63,8 @@ def _warm_up() -> None:
 
 
 def run_app(topic: str | None = None, lang: str | None = None,
-            lesson: str | None = None, presentation: bool = False) -> int:
+            lesson: str | None = None, presentation: bool = False,
+            preset: str | None = None) -> int:
     """Open the window; 2 with one line on stderr when it cannot open here."""
     t_launch = float(os.environ.get("DLAB_LAUNCH_T", time.time()))
     from dlab.ui.display_check import display_problem
@@ -81,6 +82,8 @@ def run_app(topic: str | None = None, lang: str | None = None,
     window.show()
     if lesson is not None:
         window.open_lesson(lesson)
+    if preset is not None:
+        window.open_preset(preset)
     if presentation:
         window.set_presentation(True)
     probe = os.environ.get("DLAB_STARTUP_PROBE")

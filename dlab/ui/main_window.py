@@ -7,7 +7,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 from dlab import __version__, registry
 from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
+from dlab.core.presets import Preset, PresetError
 from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.ui import i18n, look
 from dlab.ui.i18n import translate
+from dlab.ui.record import save_gif
 from dlab.ui.topic_tab import TopicTab
 
 log = logging.getLogger(__name__)
@@ -76,6 +79,9 @@ class MainWindow(QMainWindow):
         self.device_choice = saved_device if saved_device in DEVICES else "cpu"
         self.cuda: bool | None = None  # unknown until the Device menu first opens
         self._build_menus()
+        self.preset: Preset | None = None  # a teacher's preset, kept until cleared
+        self._preset_params: set[str] = set()  # topics whose preset params are yet to set
+        self._restore_preset()
 
         lang = lang or self._setting("lang", str) or "en"
         if lang not in i18n.LANGUAGES:
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
             tab.seed.setValue(seed)
         self.pages[index].layout().addWidget(tab)
         self._built[index] = tab
+        self._apply_preset_to(tab)
         if not self.a_side.isChecked():
             tab.side.hide()
         if look.presenting():
@@ -186,6 +193,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.a_png = self._action(self.file_menu, self.export_png_dialog, "Ctrl+E")
         self.a_csv = self._action(self.file_menu, self.export_csv_dialog, "Ctrl+Shift+E")
+        self.a_record = self._action(self.file_menu, self.record_dialog, "Ctrl+Shift+R")
+        self.file_menu.addSeparator()
+        self.a_open_preset = self._action(self.file_menu, self.open_preset_dialog)
+        self.a_clear_preset = self._action(self.file_menu, self.clear_preset)
+        self.a_clear_preset.setEnabled(False)
         self.file_menu.addSeparator()
         self.a_quit = self._action(self.file_menu, self.close, QKeySequence.Quit)
 
@@ -255,6 +267,9 @@ class MainWindow(QMainWindow):
         self.a_png.setText(translate("MainWindow", "Export tab as PNG…"))
         self.a_csv.setText(translate("MainWindow", "Export metrics as CSV…"))
         self.a_quit.setText(translate("MainWindow", "Quit"))
+        self.a_record.setText(translate("MainWindow", "Record a run as GIF…"))
+        self.a_open_preset.setText(translate("MainWindow", "Open teacher preset…"))
+        self.a_clear_preset.setText(translate("MainWindow", "Clear teacher preset"))
         self.run_menu.setTitle(translate("MainWindow", "&Run"))
         self.a_run.setText(translate("MainWindow", "Run / Pause"))
         self.a_step.setText(translate("MainWindow", "Step"))
@@ -410,6 +425,109 @@ class MainWindow(QMainWindow):
         tab.set_script(script, from_file=True)
         return True
 
+    # --- teacher presets ----------------------------------------------------------------
+    def _restore_preset(self) -> None:
+        text = self.settings.value("preset")
+        if not isinstance(text, str) or not text:
+            return
+        try:
+            self.preset = registry.read_preset(text)
+        except PresetError as exc:  # a preset that no longer fits this version: drop it
+            log.warning("ignored the saved teacher preset: %s", exc)
+            self.settings.remove("preset")
+            return
+        self.a_clear_preset.setEnabled(True)
+
+    def _apply_preset_to(self, tab: TopicTab) -> None:
+        """Hide and lock the preset's controls (none without a preset); set its parameters
+        once, when the preset is opened."""
+        entry = self.preset.for_topic(tab.topic.id) if self.preset else None
+        hidden = entry.hidden if entry else frozenset()
+        locked = entry.locked if entry else frozenset()
+        tab.form.restrict(shown=tab.form.shown, hidden=hidden, locked=locked)
+        if entry and tab.topic.id in self._preset_params:
+            self._preset_params.discard(tab.topic.id)
+            if tab.runner.is_active():
+                tab.reset()
+            tab.set_params(tab.params_cls.from_dict(entry.params, base=tab.params()))
+
+    def set_preset(self, preset: Preset | None) -> None:
+        """Use ``preset`` (None clears it) in every tab, now and after a restart."""
+        self.preset = preset
+        self._preset_params = set(preset.topics) if preset else set()
+        if preset is None:
+            self.settings.remove("preset")
+        else:
+            self.settings.setValue("preset", preset.text)
+        self.settings.sync()
+        self.a_clear_preset.setEnabled(preset is not None)
+        for tab in self.built_tabs():
+            self._apply_preset_to(tab)
+
+    def open_preset(self, path: str) -> bool:
+        """Open a teacher preset; a file that does not validate is reported (naming the
+        topic and the field) and nothing else changes."""
+        try:
+            preset = registry.read_preset(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, PresetError) as exc:
+            if tab := self.current_tab():
+                tab.banner.show_error(translate(
+                    "MainWindow", "Could not open the preset {0}: {1}").format(path, exc))
+            return False
+        self.set_preset(preset)
+        return True
+
+    @Slot()
+    def open_preset_dialog(self) -> None:
+        path = self._ask_path(False, translate("MainWindow", "Open teacher preset"),
+                              "JSON (*.json)", ".json")
+        if path:
+            self.open_preset(path)
+
+    @Slot()
+    def clear_preset(self) -> None:
+        self.set_preset(None)
+
+    # --- recording ----------------------------------------------------------------------
+    def record_to(self, path: str, fps: float = 10.0) -> bool:
+        """Run the current tab from the start and write it as an animated GIF, with a
+        progress bar (Stop ends the recording early and keeps what was recorded)."""
+        tab = self.current_tab()
+        if tab is None:
+            return False
+        total = tab.steps_limit or tab.topic.default_steps or 0
+        bar = QProgressDialog(translate("MainWindow", "Recording {0}…").format(
+            Path(path).name), translate("MainWindow", "Stop"), 0, total, self)
+        bar.setWindowModality(Qt.WindowModality.WindowModal)
+        bar.setMinimumDuration(0)
+
+        def progress(step: int) -> bool:
+            if total:
+                bar.setValue(min(step, total))
+            QCoreApplication.processEvents()
+            return not bar.wasCanceled()
+
+        try:
+            rec = tab.record_inline("run", None, tab.device(), tab, progress)
+            save_gif(rec, path, fps)
+        except (OSError, ValueError) as exc:
+            tab.banner.show_error(translate("MainWindow", "Could not write {0}: {1}")
+                                  .format(path, exc))
+            return False
+        finally:
+            bar.close()
+            bar.deleteLater()
+        self.statusBar().showMessage(translate("MainWindow", "Wrote {0} ({1} frames)").format(
+            path, len(rec.frames)), 10000)
+        return True
+
+    @Slot()
+    def record_dialog(self) -> None:
+        path = self._ask_path(True, translate("MainWindow", "Record a run as GIF"),
+                              "GIF (*.gif)", ".gif")
+        if path:
+            self.record_to(path)
+
     def save_lesson_to(self, path: str) -> None:
         tab = self.current_tab()
         if tab.script is None:
@@ -530,6 +648,7 @@ class MainWindow(QMainWindow):
                 ("Ctrl+S", translate("MainWindow", "Save parameters…")),
                 ("Ctrl+O", translate("MainWindow", "Load parameters…")),
                 ("Ctrl+E", translate("MainWindow", "Export tab as PNG…")),
+                ("Ctrl+Shift+R", translate("MainWindow", "Record a run as GIF…")),
                 ("F11", translate("MainWindow", "Full screen")),
                 ("F5", translate("MainWindow", "Presentation mode (Esc leaves)")),
                 ("F6", translate("MainWindow", "Parameters and lesson panel")),

@@ -1,20 +1,23 @@
-"""`dlab shot TOPIC OUT.png`: render the window on one tab, offscreen, after N steps.
-The command line has checked every argument; this module only renders."""
+"""`dlab shot TOPIC OUT.png` and `dlab record TOPIC OUT.gif`: the window on one tab,
+offscreen, after N steps or through a whole run. The command line has checked every
+argument; this module only renders."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 
 from dlab.core.params import Params
 from dlab.registry import Topic
 
 
-def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int,
-         device: str, size: tuple[int, int], lang: str, out: str,
-         scene: int | None = None, presentation: bool = False) -> bool:
-    """Write the PNG; False if it could not be written. ``scene`` (from 0) shows that
-    scene of the topic's script: its narration and controls (``params`` are its own)."""
+@contextlib.contextmanager
+def offscreen_window(topic: Topic, params: Params, seed: int, size: tuple[int, int],
+                     lang: str, scene: int | None = None,
+                     presentation: bool = False) -> Iterator:
+    """The main window on ``topic``, offscreen, with private settings; closed after."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         # A shot never reads or changes the user's remembered settings.
@@ -34,12 +37,36 @@ def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int
         tab.set_params(params)
         tab.seed.setValue(seed)
         app.processEvents()
+        try:
+            yield app, window, tab
+        finally:
+            window.shutdown()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+
+
+def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int,
+         device: str, size: tuple[int, int], lang: str, out: str,
+         scene: int | None = None, presentation: bool = False) -> bool:
+    """Write the PNG; False if it could not be written. ``scene`` (from 0) shows that
+    scene of the topic's script: its narration and controls (``params`` are its own)."""
+    with offscreen_window(topic, params, seed, size, lang, scene, presentation) as (
+            app, window, tab):
         tab.run_inline(action, steps, device)
         for _ in range(3):
             app.processEvents()
-        ok = window.grab().save(out, "PNG")
-        window.shutdown()
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-    return ok
+        return window.grab().save(out, "PNG")
+
+
+def record(topic: Topic, params: Params, action: str, steps: int | None, seed: int,
+           device: str, size: tuple[int, int], lang: str, out: str, fps: float,
+           scene: int | None = None, presentation: bool = False) -> int:
+    """Write the GIF; returns the number of frames."""
+    from dlab.ui.record import save_gif
+
+    with offscreen_window(topic, params, seed, size, lang, scene, presentation) as (
+            app, window, tab):
+        rec = tab.record_inline(action, steps, device, window)
+        save_gif(rec, out, fps)
+        return len(rec.frames)

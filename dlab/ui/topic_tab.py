@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -41,6 +41,7 @@ from dlab.registry import Topic
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, language, translate
 from dlab.ui.plots import PlotBase
+from dlab.ui.record import Recorder
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
 from dlab.ui.scene_panel import ScenePanel
 
@@ -333,6 +334,33 @@ class TopicTab(QWidget):
         self._on_batch(snap)
         self.runner.mark(snap.status if snap.status != RUNNING else FINISHED)
         return snap
+
+    def record_inline(self, action: str = "run", steps: int | None = None,
+                      device: str = "cpu", target: QWidget | None = None,
+                      progress: Callable[[int], bool] | None = None) -> Recorder:
+        """Run synchronously, grabbing ``target`` (default: this tab) after every frame
+        the run delivers (`dlab record`, File → Record). ``progress(step)`` returning
+        False ends the recording early."""
+        from dlab.core.pacing import Pacer
+        from dlab.ui.record import record_run
+
+        target = target or self
+
+        def grab() -> QImage:
+            QCoreApplication.processEvents()  # pending layout and range changes first
+            return target.grab().toImage()
+
+        self.begin(action)
+        self.runner.mark(RUNNING)  # the status line of every frame says so
+        steps = steps if steps is not None else self.steps_limit
+        gen = self.topic.start(action, self.params(), self.seed.value(), steps, Pacer(None),
+                               device)
+        try:
+            rec, last = record_run(gen, self._on_batch, grab, progress)
+        finally:
+            gen.close()
+        self.runner.mark(last.status if last.status != RUNNING else FINISHED)
+        return rec
 
     @Slot()
     def run_pause(self) -> None:

@@ -32,6 +32,18 @@
         <translation>끝내기</translation>
     </message>
     <message>
+        <source>Record a run as GIF…</source>
+        <translation>실행을 GIF로 녹화…</translation>
+    </message>
+    <message>
+        <source>Open teacher preset…</source>
+        <translation>교사 프리셋 열기…</translation>
+    </message>
+    <message>
+        <source>Clear teacher preset</source>
+        <translation>교사 프리셋 해제</translation>
+    </message>
+    <message>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
     </message>
@@ -134,6 +146,30 @@
     <message>
         <source>Could not open the lesson {0}: {1}</source>
         <translation>수업 {0}을(를) 열 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Could not open the preset {0}: {1}</source>
+        <translation>프리셋 {0}을(를) 열 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Open teacher preset</source>
+        <translation>교사 프리셋 열기</translation>
+    </message>
+    <message>
+        <source>Recording {0}…</source>
+        <translation>{0} 녹화 중…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1} frames)</source>
+        <translation>{0} 저장 ({1}프레임)</translation>
+    </message>
+    <message>
+        <source>Record a run as GIF</source>
+        <translation>실행을 GIF로 녹화</translation>
     </message>
     <message>
         <source>this tab has no scenes yet; add one first</source>

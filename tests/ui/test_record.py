@@ -1,0 +1,53 @@
+"""Recording: one GIF frame per delivered frame, one per step for short runs, the start
+included; long runs keep a bounded number of frames; the window records with a progress
+bar; `dlab record` writes the GIF and refuses what it cannot write."""
+
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtGui import QImage
+
+from dlab import registry
+from dlab.ui.record import MAX_FRAMES, Recorder
+from tests.e2e.test_cli import dlab
+
+
+def test_long_runs_keep_a_bounded_number_of_frames():
+    rec = Recorder()
+    image = QImage(8, 6, QImage.Format.Format_RGB32)
+    for step in range(1000):
+        if rec.wants(step):
+            image.fill(step % 256)
+            rec.add(image)
+    assert len(rec.frames) <= MAX_FRAMES + 1
+    assert rec.every == 16, "frames are taken ever more sparsely, not all kept"
+
+
+def test_the_window_records_a_scene_with_one_frame_per_step(window, qtbot, tmp_path):
+    window.tabs_widget.setCurrentIndex(registry.ids().index("sigmoid"))
+    tab = window.current_tab()
+    tab.steps_limit = 8  # as a scene of eight steps sets it
+    path = tmp_path / "run.gif"
+    assert window.record_to(str(path), fps=5)
+    with Image.open(path) as gif:
+        assert gif.n_frames == 9, "the start and one frame per step"
+        assert gif.info["duration"] == 200
+        assert gif.size == (tab.width(), tab.height())
+    assert tab.runner.state == "finished" and tab.last_step == 8
+
+
+def test_dlab_record_writes_the_gif(tmp_path):
+    out = tmp_path / "adam.gif"
+    res = dlab("record", "adam", str(out), "--steps", "5", "--size", "1280x800", "--lang", "ko")
+    assert res.returncode == 0, res.stderr
+    assert "6 frames" in res.stdout
+    with Image.open(out) as gif:
+        assert (gif.n_frames, gif.size) == (6, (1280, 800))
+
+
+def test_dlab_record_refuses_what_it_cannot_write(tmp_path):
+    res = dlab("record", "adam", str(tmp_path / "a.mp4"), "--steps", "2")
+    assert res.returncode == 2 and "MP4 needs an encoder" in res.stderr
+    res = dlab("record", "adam", str(tmp_path / "a.gif"), "--fps", "0")
+    assert res.returncode == 2 and "--fps 0" in res.stderr
+    assert not list(tmp_path.iterdir())
