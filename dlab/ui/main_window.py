@@ -185,6 +185,20 @@ class MainWindow(QMainWindow):
         menu.addAction(a)
         return a
 
+    def _choices(self, menu, codes, slot) -> dict[str, QAction]:  # noqa: ANN001
+        """One checkable action per code in ``menu``, only one checked at a time; the code
+        is the action's data(), for ``slot`` to read from sender()."""
+        group = QActionGroup(self)
+        actions: dict[str, QAction] = {}
+        for code in codes:
+            a = QAction(self, checkable=True)
+            a.setData(code)
+            a.triggered.connect(slot)
+            group.addAction(a)
+            menu.addAction(a)
+            actions[code] = a
+        return actions
+
     def _build_menus(self) -> None:
         mb = self.menuBar()
         self.file_menu = mb.addMenu("")
@@ -209,28 +223,14 @@ class MainWindow(QMainWindow):
         self.device_menu = self.run_menu.addMenu("")
         self.device_menu.setToolTipsVisible(True)
         self.device_menu.aboutToShow.connect(self.check_devices)
-        group = QActionGroup(self)
-        self.device_actions: dict[str, QAction] = {}
-        for code in DEVICES:
-            a = QAction(self, checkable=True)
-            a.setData(code)
-            a.setChecked(code == self.device_choice)
-            a.triggered.connect(self.on_device_action)
-            group.addAction(a)
-            self.device_menu.addAction(a)
-            self.device_actions[code] = a
+        self.device_actions = self._choices(self.device_menu, DEVICES, self.on_device_action)
+        self.device_actions[self.device_choice].setChecked(True)
 
         self.view_menu = mb.addMenu("")
         self.lang_menu = self.view_menu.addMenu("")
-        group = QActionGroup(self)
-        self.lang_actions: dict[str, QAction] = {}
+        self.lang_actions = self._choices(self.lang_menu, i18n.LANGUAGES, self.on_language_action)
         for code, name in i18n.LANGUAGES.items():
-            a = QAction(name, self, checkable=True)
-            a.setData(code)
-            a.triggered.connect(self.on_language_action)
-            group.addAction(a)
-            self.lang_menu.addAction(a)
-            self.lang_actions[code] = a
+            self.lang_actions[code].setText(name)
         self.a_full = self._action(self.view_menu, self.toggle_full_screen, "F11")
         self.a_full.setCheckable(True)
         self.a_present = self._action(self.view_menu, self.toggle_presentation, "F5")
