@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--lang", dest="shot_lang", choices=("en", "ko"), default="en")
     rec.add_argument("--presentation", dest="shot_presentation", action="store_true")
     rec.add_argument("--scene", type=int, metavar="K", help="record scene K (from 1)")
+    cp = sub.add_parser("code", help="the plain PyTorch script that reproduces dlab run")
+    cp.add_argument("topic")
+    cp.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    cp.add_argument("--seed", type=int, default=0)
+    cp.add_argument("--steps", type=int, help="natural steps the script takes")
     sc = sub.add_parser("scenes", help="a topic's guided scenes")
     sc.add_argument("topic")
     sc.add_argument("--lang", dest="scenes_lang", choices=("en", "ko"), default="en")
@@ -199,6 +204,18 @@ def check_preset(path: str) -> None:
         registry.read_preset(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, PresetError) as exc:
         raise UsageError(f"--preset {path}: {exc}") from None
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    topic = topic_or_fail(args.topic)
+    params = parse_sets(topic.params_class(), args.set)
+    if args.steps is not None and args.steps < 1:
+        raise UsageError(f"--steps: {args.steps} is not allowed; expected a positive integer")
+    script = topic.code(params, args.seed, args.steps)
+    if script is None:
+        raise UsageError(f"{topic.id} has no code template yet (expected {topic.code_path()})")
+    print(script, end="")
+    return 0
 
 
 def cmd_record(args: argparse.Namespace) -> int:
@@ -334,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
                 raise UsageError(f"could not write {args.out}")
             print(f"wrote {args.out} ({size[0]}x{size[1]}, {req.topic.id}, {args.shot_lang})")
             return 0
+        if args.command == "code":
+            return cmd_code(args)
         if args.command == "record":
             return cmd_record(args)
         if args.command == "bench":

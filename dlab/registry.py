@@ -26,6 +26,9 @@ def _load(path: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
+DEFAULT_CODE_STEPS = 1000  # a generated script's steps when the topic has no default
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
@@ -83,6 +86,24 @@ class Topic:
         from dlab.core.scenes import parse_script, read_json
 
         return parse_script(read_json(text), self.id, self.params_class(), self.actions())
+
+    def code_path(self) -> Path:
+        """Its "show me the code" template, ``resources/code/<id>.py`` (dlab.core.codegen)."""
+        return resource("code", f"{self.id}.py")
+
+    def has_code(self) -> bool:
+        return self.code_path().exists()
+
+    def code(self, params: Params, seed: int = 0, steps: int | None = None) -> str | None:
+        """The standalone script that reproduces ``dlab run``'s loss series; None when the
+        topic has no template yet."""
+        from dlab.core.codegen import render
+
+        if not self.has_code():
+            return None
+        steps = self.steps_for("run", steps) or DEFAULT_CODE_STEPS
+        return render(self.code_path().read_text(encoding="utf-8"), self.id,
+                      params.to_dict(), seed, steps)
 
     def scenes(self, lang: str) -> Script | None:
         """The shipped script in ``lang``; None when the topic has none."""

@@ -28,6 +28,7 @@ from dlab.core.presets import Preset, PresetError
 from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.ui import i18n, look
+from dlab.ui.code_dialog import CodeDialog
 from dlab.ui.i18n import translate
 from dlab.ui.record import save_gif
 from dlab.ui.topic_tab import TopicTab
@@ -254,6 +255,8 @@ class MainWindow(QMainWindow):
                                           "Ctrl+Shift+O")
         self.a_save_lesson = self._action(self.lesson_menu, self.save_lesson_dialog,
                                           "Ctrl+Shift+S")
+        self.lesson_menu.addSeparator()
+        self.a_code = self._action(self.lesson_menu, self.show_code, "Ctrl+Shift+C")
 
         self.help_menu = mb.addMenu("")
         self.a_keys = self._action(self.help_menu, self.show_shortcuts)
@@ -290,6 +293,7 @@ class MainWindow(QMainWindow):
         self.a_add_scene.setText(translate("MainWindow", "Add the current state as a scene…"))
         self.a_open_lesson.setText(translate("MainWindow", "Open lesson script…"))
         self.a_save_lesson.setText(translate("MainWindow", "Save lesson script…"))
+        self.a_code.setText(translate("MainWindow", "Show me the code…"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.a_keys.setText(translate("MainWindow", "Keyboard shortcuts"))
         self.a_about.setText(translate("MainWindow", "About dlab"))
@@ -488,6 +492,22 @@ class MainWindow(QMainWindow):
     def clear_preset(self) -> None:
         self.set_preset(None)
 
+    # --- show me the code ----------------------------------------------------------------
+    @Slot()
+    def show_code(self) -> CodeDialog | None:
+        """The current tab's parameters and seed as a plain PyTorch script."""
+        tab = self.current_tab()
+        if tab is None:
+            return None
+        script = tab.topic.code(tab.params(), tab.seed.value(), tab.steps_limit)
+        if script is None:
+            tab.banner.show_error(translate(
+                "MainWindow", "This topic has no code to show yet."), severe=False)
+            return None
+        dialog = CodeDialog(script, translate("topics", tab.topic.title), self)
+        dialog.open()
+        return dialog
+
     # --- recording ----------------------------------------------------------------------
     def record_to(self, path: str, fps: float = 10.0) -> bool:
         """Run the current tab from the start and write it as an animated GIF, with a
@@ -657,6 +677,7 @@ class MainWindow(QMainWindow):
                 ("Ctrl+Shift+N", translate("MainWindow", "Add the current state as a scene…")),
                 ("Ctrl+Shift+O", translate("MainWindow", "Open lesson script…")),
                 ("Ctrl+Shift+S", translate("MainWindow", "Save lesson script…")),
+                ("Ctrl+Shift+C", translate("MainWindow", "Show me the code…")),
                 ("Ctrl+Q", translate("MainWindow", "Quit"))]
         return "\n".join(f"{k}\t{v}" for k, v in rows)
 

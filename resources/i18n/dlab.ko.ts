@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CodeDialog</name>
+    <message>
+        <source>The code of {0}</source>
+        <translation>{0}의 코드</translation>
+    </message>
+    <message>
+        <source>Plain PyTorch and NumPy for the current parameters and seed. Run it with Python: it prints the same step,series,value lines as dlab run.</source>
+        <translation>지금의 매개변수와 시드로 쓴 순수한 PyTorch와 NumPy 코드입니다. Python으로 실행하면 dlab run과 같은 step,series,value 줄을 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the whole script</source>
+        <translation>스크립트 전체 복사</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>dlab — deep-learning lab</source>
@@ -120,6 +139,10 @@
         <translation>수업 대본 저장…</translation>
     </message>
     <message>
+        <source>Show me the code…</source>
+        <translation>코드 보기…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -154,6 +177,10 @@
     <message>
         <source>Open teacher preset</source>
         <translation>교사 프리셋 열기</translation>
+    </message>
+    <message>
+        <source>This topic has no code to show yet.</source>
+        <translation>이 주제에는 아직 보여 줄 코드가 없습니다.</translation>
     </message>
     <message>
         <source>Recording {0}…</source>

@@ -1,6 +1,7 @@
 """Recording: one GIF frame per delivered frame, one per step for short runs, the start
 included; long runs keep a bounded number of frames; the window records with a progress
-bar; `dlab record` writes the GIF and refuses what it cannot write."""
+bar; `dlab record` writes the GIF and refuses what it cannot write. "Show me the code" shows
+the current parameters' script and copies it."""
 
 from __future__ import annotations
 
@@ -51,3 +52,16 @@ def test_dlab_record_refuses_what_it_cannot_write(tmp_path):
     res = dlab("record", "adam", str(tmp_path / "a.gif"), "--fps", "0")
     assert res.returncode == 2 and "--fps 0" in res.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_show_me_the_code_dialog_copies_the_script(window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    tab = window.current_tab()
+    tab.set_params(tab.params().replace(lr=0.07))
+    dialog = window.show_code()
+    assert dialog is not None and dialog.isVisible()
+    assert "'lr': 0.07" in dialog.text.toPlainText()
+    dialog.copy_btn.click()
+    assert QGuiApplication.clipboard().text() == dialog.text.toPlainText()
+    dialog.close()
