@@ -34,6 +34,13 @@ def test_both_languages_mark_the_same_exercises(topic_id):
     assert len(set(ids["en"])) == len(ids["en"]), f"a marker name is used twice: {ids['en']}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("topic_id", lesson_topics())
+def test_try_this_sections_hold_only_marked_exercises(topic_id, lang):
+    missing = unmarked(lesson(topic_id, lang))
+    assert not missing, f"{topic_id}.{lang}.md: unmarked exercises {missing}"
+
+
 @pytest.mark.parametrize("topic_id", lesson_topics())
 def test_every_marker_is_well_formed(topic_id):
     """A misspelt marker would silently back nothing."""
