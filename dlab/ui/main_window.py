@@ -29,6 +29,7 @@ from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.ui import i18n, look
 from dlab.ui.code_dialog import CodeDialog
+from dlab.ui.export import png_bytes, svg_bytes
 from dlab.ui.i18n import translate
 from dlab.ui.record import save_gif
 from dlab.ui.topic_tab import TopicTab
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         self.a_load = self._action(self.file_menu, self.load_params_dialog, QKeySequence.Open)
         self.file_menu.addSeparator()
         self.a_png = self._action(self.file_menu, self.export_png_dialog, "Ctrl+E")
+        self.a_svg = self._action(self.file_menu, self.export_svg_dialog)
         self.a_csv = self._action(self.file_menu, self.export_csv_dialog, "Ctrl+Shift+E")
         self.a_record = self._action(self.file_menu, self.record_dialog, "Ctrl+Shift+R")
         self.file_menu.addSeparator()
@@ -259,7 +261,7 @@ class MainWindow(QMainWindow):
         self.a_code = self._action(self.lesson_menu, self.show_code, "Ctrl+Shift+C")
 
         self.help_menu = mb.addMenu("")
-        self.a_keys = self._action(self.help_menu, self.show_shortcuts)
+        self.a_keys = self._action(self.help_menu, self.show_shortcuts, "F1")
         self.a_about = self._action(self.help_menu, self.show_about)
 
     def retranslate(self) -> None:
@@ -271,6 +273,7 @@ class MainWindow(QMainWindow):
         self.a_csv.setText(translate("MainWindow", "Export metrics as CSV…"))
         self.a_quit.setText(translate("MainWindow", "Quit"))
         self.a_record.setText(translate("MainWindow", "Record a run as GIF…"))
+        self.a_svg.setText(translate("MainWindow", "Export tab as SVG…"))
         self.a_open_preset.setText(translate("MainWindow", "Open teacher preset…"))
         self.a_clear_preset.setText(translate("MainWindow", "Clear teacher preset"))
         self.run_menu.setTitle(translate("MainWindow", "&Run"))
@@ -607,7 +610,12 @@ class MainWindow(QMainWindow):
         return True
 
     def export_png_to(self, path: str) -> bool:
-        return self.current_tab().grab().save(path, "PNG")
+        write_atomic(path, png_bytes(self.current_tab()))
+        return True
+
+    def export_svg_to(self, path: str) -> None:
+        tab = self.current_tab()
+        write_atomic(path, svg_bytes(tab, translate("topics", tab.topic.title)))
 
     def export_csv_to(self, path: str) -> None:
         write_atomic(path, self.current_tab().metrics_csv())
@@ -657,28 +665,27 @@ class MainWindow(QMainWindow):
                       self._write_png)
 
     @Slot()
+    def export_svg_dialog(self) -> None:
+        self._save_as(translate("MainWindow", "Export tab as SVG"), "SVG (*.svg)", ".svg",
+                      self.export_svg_to)
+
+    @Slot()
     def export_csv_dialog(self) -> None:
         self._save_as(translate("MainWindow", "Export metrics"), "CSV (*.csv)", ".csv",
                       self.export_csv_to)
 
+    def shortcut_actions(self) -> list[QAction]:
+        """Every action that has a key, in menu order (the Esc of presentation last)."""
+        found = [a for menu in (self.file_menu, self.run_menu, self.view_menu,
+                                self.lesson_menu, self.help_menu)
+                 for a in menu.actions() if not a.shortcut().isEmpty()]
+        return [*found, self.a_end_present]
+
     def shortcuts_text(self) -> str:
-        rows = [("Space", translate("MainWindow", "Run / Pause")),
-                ("S", translate("MainWindow", "Step")),
-                ("R", translate("MainWindow", "Reset")),
-                ("Ctrl+S", translate("MainWindow", "Save parameters…")),
-                ("Ctrl+O", translate("MainWindow", "Load parameters…")),
-                ("Ctrl+E", translate("MainWindow", "Export tab as PNG…")),
-                ("Ctrl+Shift+R", translate("MainWindow", "Record a run as GIF…")),
-                ("F11", translate("MainWindow", "Full screen")),
-                ("F5", translate("MainWindow", "Presentation mode (Esc leaves)")),
-                ("F6", translate("MainWindow", "Parameters and lesson panel")),
-                ("Page Down", translate("MainWindow", "Next scene")),
-                ("Page Up", translate("MainWindow", "Previous scene")),
-                ("Ctrl+Shift+N", translate("MainWindow", "Add the current state as a scene…")),
-                ("Ctrl+Shift+O", translate("MainWindow", "Open lesson script…")),
-                ("Ctrl+Shift+S", translate("MainWindow", "Save lesson script…")),
-                ("Ctrl+Shift+C", translate("MainWindow", "Show me the code…")),
-                ("Ctrl+Q", translate("MainWindow", "Quit"))]
+        """Every shortcut of the window, read from its actions, in the current language."""
+        texts = {self.a_end_present: translate("MainWindow", "Leave presentation mode")}
+        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                 texts.get(a, a.text()).replace("&", "")) for a in self.shortcut_actions()]
         return "\n".join(f"{k}\t{v}" for k, v in rows)
 
     @Slot()

@@ -55,6 +55,10 @@
         <translation>실행을 GIF로 녹화…</translation>
     </message>
     <message>
+        <source>Export tab as SVG…</source>
+        <translation>탭을 SVG로 내보내기…</translation>
+    </message>
+    <message>
         <source>Open teacher preset…</source>
         <translation>교사 프리셋 열기…</translation>
     </message>
@@ -251,8 +255,16 @@
         <translation>탭을 PNG로 내보내기</translation>
     </message>
     <message>
+        <source>Export tab as SVG</source>
+        <translation>탭을 SVG로 내보내기</translation>
+    </message>
+    <message>
         <source>Export metrics</source>
         <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>발표 모드 끝내기</translation>
     </message>
     <message>
         <source>dlab {0}: a desktop deep-learning lab. Every curve is real PyTorch training, running on this computer.</source>

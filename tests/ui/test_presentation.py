@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QAction, QFontInfo
 from PySide6.QtWidgets import QApplication, QLabel
 
 from dlab import registry
@@ -97,3 +97,15 @@ def test_closing_while_presenting_gives_the_normal_look_back(window, qtbot):
     window.close()
     assert not look.presenting()
     assert QApplication.font().pixelSize() < look.TEXT_PX
+
+
+def test_help_lists_every_shortcut_in_the_current_language(window):
+    keys = [a.shortcut().toString() for a in window.findChildren(QAction)
+            if not a.shortcut().isEmpty()]
+    assert {"F5", "F6", "Esc", "PgDown", "PgUp", "Space"} <= set(keys)
+    window.set_language("ko")
+    text = window.shortcuts_text()
+    for action in window.findChildren(QAction):
+        if not action.shortcut().isEmpty():
+            assert action.shortcut().toString() in text, action.text()
+    assert "발표 모드" in text and "다음 장면" in text

@@ -65,3 +65,15 @@ def test_show_me_the_code_dialog_copies_the_script(window, qtbot):
     dialog.copy_btn.click()
     assert QGuiApplication.clipboard().text() == dialog.text.toPlainText()
     dialog.close()
+
+
+def test_export_svg_and_png_are_whole_files(window, tmp_path):
+    tab = window.current_tab()
+    tab.run_inline(steps=3)
+    window.export_svg_to(str(tmp_path / "t.svg"))
+    svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg and svg.rstrip().endswith("</svg>")
+    assert svg.count("<path") + svg.count("<polyline") > 20, "plots drawn as vectors"
+    assert window.export_png_to(str(tmp_path / "t.png"))
+    assert QImage(str(tmp_path / "t.png")).width() == tab.width()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.png", "t.svg"], "no temp files"
