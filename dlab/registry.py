@@ -176,6 +176,15 @@ TOPICS: tuple[Topic, ...] = (
         unit="step (one update of each network)",
         default_steps=500,
     ),
+    Topic(
+        id="cyclegan",
+        title="CycleGAN: unpaired translation",
+        params="dlab.engines.cyclegan.params:CycleGANParams",
+        experiments={"run": "dlab.engines.cyclegan.engine:CycleGAN"},
+        tab="dlab.ui.tabs.cyclegan:CycleGANTab",
+        unit="iteration (one update of G, F and both discriminators)",
+        default_steps=2000,
+    ),
 )
 
 

@@ -1,0 +1,170 @@
+"""CycleGAN (Zhu et al. 2017) on two unpaired point clouds.
+
+Two GANs in a cycle: G maps X to Y and is judged by D_Y, F maps Y to X and is judged by
+D_X, and the cycle losses ask F(G(x)) = x and G(F(y)) = y. One natural step = one
+training iteration: the generators G and F take one Adam step on
+    L_G + L_F + λ_cycle (cycle_X + cycle_Y) + λ_cycle λ_identity (idt_X + idt_Y),
+then the discriminators take one on their least-squares losses, on fakes drawn half of the
+time from a pool of earlier ones (the ``update`` parameter may leave either player out).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import numpy as np
+import torch
+
+from dlab.core.experiment import Experiment, check_finite
+from dlab.core.nets import grid_points
+from dlab.core.runtime import generator
+from dlab.core.snapshot import Record
+from dlab.engines.cyclegan import frame as names
+from dlab.engines.cyclegan.frame import CycleFrame
+from dlab.engines.cyclegan.models import MLP, FakePool
+from dlab.engines.cyclegan.params import CycleGANParams
+from dlab.engines.cyclegan.points import EXTENT, point_domains
+
+GRID = 64  # the discriminators' heat maps
+ARROWS = 48  # fake points whose push is shown
+BETAS = (0.5, 0.999)  # Adam's, as in the original method
+# The generators start by sending every point near the origin, away from both domains, so
+# what they learn is seen as a move. With full-size last layers they start as random maps
+# that fold the plane, and some seeds stayed stuck with a mode split in two.
+GEN_OUT_SCALE = 0.1
+
+
+def lsgan(scores: torch.Tensor, target: float) -> torch.Tensor:
+    """The least-squares GAN loss: mean (D(·) − target)²."""
+    return ((scores - target) ** 2).mean()
+
+
+def l1(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    return (a - b).abs().mean()
+
+
+def nearest_distance(a: torch.Tensor, b: torch.Tensor) -> float:
+    """Mean over the rows of ``a`` of the distance to the nearest row of ``b``."""
+    return float(torch.cdist(a, b).min(1).values.mean())
+
+
+class CycleGAN(Experiment):
+    frame_type = CycleFrame
+
+    def __init__(self, params: CycleGANParams, seed: int, device: str = "cpu") -> None:
+        super().__init__(params, seed, device)
+        self.gen = generator(seed)
+        dom = point_domains(params.domains, seed)
+
+        def tensor(a: np.ndarray) -> torch.Tensor:
+            return torch.from_numpy(a).to(device)
+
+        self.x, self.y = tensor(dom.x_train), tensor(dom.y_train)
+        self.x_eval, self.y_eval = tensor(dom.x_eval), tensor(dom.y_eval)
+        h = params.hidden
+        self.G = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
+        self.F = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
+        self.D_X, self.D_Y = MLP(2, h, 1, self.gen).to(device), MLP(2, h, 1, self.gen).to(device)
+        self.opt_gen = torch.optim.Adam(
+            itertools.chain(self.G.parameters(), self.F.parameters()), params.lr, betas=BETAS)
+        self.opt_disc = torch.optim.Adam(
+            itertools.chain(self.D_X.parameters(), self.D_Y.parameters()), params.lr,
+            betas=BETAS)
+        self.pool_x = FakePool(params.pool_size, self.gen)  # fakes of X, for D_X
+        self.pool_y = FakePool(params.pool_size, self.gen)
+        self.grid = grid_points(EXTENT, GRID).to(device)
+
+    def update(self, params: CycleGANParams) -> None:
+        super().update(params)
+        for opt in (self.opt_gen, self.opt_disc):
+            for group in opt.param_groups:
+                group["lr"] = params.lr
+
+    def _batch(self, data: torch.Tensor) -> torch.Tensor:
+        idx = torch.randint(0, len(data), (self.params.batch_size,), generator=self.gen)
+        return data[idx.to(data.device)]
+
+    def step(self) -> list[Record]:
+        p = self.params
+        train_gen = p.update in ("both", "generators")
+        train_disc = p.update in ("both", "discriminators")
+        x, y = self._batch(self.x), self._batch(self.y)
+        with torch.set_grad_enabled(train_gen):
+            fake_y, fake_x = self.G(x), self.F(y)
+            rec_x, rec_y = self.F(fake_y), self.G(fake_x)
+            gen_losses = {
+                names.LOSS_G: lsgan(self.D_Y(fake_y), 1.0),
+                names.LOSS_F: lsgan(self.D_X(fake_x), 1.0),
+                names.LOSS_CYCLE_X: l1(rec_x, x),
+                names.LOSS_CYCLE_Y: l1(rec_y, y),
+                names.LOSS_IDT_X: l1(self.F(x), x),
+                names.LOSS_IDT_Y: l1(self.G(y), y),
+            }
+        if train_gen:
+            lc, li = p.lambda_cycle, p.lambda_cycle * p.lambda_identity
+            total = (gen_losses[names.LOSS_G] + gen_losses[names.LOSS_F]
+                     + lc * (gen_losses[names.LOSS_CYCLE_X] + gen_losses[names.LOSS_CYCLE_Y])
+                     + li * (gen_losses[names.LOSS_IDT_X] + gen_losses[names.LOSS_IDT_Y]))
+            self.opt_gen.zero_grad(set_to_none=True)
+            total.backward()
+            self.opt_gen.step()
+        # The discriminators judge the fakes made before the generators' step, as in the
+        # original method; only a step that trains them draws on (and feeds) the pools.
+        fake_x, fake_y = fake_x.detach(), fake_y.detach()
+        if train_disc:
+            fake_x, fake_y = self.pool_x.query(fake_x), self.pool_y.query(fake_y)
+        with torch.set_grad_enabled(train_disc):
+            disc_losses = {
+                names.LOSS_D_X: 0.5 * (lsgan(self.D_X(x), 1.0) + lsgan(self.D_X(fake_x), 0.0)),
+                names.LOSS_D_Y: 0.5 * (lsgan(self.D_Y(y), 1.0) + lsgan(self.D_Y(fake_y), 0.0)),
+            }
+        if train_disc:
+            self.opt_disc.zero_grad(set_to_none=True)
+            (disc_losses[names.LOSS_D_X] + disc_losses[names.LOSS_D_Y]).backward()
+            self.opt_disc.step()
+        t = self.t + 1
+        losses = {**disc_losses, **gen_losses}
+        records = [(name, t, check_finite(losses[name].item(), name)) for name in names.LOSSES]
+        if t == 1 or t % names.EVAL_EVERY == 0:
+            records += [(name, t, value) for name, value in self.evaluate().items()]
+        return records
+
+    @torch.no_grad()
+    def evaluate(self) -> dict[str, float]:
+        """The held-out measurements: how well each cycle closes, how near Y G(x) lands."""
+        fake_y, fake_x = self.G(self.x_eval), self.F(self.y_eval)
+        return {
+            names.EVAL_CYCLE_X: float(l1(self.F(fake_y), self.x_eval)),
+            names.EVAL_CYCLE_Y: float(l1(self.G(fake_x), self.y_eval)),
+            names.EVAL_FAKE_TO_Y: nearest_distance(fake_y, self.y_eval),
+            names.EVAL_FAKE_TO_X: nearest_distance(fake_x, self.x_eval),
+        }
+
+    def _push(self, disc: torch.nn.Module, fakes: torch.Tensor) -> np.ndarray:
+        """Minus the gradient of the generator's loss (D(g) − 1)² at each fake point g."""
+        g = fakes[:ARROWS].detach().clone().requires_grad_(True)
+        (grad,) = torch.autograd.grad(lsgan(disc(g), 1.0) * len(g), g)
+        return _np(-grad)
+
+    def frame(self) -> CycleFrame:
+        with torch.no_grad():
+            fake_y, fake_x = self.G(self.x_eval), self.F(self.y_eval)
+            rec_x, rec_y = self.F(fake_y), self.G(fake_x)
+            d_x = self.D_X(self.grid).reshape(GRID, GRID)
+            d_y = self.D_Y(self.grid).reshape(GRID, GRID)
+        return CycleFrame(
+            iteration=self.t,
+            extent=EXTENT,
+            x=_np(self.x_eval), y=_np(self.y_eval),
+            fake_y=_np(fake_y), rec_x=_np(rec_x), fake_x=_np(fake_x), rec_y=_np(rec_y),
+            push_y=self._push(self.D_Y, fake_y), push_x=self._push(self.D_X, fake_x),
+            d_x=_np(d_x), d_y=_np(d_y),
+        )
+
+    def summary(self) -> dict[str, Any]:
+        return {"domains": self.params.domains, "iterations": self.t}
+
+
+def _np(t: torch.Tensor) -> np.ndarray:
+    return t.detach().cpu().numpy().copy()

@@ -1,0 +1,62 @@
+"""Parameters of the CycleGAN topic. No torch here: the window builds its form from this
+module before torch is imported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, ClassVar
+
+from dlab.core.params import Params, Spec
+
+POINT_DOMAINS = ("points-gaussians", "points-moons-ring")
+DOMAINS = POINT_DOMAINS
+UPDATES = ("both", "discriminators", "generators")
+
+
+@dataclass(frozen=True)
+class CycleGANParams(Params):
+    topic: ClassVar[str] = "cyclegan"
+
+    domains: Annotated[str, Spec(
+        "Domains X and Y",
+        "points-gaussians: X and Y are two different mixtures of four Gaussians; "
+        "points-moons-ring: X is two moons, Y a ring around them. No x comes with its y.",
+        choices=DOMAINS,
+    )] = "points-gaussians"
+    lambda_cycle: Annotated[float, Spec(
+        "λ cycle",
+        "Weight of the cycle losses |F(G(x)) − x| and |G(F(y)) − y|. At 0 the two GANs "
+        "are trained apart and nothing ties G(x) to x.",
+        lo=0.0, hi=20.0, step=0.5, live=True, decimals=1,
+    )] = 10.0
+    lambda_identity: Annotated[float, Spec(
+        "λ identity",
+        "Weight of the identity losses |G(y) − y| and |F(x) − x|, relative to λ cycle "
+        "(as in the original method, where 0.5 keeps a photo's colours); on points it "
+        "pulls G towards leaving every point where it is.",
+        lo=0.0, hi=1.0, step=0.05, live=True, decimals=2,
+    )] = 0.0
+    lr: Annotated[float, Spec(
+        "Learning rate",
+        "Adam's step size for all four networks (β1 = 0.5, as in the original method).",
+        lo=1e-5, hi=0.05, log=True, live=True, decimals=5,
+    )] = 1e-3
+    batch_size: Annotated[int, Spec(
+        "Batch size", "Examples of X and of Y in each update (a power of two).",
+        lo=8, hi=256, pow2=True,
+    )] = 64
+    pool_size: Annotated[int, Spec(
+        "Pool of fakes",
+        "The discriminators see fakes from a pool of earlier ones half of the time, so "
+        "they do not chase only the latest generator; 0 turns the pool off.",
+        lo=0, hi=1024, step=16,
+    )] = 256
+    hidden: Annotated[int, Spec(
+        "Hidden units", "Width of the two hidden layers of G, F, D_X and D_Y.", lo=8, hi=256,
+    )] = 64
+    update: Annotated[str, Spec(
+        "Each step trains",
+        "both: the generators G and F, then the discriminators D_X and D_Y; "
+        "discriminators or generators: only those, to take the two-player game apart.",
+        choices=UPDATES, live=True,
+    )] = "both"

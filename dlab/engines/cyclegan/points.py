@@ -1,0 +1,68 @@
+"""The 2-D domains: two unpaired point clouds X and Y (numpy only).
+
+Each domain has a training set the batches are drawn from and a held-out set the
+measurements and the views use. No point of X comes with a partner in Y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+EXTENT = (-3.0, 3.0, -3.0, 3.0)  # every point domain lies well inside this square
+N_TRAIN, N_EVAL = 1024, 256
+
+
+@dataclass(frozen=True)
+class PointDomains:
+    x_train: np.ndarray  # (N_TRAIN, 2) float32
+    y_train: np.ndarray
+    x_eval: np.ndarray  # (N_EVAL, 2) float32, held out
+    y_eval: np.ndarray
+
+
+def moons(rng: np.random.Generator, n: int, noise: float = 0.08) -> np.ndarray:
+    """Two interleaved half circles, centred on the origin."""
+    upper = rng.random(n) < 0.5
+    t = rng.uniform(0, np.pi, n)
+    px = np.where(upper, np.cos(t), 1 - np.cos(t)) - 0.5
+    py = np.where(upper, np.sin(t), 0.5 - np.sin(t)) - 0.25
+    return np.stack([px, py], 1) * 1.3 + rng.normal(0, noise, (n, 2))
+
+
+def ring(rng: np.random.Generator, n: int, radius: float = 1.9, noise: float = 0.1) -> np.ndarray:
+    t = rng.uniform(0, 2 * np.pi, n)
+    r = radius + rng.normal(0, noise, n)
+    return np.stack([r * np.cos(t), r * np.sin(t)], 1)
+
+
+def gaussians(rng: np.random.Generator, n: int, centres: np.ndarray,
+              std: float = 0.2) -> np.ndarray:
+    pick = rng.integers(0, len(centres), n)
+    return centres[pick] + rng.normal(0, std, (n, 2))
+
+
+PLUS = np.array([[1.8, 0.0], [0.0, 1.8], [-1.8, 0.0], [0.0, -1.8]])  # X: on the axes
+CROSS = np.array([[1.5, 1.5], [-1.5, 1.5], [-1.5, -1.5], [1.5, -1.5]])  # Y: on the diagonals
+
+
+def sample(domains: str, side: str, rng: np.random.Generator, n: int) -> np.ndarray:
+    """``n`` points of domain X (``side`` "x") or Y ("y") of the named pair."""
+    if domains == "points-moons-ring":
+        pts = moons(rng, n) if side == "x" else ring(rng, n)
+    elif domains == "points-gaussians":
+        pts = gaussians(rng, n, PLUS if side == "x" else CROSS)
+    else:
+        raise ValueError(f"unknown point domains {domains!r}")
+    return pts.astype(np.float32)
+
+
+def point_domains(domains: str, seed: int) -> PointDomains:
+    rng = np.random.default_rng(seed)
+    return PointDomains(
+        x_train=sample(domains, "x", rng, N_TRAIN),
+        y_train=sample(domains, "y", rng, N_TRAIN),
+        x_eval=sample(domains, "x", rng, N_EVAL),
+        y_eval=sample(domains, "y", rng, N_EVAL),
+    )
