@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QLabel
 
 from dlab.ui import look
@@ -16,3 +18,13 @@ def text_label(point_size: float = 12, *, bold: bool = False, wrap: bool = False
     label.setStyleSheet(look.label_css(point_size, bold))
     label.setWordWrap(wrap)
     return label
+
+
+def key_html(items: Sequence[tuple[str, str, str]]) -> str:
+    """A key on one line of a label, for plots whose curves or points would be hidden by
+    a legend drawn over them: (symbol, colour, text) each, e.g. ("━━", "#0072B2", "loss").
+    A long key wraps between items, never inside one."""
+    return "&nbsp;&nbsp; ".join(
+        f"<span style='color:{color}; font-weight:bold'>{symbol}</span>&nbsp;"
+        f"{text.replace(' ', '&nbsp;')}"
+        for symbol, color, text in items)

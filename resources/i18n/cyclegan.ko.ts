@@ -2,103 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>topics</name>
-    <message>
-        <source>CycleGAN: unpaired translation</source>
-        <translation>CycleGAN: 짝 없는 변환</translation>
-    </message>
-</context>
-<context>
-    <name>cyclegan/params</name>
-    <message>
-        <source>Domains X and Y</source>
-        <translation>도메인 X와 Y</translation>
-    </message>
-    <message>
-        <source>points-gaussians: X and Y are two different mixtures of four Gaussians; points-moons-ring: X is two moons, Y a ring around them. No x comes with its y.</source>
-        <translation>점: 가우시안 — X와 Y는 서로 다른 가우시안 네 개의 혼합입니다. 점: 두 달과 고리 — X는 두 개의 반달, Y는 그것을 둘러싼 고리입니다. 어떤 x도 짝이 되는 y와 함께 오지 않습니다.</translation>
-    </message>
-    <message>
-        <source>λ cycle</source>
-        <translation>λ 순환</translation>
-    </message>
-    <message>
-        <source>Weight of the cycle losses |F(G(x)) − x| and |G(F(y)) − y|. At 0 the two GANs are trained apart and nothing ties G(x) to x.</source>
-        <translation>순환 손실 |F(G(x)) − x|와 |G(F(y)) − y|의 가중치입니다. 0이면 두 GAN이 따로 학습되어 G(x)를 x에 묶어 두는 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>λ identity</source>
-        <translation>λ 항등</translation>
-    </message>
-    <message>
-        <source>Weight of the identity losses |G(y) − y| and |F(x) − x|, relative to λ cycle (as in the original method, where 0.5 keeps a photo's colours); on points it pulls G towards leaving every point where it is.</source>
-        <translation>항등 손실 |G(y) − y|와 |F(x) − x|의 가중치로, λ 순환에 곱해집니다(원래 방법과 같음. 사진에서는 0.5가 색을 지켜 줍니다). 점에서는 G가 모든 점을 제자리에 두도록 끌어당깁니다.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Adam's step size for all four networks (β1 = 0.5, as in the original method).</source>
-        <translation>네 신경망 모두에 쓰는 Adam의 보폭입니다(원래 방법처럼 β1 = 0.5).</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <source>Examples of X and of Y in each update (a power of two).</source>
-        <translation>한 번 갱신할 때 쓰는 X와 Y의 예제 수입니다(2의 거듭제곱).</translation>
-    </message>
-    <message>
-        <source>Pool of fakes</source>
-        <translation>가짜 풀</translation>
-    </message>
-    <message>
-        <source>The discriminators see fakes from a pool of earlier ones half of the time, so they do not chase only the latest generator; 0 turns the pool off.</source>
-        <translation>판별자는 절반의 경우 예전 가짜를 모아 둔 풀에서 꺼낸 가짜를 봅니다. 그래서 가장 최근 생성자만 쫓지 않습니다. 0이면 풀을 쓰지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Hidden units</source>
-        <translation>은닉 유닛 수</translation>
-    </message>
-    <message>
-        <source>Width of the two hidden layers of G, F, D_X and D_Y.</source>
-        <translation>G, F, D_X, D_Y의 두 은닉층의 너비입니다.</translation>
-    </message>
-    <message>
-        <source>Each step trains</source>
-        <translation>한 단계에 학습할 것</translation>
-    </message>
-    <message>
-        <source>both: the generators G and F, then the discriminators D_X and D_Y; discriminators or generators: only those, to take the two-player game apart.</source>
-        <translation>둘 다: 생성자 G와 F, 이어서 판별자 D_X와 D_Y. 판별자만 또는 생성자만: 그쪽만 학습하여 두 선수의 게임을 떼어 봅니다.</translation>
-    </message>
-</context>
-<context>
-    <name>cyclegan/choices</name>
-    <message>
-        <source>points-gaussians</source>
-        <translation>점: 가우시안</translation>
-    </message>
-    <message>
-        <source>points-moons-ring</source>
-        <translation>점: 두 달과 고리</translation>
-    </message>
-    <message>
-        <source>both</source>
-        <translation>둘 다</translation>
-    </message>
-    <message>
-        <source>discriminators</source>
-        <translation>판별자만</translation>
-    </message>
-    <message>
-        <source>generators</source>
-        <translation>생성자만</translation>
-    </message>
-</context>
-<context>
     <name>CycleGANTab</name>
     <message>
         <source>Adversarial losses</source>
@@ -213,16 +116,109 @@
         <translation>판별자만 한 단계</translation>
     </message>
     <message>
-        <source>One step that trains only the discriminators D_X and D_Y (sets 'Each step trains')</source>
-        <translation>판별자 D_X와 D_Y만 학습하는 한 단계 ('한 단계에 학습할 것'을 바꿉니다)</translation>
+        <source>One step that trains only the discriminators D_X and D_Y (sets &apos;Each step trains&apos;)</source>
+        <translation>판별자 D_X와 D_Y만 학습하는 한 단계 (&apos;한 단계에 학습할 것&apos;을 바꿉니다)</translation>
     </message>
     <message>
         <source>Step G only</source>
         <translation>생성자만 한 단계</translation>
     </message>
     <message>
-        <source>One step that trains only the generators G and F (sets 'Each step trains')</source>
-        <translation>생성자 G와 F만 학습하는 한 단계 ('한 단계에 학습할 것'을 바꿉니다)</translation>
+        <source>One step that trains only the generators G and F (sets &apos;Each step trains&apos;)</source>
+        <translation>생성자 G와 F만 학습하는 한 단계 (&apos;한 단계에 학습할 것&apos;을 바꿉니다)</translation>
+    </message>
+</context>
+<context>
+    <name>cyclegan/choices</name>
+    <message>
+        <source>points-gaussians</source>
+        <translation>점: 가우시안</translation>
+    </message>
+    <message>
+        <source>points-moons-ring</source>
+        <translation>점: 두 달과 고리</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>둘 다</translation>
+    </message>
+    <message>
+        <source>discriminators</source>
+        <translation>판별자만</translation>
+    </message>
+    <message>
+        <source>generators</source>
+        <translation>생성자만</translation>
+    </message>
+</context>
+<context>
+    <name>cyclegan/params</name>
+    <message>
+        <source>Domains X and Y</source>
+        <translation>도메인 X와 Y</translation>
+    </message>
+    <message>
+        <source>points-gaussians: X and Y are two different mixtures of four Gaussians; points-moons-ring: X is two moons, Y a ring around them. No x comes with its y.</source>
+        <translation>점: 가우시안 — X와 Y는 서로 다른 가우시안 네 개의 혼합입니다. 점: 두 달과 고리 — X는 두 개의 반달, Y는 그것을 둘러싼 고리입니다. 어떤 x도 짝이 되는 y와 함께 오지 않습니다.</translation>
+    </message>
+    <message>
+        <source>λ cycle</source>
+        <translation>λ 순환</translation>
+    </message>
+    <message>
+        <source>Weight of the cycle losses |F(G(x)) − x| and |G(F(y)) − y|. At 0 the two GANs are trained apart and nothing ties G(x) to x.</source>
+        <translation>순환 손실 |F(G(x)) − x|와 |G(F(y)) − y|의 가중치입니다. 0이면 두 GAN이 따로 학습되어 G(x)를 x에 묶어 두는 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>λ identity</source>
+        <translation>λ 항등</translation>
+    </message>
+    <message>
+        <source>Weight of the identity losses |G(y) − y| and |F(x) − x|, relative to λ cycle (as in the original method, where 0.5 keeps a photo&apos;s colours); on points it pulls G towards leaving every point where it is.</source>
+        <translation>항등 손실 |G(y) − y|와 |F(x) − x|의 가중치로, λ 순환에 곱해집니다(원래 방법과 같음. 사진에서는 0.5가 색을 지켜 줍니다). 점에서는 G가 모든 점을 제자리에 두도록 끌어당깁니다.</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s step size for all four networks (β1 = 0.5, as in the original method).</source>
+        <translation>네 신경망 모두에 쓰는 Adam의 보폭입니다(원래 방법처럼 β1 = 0.5).</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Examples of X and of Y in each update (a power of two).</source>
+        <translation>한 번 갱신할 때 쓰는 X와 Y의 예제 수입니다(2의 거듭제곱).</translation>
+    </message>
+    <message>
+        <source>Pool of fakes</source>
+        <translation>가짜 풀</translation>
+    </message>
+    <message>
+        <source>The discriminators see fakes from a pool of earlier ones half of the time, so they do not chase only the latest generator; 0 turns the pool off.</source>
+        <translation>판별자는 절반의 경우 예전 가짜를 모아 둔 풀에서 꺼낸 가짜를 봅니다. 그래서 가장 최근 생성자만 쫓지 않습니다. 0이면 풀을 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>은닉 유닛 수</translation>
+    </message>
+    <message>
+        <source>Width of the two hidden layers of G, F, D_X and D_Y.</source>
+        <translation>G, F, D_X, D_Y의 두 은닉층의 너비입니다.</translation>
+    </message>
+    <message>
+        <source>Each step trains</source>
+        <translation>한 단계에 학습할 것</translation>
+    </message>
+    <message>
+        <source>both: the generators G and F, then the discriminators D_X and D_Y; discriminators or generators: only those, to take the two-player game apart.</source>
+        <translation>둘 다: 생성자 G와 F, 이어서 판별자 D_X와 D_Y. 판별자만 또는 생성자만: 그쪽만 학습하여 두 선수의 게임을 떼어 봅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>topics</name>
+    <message>
+        <source>CycleGAN: unpaired translation</source>
+        <translation>CycleGAN: 짝 없는 변환</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,12 @@ def lsgan(scores: torch.Tensor, target: float) -> torch.Tensor:
     return ((scores - target) ** 2).mean()
 
 
+def disc_loss(disc: torch.nn.Module, real: torch.Tensor, fake: torch.Tensor) -> torch.Tensor:
+    """½ [(D(real) − 1)² + D(fake)²], real and fake in one pass through D."""
+    scores = disc(torch.cat([real, fake]))
+    return 0.5 * (lsgan(scores[: len(real)], 1.0) + lsgan(scores[len(real):], 0.0))
+
+
 def l1(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     return (a - b).abs().mean()
 
@@ -98,14 +104,16 @@ class CycleGAN(Experiment):
                 names.LOSS_F: lsgan(self.D_X(fake_x), 1.0),
                 names.LOSS_CYCLE_X: l1(rec_x, x),
                 names.LOSS_CYCLE_Y: l1(rec_y, y),
-                names.LOSS_IDT_X: l1(self.F(x), x),
-                names.LOSS_IDT_Y: l1(self.G(y), y),
             }
+        lc, li = p.lambda_cycle, p.lambda_cycle * p.lambda_identity
+        with torch.set_grad_enabled(train_gen and li > 0):  # shown even when not trained
+            gen_losses[names.LOSS_IDT_X] = l1(self.F(x), x)
+            gen_losses[names.LOSS_IDT_Y] = l1(self.G(y), y)
         if train_gen:
-            lc, li = p.lambda_cycle, p.lambda_cycle * p.lambda_identity
             total = (gen_losses[names.LOSS_G] + gen_losses[names.LOSS_F]
-                     + lc * (gen_losses[names.LOSS_CYCLE_X] + gen_losses[names.LOSS_CYCLE_Y])
-                     + li * (gen_losses[names.LOSS_IDT_X] + gen_losses[names.LOSS_IDT_Y]))
+                     + lc * (gen_losses[names.LOSS_CYCLE_X] + gen_losses[names.LOSS_CYCLE_Y]))
+            if li > 0:
+                total = total + li * (gen_losses[names.LOSS_IDT_X] + gen_losses[names.LOSS_IDT_Y])
             self.opt_gen.zero_grad(set_to_none=True)
             total.backward()
             self.opt_gen.step()
@@ -116,8 +124,8 @@ class CycleGAN(Experiment):
             fake_x, fake_y = self.pool_x.query(fake_x), self.pool_y.query(fake_y)
         with torch.set_grad_enabled(train_disc):
             disc_losses = {
-                names.LOSS_D_X: 0.5 * (lsgan(self.D_X(x), 1.0) + lsgan(self.D_X(fake_x), 0.0)),
-                names.LOSS_D_Y: 0.5 * (lsgan(self.D_Y(y), 1.0) + lsgan(self.D_Y(fake_y), 0.0)),
+                names.LOSS_D_X: disc_loss(self.D_X, x, fake_x),
+                names.LOSS_D_Y: disc_loss(self.D_Y, y, fake_y),
             }
         if train_disc:
             self.opt_disc.zero_grad(set_to_none=True)

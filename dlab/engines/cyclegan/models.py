@@ -22,9 +22,10 @@ class MLP(nn.Module):
             self.layers[-1].weight *= out_scale
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        for layer in self.layers[:-1]:
-            x = nn.functional.leaky_relu(layer(x), 0.2)
-        return self.layers[-1](x)
+        first, second, out = self.layers  # (slicing a ModuleList would build a new one)
+        x = nn.functional.leaky_relu(first(x), 0.2)
+        x = nn.functional.leaky_relu(second(x), 0.2)
+        return out(x)
 
 
 class FakePool:

@@ -13,31 +13,38 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.cyclegan import frame as names
 from dlab.engines.cyclegan.frame import CycleFrame
 from dlab.engines.cyclegan.params import CycleGANParams
-from dlab.ui.i18n import tr
-from dlab.ui.labels import text_label
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
+from dlab.ui.labels import key_html, text_label
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, pen
 from dlab.ui.topic_tab import TopicTab
 
-C = "CycleGANTab"
 BLUE, ORANGE, GREEN, PURPLE = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
+LINK_GREY, ARROW_BLACK = "#5a5a5a", "#000000"
 LINKS = 32  # held-out points whose mapping x -> G(x) is drawn as a line
 ARROW_LEN = 0.45  # the longest push arrow, in plane units
-LOSS_COLORS = {names.LOSS_D_X: BLUE, names.LOSS_D_Y: ORANGE, names.LOSS_G: GREEN,
-               names.LOSS_F: PURPLE, names.LOSS_CYCLE_X: BLUE, names.LOSS_CYCLE_Y: ORANGE,
-               names.LOSS_IDT_X: GREEN, names.LOSS_IDT_Y: PURPLE,
-               names.EVAL_CYCLE_X: BLUE, names.EVAL_CYCLE_Y: ORANGE,
-               names.EVAL_FAKE_TO_Y: GREEN, names.EVAL_FAKE_TO_X: PURPLE}
+
+ITERATION = QT_TRANSLATE_NOOP("CycleGANTab", "iteration")
+# Each plot's curves: series, colour, name; identity losses dashed.
+ADVERSARIAL = ((names.LOSS_D_X, BLUE, QT_TRANSLATE_NOOP("CycleGANTab", "D_X")),
+               (names.LOSS_D_Y, ORANGE, QT_TRANSLATE_NOOP("CycleGANTab", "D_Y")),
+               (names.LOSS_G, GREEN, QT_TRANSLATE_NOOP("CycleGANTab", "G")),
+               (names.LOSS_F, PURPLE, QT_TRANSLATE_NOOP("CycleGANTab", "F")))
+RECONSTRUCTION = ((names.LOSS_CYCLE_X, BLUE, QT_TRANSLATE_NOOP("CycleGANTab", "cycle X")),
+                  (names.LOSS_CYCLE_Y, ORANGE, QT_TRANSLATE_NOOP("CycleGANTab", "cycle Y")),
+                  (names.LOSS_IDT_X, GREEN, QT_TRANSLATE_NOOP("CycleGANTab", "identity X")),
+                  (names.LOSS_IDT_Y, PURPLE, QT_TRANSLATE_NOOP("CycleGANTab", "identity Y")))
+MEASURES = ((names.EVAL_CYCLE_X, BLUE, QT_TRANSLATE_NOOP("CycleGANTab", "|F(G(x)) − x|")),
+            (names.EVAL_CYCLE_Y, ORANGE, QT_TRANSLATE_NOOP("CycleGANTab", "|G(F(y)) − y|")),
+            (names.EVAL_FAKE_TO_Y, GREEN,
+             QT_TRANSLATE_NOOP("CycleGANTab", "G(x) to nearest y")),
+            (names.EVAL_FAKE_TO_X, PURPLE,
+             QT_TRANSLATE_NOOP("CycleGANTab", "F(y) to nearest x")))
 DASHED = (names.LOSS_IDT_X, names.LOSS_IDT_Y)
-LOSS_NAMES = {names.LOSS_D_X: "D_X", names.LOSS_D_Y: "D_Y", names.LOSS_G: "G",
-              names.LOSS_F: "F", names.LOSS_CYCLE_X: "cycle X", names.LOSS_CYCLE_Y: "cycle Y",
-              names.LOSS_IDT_X: "identity X", names.LOSS_IDT_Y: "identity Y",
-              names.EVAL_CYCLE_X: "|F(G(x)) − x|", names.EVAL_CYCLE_Y: "|G(F(y)) − y|",
-              names.EVAL_FAKE_TO_Y: "G(x) to nearest y", names.EVAL_FAKE_TO_X: "F(y) to nearest x"}
 
 
 def arrow_segments(base: np.ndarray, push: np.ndarray, longest: float) -> np.ndarray:
     """Arrows from each base point along its push, the longest ``longest`` long, as line
-    segments (shaft and two barbs, for pyqtgraph's connect="pairs")."""
+    segments (shaft and two barbs) for pyqtgraph's connect="pairs"."""
     if len(base) == 0:
         return np.zeros((0, 2))
     norm = np.linalg.norm(push, axis=1, keepdims=True)
@@ -52,9 +59,8 @@ def arrow_segments(base: np.ndarray, push: np.ndarray, longest: float) -> np.nda
 
 def heat_lut(real_color: str) -> np.ndarray:
     """0 (the discriminator says fake): grey; 0.5: white; 1 (real): a tint of the domain."""
-    tint = pg.mkColor(real_color)
-    tint = pg.mkColor(int(255 - 0.3 * (255 - tint.red())), int(255 - 0.3 * (255 - tint.green())),
-                      int(255 - 0.3 * (255 - tint.blue())))
+    c = pg.mkColor(real_color)
+    tint = pg.mkColor(*(int(255 - 0.3 * (255 - v)) for v in (c.red(), c.green(), c.blue())))
     cmap = pg.ColorMap([0.0, 0.5, 1.0], [pg.mkColor("#d2d2d2"), pg.mkColor("#ffffff"), tint])
     return cmap.getLookupTable(nPts=256)
 
@@ -62,8 +68,8 @@ def heat_lut(real_color: str) -> np.ndarray:
 class MapView(PlotBase):
     """One direction of the cycle on the plane: the source and target domains, the
     generator's image of the source, its way back, lines from a few points to their
-    images, the discriminator of the target as the background, and arrows showing where
-    the generator's adversarial loss pushes its fakes."""
+    images, the target's discriminator as the background, and arrows showing where the
+    generator's adversarial loss pushes its fakes."""
 
     def __init__(self, source_color: str, target_color: str) -> None:
         super().__init__()
@@ -76,7 +82,7 @@ class MapView(PlotBase):
         self.target = pg.ScatterPlotItem(size=5, brush=target_color, pen=None)
         self.fake = pg.ScatterPlotItem(size=6, brush=GREEN, pen=pen("#FFFFFF", 0.6))
         self.back = pg.ScatterPlotItem(size=7, symbol="x", brush=PURPLE, pen=None)
-        self.arrows = pg.PlotDataItem(connect="pairs", pen=pen("#000000", 1.2))
+        self.arrows = pg.PlotDataItem(connect="pairs", pen=pen(ARROW_BLACK, 1.2))
         for item in (self.links, self.target, self.source, self.back, self.fake, self.arrows):
             self.addItem(item)
         self.plotItem.setAspectLocked(True)
@@ -110,17 +116,9 @@ class MapView(PlotBase):
             item.setData([], [])
 
 
-def key_html(items: list[tuple[str, str, str]]) -> str:
-    """A one-line key: (symbol, colour, text) each."""
-    return "&nbsp;&nbsp; ".join(
-        f"<span style='color:{color}; font-weight:bold'>{symbol}</span>&nbsp;{text}"
-        for symbol, color, text in items)
-
-
 class CycleGANTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
+        self._frame: CycleFrame | None = None
         self.head = text_label(13, bold=True, wrap=True)
         self.maps = {"G": MapView(BLUE, ORANGE), "F": MapView(ORANGE, BLUE)}
         self.map_titles = {key: text_label(12, bold=True) for key in self.maps}
@@ -135,23 +133,29 @@ class CycleGANTab(TopicTab):
             maps.addWidget(self.map_keys[key], 2, col)
         maps.setRowStretch(1, 1)
 
-        self.adv_plot = CurvePlot("Adversarial losses", "iteration", "least squares", context=C)
-        self.rec_plot = CurvePlot("Cycle and identity losses", "iteration", "mean |error|",
-                                  log_y=True, context=C)
-        self.eval_plot = CurvePlot("Held-out measures", "iteration", "distance", log_y=True,
-                                   context=C)
-        self.curve_keys: dict[str, QLabel] = {}
+        self.curve_plots = (
+            (CurvePlot(QT_TRANSLATE_NOOP("CycleGANTab", "Adversarial losses"), ITERATION,
+                       QT_TRANSLATE_NOOP("CycleGANTab", "least squares")), ADVERSARIAL),
+            (CurvePlot(QT_TRANSLATE_NOOP("CycleGANTab", "Cycle and identity losses"),
+                       ITERATION, QT_TRANSLATE_NOOP("CycleGANTab", "mean |error|"),
+                       log_y=True), RECONSTRUCTION),
+            (CurvePlot(QT_TRANSLATE_NOOP("CycleGANTab", "Held-out measures"), ITERATION,
+                       QT_TRANSLATE_NOOP("CycleGANTab", "distance"), log_y=True), MEASURES),
+        )
+        self.curve_keys: list[QLabel] = []
         curves = QHBoxLayout()
-        for plot, series in self._curve_groups():
-            for name in series:
-                plot.curve(name, LOSS_NAMES[name], LOSS_COLORS[name],
-                           dense=plot is not self.eval_plot, dashed=name in DASHED)
-            # Per-iteration losses fill the plot: the key goes under it, not over it. (Emptied,
-            # not hidden: a hidden legend raised on deletion after a language change.)
+        for plot, series in self.curve_plots:
+            for name, color, label in series:
+                plot.curve(name, label, color, dense=series is not MEASURES,
+                           dashed=name in DASHED)
+            # Per-iteration losses fill the plot, so the key goes under it, not over it.
+            # (Emptied, not hidden: a hidden legend raised on deletion after a change of
+            # language.)
             plot.legend.clear()
-            key = self.curve_keys[series[0]] = QLabel()
+            key = QLabel()
             key.setWordWrap(True)
             key.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.curve_keys.append(key)
             column = QVBoxLayout()
             column.addWidget(plot, 1)
             column.addWidget(key)
@@ -168,11 +172,6 @@ class CycleGANTab(TopicTab):
         self.step_g_btn.clicked.connect(self.step_generators)
         self.extra_bar.addWidget(self.step_d_btn)
         self.extra_bar.addWidget(self.step_g_btn)
-        self._frame: CycleFrame | None = None
-
-    def _curve_groups(self) -> tuple[tuple[CurvePlot, tuple[str, ...]], ...]:
-        return ((self.adv_plot, names.ADVERSARIAL), (self.rec_plot, names.RECONSTRUCTION),
-                (self.eval_plot, names.EVALS))
 
     # --- user actions -----------------------------------------------------------------
     @Slot()
@@ -184,7 +183,7 @@ class CycleGANTab(TopicTab):
         self._step_only("generators")
 
     def _step_only(self, part: str) -> None:
-        """One step that trains only ``part``; the form shows the choice, so Step and Run
+        """One step that trains only ``part``. The form shows the choice, so Step and Run
         go on that way until it is changed back."""
         params: CycleGANParams = self.params()
         if params.update != part:
@@ -195,8 +194,8 @@ class CycleGANTab(TopicTab):
 
     # --- drawing ----------------------------------------------------------------------
     def draw(self, batch: Snapshot[CycleFrame]) -> None:
-        for plot, series in self._curve_groups():
-            for name in series:
+        for plot, series in self.curve_plots:
+            for name, _, _ in series:
                 plot.set_series(name, self.store.get(name))
         f = batch.frame
         if f is not None:
@@ -209,42 +208,43 @@ class CycleGANTab(TopicTab):
         cycle = self.store.last(names.EVAL_CYCLE_X)
         near = self.store.last(names.EVAL_FAKE_TO_Y)
         if cycle is None or near is None:
-            self.head.setText(tr(C, "X and Y are two unpaired point clouds. Press Run: G "
-                                    "learns to carry X onto Y, F to carry Y back."))
+            self.head.setText(translate(
+                "CycleGANTab", "X and Y are two unpaired point clouds. Press Run: G learns to "
+                               "carry X onto Y, F to carry Y back."))
             return
-        self.head.setText(tr(C, "Iteration {0}: F(G(x)) is {1:.2f} from x on average; G(x) "
-                                "is {2:.2f} from the nearest y").format(
-            self.last_step, cycle, near))
+        self.head.setText(translate(
+            "CycleGANTab", "Iteration {0}: F(G(x)) is {1:.2f} from x on average; G(x) is "
+                           "{2:.2f} from the nearest y").format(self.last_step, cycle, near))
 
     def clear_view(self) -> None:
+        super().clear_view()
         self._frame = None
-        for view in self.maps.values():
-            view.clear_data()
-        for plot in (self.adv_plot, self.rec_plot, self.eval_plot):
-            plot.clear_data()
         self._show_head()
 
     def retranslate_view(self) -> None:
-        for plot in (self.adv_plot, self.rec_plot, self.eval_plot):
-            plot.retranslate()
-        self.map_titles["G"].setText(tr(C, "G: X → Y, judged by D_Y (background)"))
-        self.map_titles["F"].setText(tr(C, "F: Y → X, judged by D_X (background)"))
+        self.map_titles["G"].setText(translate(
+            "CycleGANTab", "G: X → Y, judged by D_Y (background)"))
+        self.map_titles["F"].setText(translate(
+            "CycleGANTab", "F: Y → X, judged by D_X (background)"))
         self.map_keys["G"].setText(key_html([
             ("●", BLUE, "x"), ("●", ORANGE, "y"), ("●", GREEN, "G(x)"),
-            ("✕", PURPLE, "F(G(x))"), ("—", "#5a5a5a", tr(C, "x to G(x)")),
-            ("→", "#000000", tr(C, "push on G(x)"))]))
+            ("✕", PURPLE, "F(G(x))"),
+            ("—", LINK_GREY, translate("CycleGANTab", "x to G(x)")),
+            ("→", ARROW_BLACK, translate("CycleGANTab", "push on G(x)"))]))
         self.map_keys["F"].setText(key_html([
             ("●", ORANGE, "y"), ("●", BLUE, "x"), ("●", GREEN, "F(y)"),
-            ("✕", PURPLE, "G(F(y))"), ("—", "#5a5a5a", tr(C, "y to F(y)")),
-            ("→", "#000000", tr(C, "push on F(y)"))]))
-        for _, series in self._curve_groups():
-            self.curve_keys[series[0]].setText(key_html([
-                ("╍╍" if name in DASHED else "━━", LOSS_COLORS[name],
-                 tr(C, LOSS_NAMES[name])) for name in series]))
-        self.step_d_btn.setText(tr(C, "Step D only"))
-        self.step_d_btn.setToolTip(tr(C, "One step that trains only the discriminators D_X "
-                                         "and D_Y (sets 'Each step trains')"))
-        self.step_g_btn.setText(tr(C, "Step G only"))
-        self.step_g_btn.setToolTip(tr(C, "One step that trains only the generators G and F "
-                                         "(sets 'Each step trains')"))
+            ("✕", PURPLE, "G(F(y))"),
+            ("—", LINK_GREY, translate("CycleGANTab", "y to F(y)")),
+            ("→", ARROW_BLACK, translate("CycleGANTab", "push on F(y)"))]))
+        for key, (_, series) in zip(self.curve_keys, self.curve_plots, strict=True):
+            key.setText(key_html([("╍╍" if name in DASHED else "━━", color, label.text())
+                                  for name, color, label in series]))
+        self.step_d_btn.setText(translate("CycleGANTab", "Step D only"))
+        self.step_d_btn.setToolTip(translate(
+            "CycleGANTab", "One step that trains only the discriminators D_X and D_Y (sets "
+                           "'Each step trains')"))
+        self.step_g_btn.setText(translate("CycleGANTab", "Step G only"))
+        self.step_g_btn.setToolTip(translate(
+            "CycleGANTab", "One step that trains only the generators G and F (sets 'Each "
+                           "step trains')"))
         self._show_head()
