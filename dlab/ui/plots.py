@@ -106,6 +106,7 @@ class CurvePlot(LabelledPlot):
         self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextSize="10pt")
         # No grid: its lines are repainted with every update and cost more than the curves.
         self._shown: dict[str, tuple[int, float]] = {}  # what each curve last drew
+        self.ghosts: dict[str, pg.PlotDataItem] = {}  # made when a ghost is first shown
         self.retranslate()
 
     def curve(self, key: str, name: Msg, color: str, *, width: float = 2.5,
@@ -151,6 +152,39 @@ class CurvePlot(LabelledPlot):
             label = self.legend.getLabel(item)
             if label is not None:
                 label.setText(self.names[key].text())
+
+    # --- ghost runs: a past run's curves, faded, under the live ones -----------------------
+    def snapshot(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """The named curves as drawn now (copies), for a ghost later."""
+        out = {}
+        for key, item in self.curves.items():
+            x, y = item.getOriginalDataset()
+            if x is not None and len(x):
+                out[key] = (np.array(x, copy=True), np.array(y, copy=True))
+        return out
+
+    def show_ghost(self, data: dict[str, tuple[np.ndarray, np.ndarray]] | None,
+                   label: str = "") -> None:
+        """Draw ``data`` (a snapshot) faded and dashed under the live curves, named
+        ``label`` in the legend; None removes the ghost."""
+        ghosts = self.ghosts
+        for key in data or {}:
+            if key not in ghosts and key in self.curves:
+                colour = pg.mkColor(self.curves[key].opts["pen"].color())
+                colour.setAlpha(110)
+                ghost = self.plotItem.plot([], [], pen=pg.mkPen(
+                    colour, width=2.0, style=pg.QtCore.Qt.PenStyle.DashLine))
+                ghost.setZValue(-5)
+                self.legend.removeItem(ghost)
+                ghosts[key] = ghost
+        for key, ghost in ghosts.items():
+            x, y = (data or {}).get(key, ([], []))
+            ghost.setData(x, y)
+        shown = [ghosts[k] for k in (data or {}) if k in ghosts]
+        for ghost in ghosts.values():
+            self.legend.removeItem(ghost)
+        if shown and label:
+            self.legend.addItem(shown[0], label)
 
 
 def banded_levels(z: np.ndarray, bands: int = 14) -> np.ndarray:

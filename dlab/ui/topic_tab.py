@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextFormat
@@ -39,11 +41,24 @@ from dlab.core.scenes import Scene, Script, changes_from_defaults, scene_params
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
-from dlab.ui.i18n import QT_TRANSLATE_NOOP, language, translate
-from dlab.ui.plots import PlotBase
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, contexts, language, translate
+from dlab.ui.plots import CurvePlot, PlotBase
 from dlab.ui.record import Recorder
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
 from dlab.ui.scene_panel import ScenePanel
+
+MAX_GHOSTS = 5  # past runs a tab keeps for ghosts
+
+
+@dataclass(frozen=True, eq=False)
+class PastRun:
+    """A finished (or stopped) run as drawn: its settings and its curves' data."""
+
+    params: Params
+    seed: int
+    action: str
+    steps: int
+    curves: list  # (CurvePlot, its snapshot)
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +191,13 @@ class TopicTab(QWidget):
         self.seed.setRange(0, 2**31 - 1)
         self.seed_label = QLabel()
         self.speed_label = QLabel()
+        # Ghost runs: the last MAX_GHOSTS runs, one shown faded under the live curves.
+        self.past_runs: deque[PastRun] = deque(maxlen=MAX_GHOSTS)
+        self.ghost: PastRun | None = None
+        self._run_settings: tuple[Params, int] | None = None  # of the drawn run
+        self.ghost_box = QComboBox()
+        self.ghost_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.again_btn = QPushButton()
         self.run_btn.setMinimumWidth(110)
         bar = QHBoxLayout()
         for w in (self.run_btn, self.step_btn, self.reset_btn):
@@ -183,6 +205,8 @@ class TopicTab(QWidget):
         self.extra_bar = QHBoxLayout()  # topic actions (e.g. Compare)
         bar.addLayout(self.extra_bar)
         bar.addStretch(1)
+        bar.addWidget(self.again_btn)
+        bar.addWidget(self.ghost_box)
         for w in (self.speed_label, self.speed, self.seed_label, self.seed):
             bar.addWidget(w)
 
@@ -231,6 +255,8 @@ class TopicTab(QWidget):
         self.step_btn.clicked.connect(self.step)
         self.reset_btn.clicked.connect(self.reset)
         self.speed.currentIndexChanged.connect(self._on_speed)
+        self.ghost_box.activated.connect(self._on_ghost_chosen)
+        self.again_btn.clicked.connect(self.run_again)
         self.form.changed.connect(self._on_params)
         self.runner.sig_snapshot.connect(self._on_batch)
         self.runner.sig_state.connect(self._on_state)
@@ -286,6 +312,12 @@ class TopicTab(QWidget):
         self.form.set_params(params)
         self._params_seen = params
         self.params_changed(params)
+        self._relabel_ghost()
+
+    def _relabel_ghost(self) -> None:
+        """The ghost's legend names what differs from the settings now."""
+        if self.ghost is not None:
+            self.show_ghost(self.ghost)
 
     def engine_factory(self, action: str = "run") -> Callable[[], Run]:
         """What the runner calls in its thread to start ``action`` with today's settings."""
@@ -301,6 +333,8 @@ class TopicTab(QWidget):
     def begin(self, action: str) -> None:
         """Forget the drawn run and get ready to draw a new one of ``action``."""
         self.runner.stop()
+        self._keep_run()
+        self._run_settings = (self.params(), self.seed.value())  # what a ghost will name
         self.action = action
         self.store.clear()
         self.clear_view()
@@ -386,6 +420,66 @@ class TopicTab(QWidget):
     def shutdown(self) -> bool:
         return self.runner.stop()
 
+    # --- ghost runs -------------------------------------------------------------------
+    def _keep_run(self) -> None:
+        """The drawn run joins the past runs (the oldest of MAX_GHOSTS is dropped)."""
+        if self.last_step == 0:
+            return
+        curves = [(plot, data) for plot in self.view.findChildren(CurvePlot)
+                  if (data := plot.snapshot())]
+        if curves:
+            params, seed = self._run_settings
+            self.past_runs.append(PastRun(params, seed, self.action, self.last_step, curves))
+            self._list_ghosts()
+
+    def ghost_label(self, run: PastRun) -> str:
+        """What differed from today's settings, in the current language."""
+        ctx = contexts(self.topic.id)
+        now = self.params()
+        diff = [f"{ctx.param(info.spec.label)} {getattr(run.params, info.name)}"
+                for info in self.params_cls.fields()
+                if getattr(run.params, info.name) != getattr(now, info.name)]
+        if run.seed != self.seed.value():
+            diff.append(f"{translate('TopicTab', 'Seed')} {run.seed}")
+        return translate("TopicTab", "ghost: {0}").format(
+            ", ".join(diff) or translate("TopicTab", "the same settings"))
+
+    def _list_ghosts(self) -> None:
+        self.ghost_box.blockSignals(True)
+        self.ghost_box.clear()
+        self.ghost_box.addItem(translate("TopicTab", "No ghost"), None)
+        for k, _ in enumerate(reversed(self.past_runs), 1):
+            self.ghost_box.addItem(translate("TopicTab", "Ghost: run −{0}").format(k), k)
+        chosen = (list(reversed(self.past_runs)).index(self.ghost) + 1
+                  if self.ghost in self.past_runs else 0)
+        self.ghost_box.setCurrentIndex(chosen)
+        self.ghost_box.setEnabled(bool(self.past_runs))
+        self.ghost_box.blockSignals(False)
+        if self.ghost is not None and self.ghost not in self.past_runs:
+            self.show_ghost(None)
+
+    @Slot(int)
+    def _on_ghost_chosen(self, index: int) -> None:
+        k = self.ghost_box.itemData(index)
+        self.show_ghost(list(reversed(self.past_runs))[k - 1] if k else None)
+
+    def show_ghost(self, run: PastRun | None) -> None:
+        """Draw ``run`` faded under the live curves (None: no ghost)."""
+        self.ghost = run
+        label = self.ghost_label(run) if run is not None else ""
+        by_plot = {id(plot): data for plot, data in run.curves} if run else {}
+        for plot in self.view.findChildren(CurvePlot):
+            plot.show_ghost(by_plot.get(id(plot)), label)
+        self._list_ghosts()
+
+    @Slot()
+    def run_again(self) -> None:
+        """Run again with today's settings; the run just drawn stays as the ghost."""
+        had_run = self.last_step > 0
+        self.start("run")
+        if had_run:
+            self.show_ghost(self.past_runs[-1])
+
     # --- guided scenes ----------------------------------------------------------------
     def set_script(self, script: Script | None, from_file: bool = False) -> None:
         """Show ``script`` (before its first scene); None removes the scenes bar."""
@@ -466,6 +560,7 @@ class TopicTab(QWidget):
             self.runner.update(adjusted)
         self._params_seen = adjusted
         self.params_changed(adjusted)
+        self._relabel_ghost()
 
     @Slot(int)
     def _on_speed(self, index: int) -> None:
@@ -564,6 +659,15 @@ class TopicTab(QWidget):
         for i, (_, text) in enumerate(SPEEDS):
             self.speed.setItemText(i, text.text())
         self.seed_label.setText(translate("TopicTab", "Seed"))
+        self.again_btn.setText(translate("TopicTab", "Run again with one change"))
+        self.again_btn.setToolTip(translate(
+            "TopicTab", "Change one parameter, then press: the new run is drawn over the last "
+                        "one, which stays as a faded ghost whose legend names the change"))
+        self.ghost_box.setToolTip(translate(
+            "TopicTab", "Show one of the last five runs faded under the live curves"))
+        self._list_ghosts()
+        if self.ghost is not None:
+            self.show_ghost(self.ghost)
         self.seed.setToolTip(translate("TopicTab",
                                        "The same seed and parameters give the same numbers"))
         self.form.retranslate()

@@ -368,6 +368,18 @@
         <translation>이 메시지 숨기기</translation>
     </message>
     <message>
+        <source>ghost: {0}</source>
+        <translation>잔상: {0}</translation>
+    </message>
+    <message>
+        <source>the same settings</source>
+        <translation>같은 설정</translation>
+    </message>
+    <message>
+        <source>No ghost</source>
+        <translation>잔상 없음</translation>
+    </message>
+    <message>
         <source>My lesson</source>
         <translation>나의 수업</translation>
     </message>
@@ -412,6 +424,10 @@
         <translation>중지됨</translation>
     </message>
     <message>
+        <source>Ghost: run −{0}</source>
+        <translation>잔상: {0}번 전 실행</translation>
+    </message>
+    <message>
         <source>Take exactly one step, then pause (S)</source>
         <translation>정확히 한 단계만 진행하고 멈춥니다 (S)</translation>
     </message>
@@ -422,6 +438,18 @@
     <message>
         <source>Run or pause (Space)</source>
         <translation>실행 또는 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Run again with one change</source>
+        <translation>하나만 바꿔 다시 실행</translation>
+    </message>
+    <message>
+        <source>Change one parameter, then press: the new run is drawn over the last one, which stays as a faded ghost whose legend names the change</source>
+        <translation>매개변수 하나를 바꾼 뒤 누르세요. 새 실행이 지난 실행 위에 그려지고, 지난 실행은 흐린 잔상으로 남으며 범례에 바뀐 것이 나옵니다</translation>
+    </message>
+    <message>
+        <source>Show one of the last five runs faded under the live curves</source>
+        <translation>최근 다섯 번의 실행 중 하나를 지금 곡선 아래에 흐리게 보여 줍니다</translation>
     </message>
     <message>
         <source>The same seed and parameters give the same numbers</source>
