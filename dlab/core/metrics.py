@@ -77,6 +77,18 @@ class MetricsStore:
         self.series.clear()
         self.order.clear()
 
+    def until(self, step: float) -> MetricsStore:
+        """A copy holding only the records up to ``step`` (a moment of the run's past)."""
+        out = MetricsStore()
+        for name in self.order:
+            buf = self.series[name]
+            n = int(np.searchsorted(buf.x, step, side="right"))
+            if n:
+                out.series[name] = part = SeriesBuffer(max(n, 1))
+                part.extend(list(buf.x[:n]), list(buf.y[:n]))
+                out.order.append(name)
+        return out
+
     def to_csv(self) -> str:
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")

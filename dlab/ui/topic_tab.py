@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSlider,
     QSpinBox,
     QSplitter,
     QTextBrowser,
@@ -48,6 +49,7 @@ from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
 from dlab.ui.scene_panel import ScenePanel
 
 MAX_GHOSTS = 5  # past runs a tab keeps for ghosts
+MAX_MOMENTS = 200  # frames the timeline keeps (thinned beyond)
 
 
 @dataclass(frozen=True, eq=False)
@@ -195,6 +197,11 @@ class TopicTab(QWidget):
         self.past_runs: deque[PastRun] = deque(maxlen=MAX_GHOSTS)
         self.ghost: PastRun | None = None
         self._run_settings: tuple[Params, int] | None = None  # of the drawn run
+        # The timeline: frames of the current run, thinned past MAX_MOMENTS.
+        self.moments: list[tuple[int, object]] = []
+        self.time_slider = QSlider(Qt.Orientation.Horizontal)
+        self.time_slider.setEnabled(False)
+        self.time_label = QLabel()
         self.ghost_box = QComboBox()
         self.ghost_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.again_btn = QPushButton()
@@ -239,7 +246,12 @@ class TopicTab(QWidget):
         self.view = QWidget()
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         rl.addWidget(self.view, 1)
-        rl.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status)
+        bottom.addStretch(1)
+        bottom.addWidget(self.time_label)
+        bottom.addWidget(self.time_slider, 1)
+        rl.addLayout(bottom)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -256,6 +268,7 @@ class TopicTab(QWidget):
         self.reset_btn.clicked.connect(self.reset)
         self.speed.currentIndexChanged.connect(self._on_speed)
         self.ghost_box.activated.connect(self._on_ghost_chosen)
+        self.time_slider.valueChanged.connect(self.show_moment)
         self.again_btn.clicked.connect(self.run_again)
         self.form.changed.connect(self._on_params)
         self.runner.sig_snapshot.connect(self._on_batch)
@@ -335,6 +348,8 @@ class TopicTab(QWidget):
         self.runner.stop()
         self._keep_run()
         self._run_settings = (self.params(), self.seed.value())  # what a ghost will name
+        self.moments.clear()
+        self._show_timeline()
         self.action = action
         self.store.clear()
         self.clear_view()
@@ -419,6 +434,47 @@ class TopicTab(QWidget):
 
     def shutdown(self) -> bool:
         return self.runner.stop()
+
+    # --- the timeline -----------------------------------------------------------------
+    def _keep_moment(self, step: int, frame: object) -> None:
+        """Keep the frame; past MAX_MOMENTS every other older one is dropped (the latest
+        always stays), so a long run's timeline is thinned, not grown without bound."""
+        self.moments.append((step, frame))
+        if len(self.moments) > MAX_MOMENTS:
+            self.moments = [*self.moments[:-1:2], self.moments[-1]]
+        self._show_timeline()
+
+    def _show_timeline(self) -> None:
+        """The slider follows the live end of the run."""
+        n = len(self.moments)
+        self.time_slider.blockSignals(True)
+        self.time_slider.setRange(0, max(0, n - 1))
+        self.time_slider.setValue(max(0, n - 1))
+        self.time_slider.blockSignals(False)
+        self.time_slider.setEnabled(n > 1)
+        self.time_label.setText("")
+
+    @Slot(int)
+    def show_moment(self, index: int) -> None:
+        """Draw the run as it was at moment ``index`` (the last one: as it is now). A
+        running run pauses; Run or Resume goes on from the end."""
+        if not 0 <= index < len(self.moments):
+            return
+        if self.runner.state == RUNNING:
+            self.runner.pause()
+        step, frame = self.moments[index]
+        latest = index == len(self.moments) - 1
+        full = self.store
+        if not latest:
+            self.store = full.until(step)
+        try:
+            self.draw(Snapshot(step, [], frame))
+        except Exception:  # a tab that cannot draw an old frame keeps the live one
+            log.exception("drawing moment %s of %s failed", step, self.topic.id)
+        finally:
+            self.store = full
+        self.time_label.setText("" if latest else translate("TopicTab", "step {0}")
+                                .format(step))
 
     # --- ghost runs -------------------------------------------------------------------
     def _keep_run(self) -> None:
@@ -571,6 +627,8 @@ class TopicTab(QWidget):
         self.runner.hold(True)  # the worker waits while we touch the plots (see Runner.hold)
         self.store.extend(batch.records)
         self.last_step = batch.step
+        if batch.frame is not None:
+            self._keep_moment(batch.step, batch.frame)
         self.last_message = batch.message
         try:
             self.draw(batch)
@@ -663,6 +721,9 @@ class TopicTab(QWidget):
         self.again_btn.setToolTip(translate(
             "TopicTab", "Change one parameter, then press: the new run is drawn over the last "
                         "one, which stays as a faded ghost whose legend names the change"))
+        self.time_slider.setToolTip(translate(
+            "TopicTab", "Timeline: drag back to see an earlier moment of this run; Run goes "
+                        "on from the end"))
         self.ghost_box.setToolTip(translate(
             "TopicTab", "Show one of the last five runs faded under the live curves"))
         self._list_ghosts()

@@ -368,6 +368,10 @@
         <translation>이 메시지 숨기기</translation>
     </message>
     <message>
+        <source>step {0}</source>
+        <translation>{0}단계</translation>
+    </message>
+    <message>
         <source>ghost: {0}</source>
         <translation>잔상: {0}</translation>
     </message>
@@ -446,6 +450,10 @@
     <message>
         <source>Change one parameter, then press: the new run is drawn over the last one, which stays as a faded ghost whose legend names the change</source>
         <translation>매개변수 하나를 바꾼 뒤 누르세요. 새 실행이 지난 실행 위에 그려지고, 지난 실행은 흐린 잔상으로 남으며 범례에 바뀐 것이 나옵니다</translation>
+    </message>
+    <message>
+        <source>Timeline: drag back to see an earlier moment of this run; Run goes on from the end</source>
+        <translation>타임라인: 뒤로 끌면 이 실행의 앞선 순간을 봅니다. 실행을 누르면 끝에서부터 이어 갑니다</translation>
     </message>
     <message>
         <source>Show one of the last five runs faded under the live curves</source>

@@ -53,3 +53,49 @@ def test_a_tab_keeps_its_last_five_runs(window):
     assert len(tab.past_runs) == MAX_GHOSTS
     assert [round(r.params.lr, 2) for r in tab.past_runs] == [0.03, 0.04, 0.05, 0.06, 0.07]
     assert tab.ghost_box.count() == MAX_GHOSTS + 1
+
+
+def test_the_timeline_scrubs_back_and_play_goes_on_from_the_end(window, qtbot):
+    from tests.ui.conftest import set_speed
+
+    tab = window.current_tab()  # gradient descent
+    tab.set_params(tab.params().replace(epochs=1000, mode="sgd"))
+    set_speed(tab, 50)  # every step of a slow run comes with a frame
+    tab.run_pause()
+    qtbot.waitUntil(lambda: len(tab.moments) >= 6, timeout=30000)
+    tab.run_pause()
+    wait_state(qtbot, tab, "paused")
+    qtbot.wait(150)
+    live_n = tab.loss_plot.snapshot()["loss"][0].size
+    steps = [s for s, _ in tab.moments]
+    assert steps == sorted(steps) and tab.time_slider.maximum() == len(tab.moments) - 1
+    tab.time_slider.setValue(1)  # back in time
+    shown = tab.loss_plot.snapshot()["loss"][0]
+    assert shown.size < live_n and shown[-1] == steps[1], "the plot shows that moment"
+    assert str(steps[1]) in tab.time_label.text()
+    assert tab.store.get("loss").n == live_n, "the run's numbers are all kept"
+    window.set_language("ko")  # the timeline survives a language switch
+    assert tab.time_slider.value() == 1
+    tab.run_pause()  # Play goes on from the end
+    qtbot.waitUntil(lambda: tab.time_slider.value() == tab.time_slider.maximum()
+                    and tab.loss_plot.snapshot()["loss"][0].size > live_n, timeout=30000)
+    tab.reset()
+    assert tab.moments == [] and not tab.time_slider.isEnabled()
+
+
+def test_the_timeline_is_bounded():
+    from dlab.ui.topic_tab import MAX_MOMENTS
+
+    class Stub:
+        moments: list = []
+
+        def _show_timeline(self):
+            pass
+
+    from dlab.ui.topic_tab import TopicTab
+
+    stub = Stub()
+    for step in range(5000):
+        TopicTab._keep_moment(stub, step, None)
+    assert len(stub.moments) <= MAX_MOMENTS + 1
+    assert stub.moments[-1][0] == 4999 and stub.moments[0][0] == 0
