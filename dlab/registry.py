@@ -151,6 +151,14 @@ TOPICS: tuple[Topic, ...] = (
         unit="epoch (one full-batch update)",
     ),
     Topic(
+        id="dropout",
+        title="Dropout",
+        params="dlab.engines.dropout.params:DropoutParams",
+        experiments={"run": "dlab.engines.dropout.engine:DropoutExperiment"},
+        tab="dlab.ui.tabs.dropout:DropoutTab",
+        unit="epoch (one full-batch update of each network)",
+    ),
+    Topic(
         id="cnn",
         title="Convolutional networks",
         params="dlab.engines.cnn.params:CNNParams",

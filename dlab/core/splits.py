@@ -55,9 +55,14 @@ def split_sizes(n: int, val_fraction: float, test_fraction: float) -> tuple[int,
     return n_train, n_val, n_test
 
 
-def split_indices(n: int, val_fraction: float, test_fraction: float, seed: int) -> Split:
-    """A random split of range(n) with the sizes of ``split_sizes``."""
-    n_train, n_val, _ = split_sizes(n, val_fraction, test_fraction)
-    order = np.random.default_rng(seed).permutation(n)
+def random_split(n_train: int, n_val: int, n_test: int, seed: int) -> Split:
+    """range(n_train + n_val + n_test) shuffled by ``seed`` and cut into parts of these
+    sizes."""
+    order = np.random.default_rng(seed).permutation(n_train + n_val + n_test)
     return Split(np.sort(order[:n_train]), np.sort(order[n_train:n_train + n_val]),
                  np.sort(order[n_train + n_val:]))
+
+
+def split_indices(n: int, val_fraction: float, test_fraction: float, seed: int) -> Split:
+    """A random split of range(n) with the sizes of ``split_sizes``."""
+    return random_split(*split_sizes(n, val_fraction, test_fraction), seed)

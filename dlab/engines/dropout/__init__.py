@@ -1,0 +1,1 @@
+"""Topic 5: dropout, a net trained with and without it; thinned networks voting."""
