@@ -17,13 +17,15 @@ from tests.runs import finish, start
 WITH_CODE = [t for t in registry.TOPICS if t.has_code()]
 # A second setting per topic, so the script follows the parameters, not just the defaults.
 CHANGES = {"gradient-descent": {"mode": "sgd", "init": "he", "hidden": 5, "data": "circles",
-                                "dataset_size": 32, "lr": 0.1}}
+                                "dataset_size": 32, "lr": 0.1},
+           "sigmoid": {"activation": "tanh", "depth": 4, "width": 16, "init": "he",
+                       "lr": 0.2}}
 CASES = [(t, changes, seed) for t in WITH_CODE
          for changes, seed in (({}, 0), (CHANGES.get(t.id, {}), 3))]
 
 
-def test_gradient_descent_has_code():
-    assert "gradient-descent" in {t.id for t in WITH_CODE}
+def test_the_first_topics_have_code():
+    assert {"gradient-descent", "sigmoid"} <= {t.id for t in WITH_CODE}
 
 
 @pytest.mark.parametrize(("topic", "changes", "seed"), CASES,
