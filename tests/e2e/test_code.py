@@ -19,13 +19,15 @@ WITH_CODE = [t for t in registry.TOPICS if t.has_code()]
 CHANGES = {"gradient-descent": {"mode": "sgd", "init": "he", "hidden": 5, "data": "circles",
                                 "dataset_size": 32, "lr": 0.1},
            "sigmoid": {"activation": "tanh", "depth": 4, "width": 16, "init": "he",
-                       "lr": 0.2}}
+                       "lr": 0.2},
+           "batchnorm": {"activation": "sigmoid", "depth": 3, "batch_size": 16,
+                         "position": "after", "lr": 1.0}}
 CASES = [(t, changes, seed) for t in WITH_CODE
          for changes, seed in (({}, 0), (CHANGES.get(t.id, {}), 3))]
 
 
 def test_the_first_topics_have_code():
-    assert {"gradient-descent", "sigmoid"} <= {t.id for t in WITH_CODE}
+    assert {"gradient-descent", "sigmoid", "batchnorm"} <= {t.id for t in WITH_CODE}
 
 
 @pytest.mark.parametrize(("topic", "changes", "seed"), CASES,
@@ -44,8 +46,9 @@ def test_the_script_prints_what_dlab_run_records(topic, changes, seed, tmp_path)
     assert lines[0] == "step,series,value"
     printed = [(int(s), name, float(v)) for s, name, v in (ln.split(",") for ln in lines[1:])]
     store, _ = finish(start(topic.id, params, seed, 20))
-    assert {name for _, name, _ in printed} >= {"loss"}
-    assert max(step for step, name, _ in printed if name == "loss") == 20
+    losses = {name for _, name, _ in printed if name.endswith("loss")}
+    assert losses, "the script prints its loss series"
+    assert all(max(s for s, n, _ in printed if n == name) == 20 for name in losses)
     for step, name, value in printed:
         buf = store.get(name)
         assert buf is not None, f"dlab run has no series {name!r}"
