@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from dlab import __version__, registry
-from dlab.core.experiment import StopFlag, interrupt_between_steps, run_to_end
+from dlab.core.experiment import BadInput, StopFlag, drive, interrupt_between_steps, run_to_end
 from dlab.core.io import write_atomic
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
@@ -265,18 +265,27 @@ def cmd_params(args: argparse.Namespace) -> int:
 
 
 def execute(req: RunRequest, stop: StopFlag | None = None,
-            on_start: Callable[[], Any] | None = None) -> tuple[MetricsStore, Snapshot]:
+            on_start: Callable[[], Any] | None = None,
+            files: dict[str, str] | None = None) -> tuple[MetricsStore, Snapshot]:
     """Run an engine to its end headless. Returns the metrics and the last snapshot; when
     ``stop`` is raised the run ends between two steps as 'stopped'. ``on_start`` is called
-    once the engine is set up, before its first step."""
+    once the engine is set up, before its first step. ``files`` receives the topic's extra
+    files (name -> text). Bad data an engine finds while reading it is a UsageError."""
     store = MetricsStore()
-    gen = req.topic.start(req.action, req.params, req.seed, req.steps, Pacer(None), req.device)
     try:
-        if on_start is not None:
-            on_start()
-        return store, run_to_end(gen, store.extend, stop)
-    finally:
-        gen.close()
+        exp = req.topic.build(req.action, req.params, req.seed, req.device)
+        gen = drive(exp, req.topic.steps_for(req.action, req.steps), Pacer(None))
+        try:
+            if on_start is not None:
+                on_start()
+            last = run_to_end(gen, store.extend, stop)
+        finally:
+            gen.close()
+    except BadInput as exc:
+        raise UsageError(str(exc)) from None
+    if files is not None:
+        files.update(exp.files())
+    return store, last
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -297,7 +306,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     # no KeyboardInterrupt lands inside a torch call, and what was done is written.
     with interrupt_between_steps() as stop:
         t0 = time.perf_counter()
-        store, last = execute(req, stop, started)
+        files: dict[str, str] = {}
+        store, last = execute(req, stop, started, files)
         result = {
             "topic": topic.id,
             "action": req.action,
@@ -314,8 +324,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         write_atomic(out / "metrics.csv", store.to_csv())
         write_atomic(out / "result.json",
                      json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        for name, text in files.items():
+            write_atomic(out / name, text)
+    written = ", ".join(["metrics.csv", "result.json", *files])
     print(f"{topic.id}: {result['status']} after {last.step} {unit}s "
-          f"in {result['seconds']} s; wrote {out}/metrics.csv and result.json")
+          f"in {result['seconds']} s; wrote {written} in {out}")
     if last.message:
         print(last.message)
     if result["status"] == STOPPED:

@@ -63,12 +63,18 @@ class Topic:
         """The one way a run starts, for the window, the command line and the tests.
         ``device`` is auto, cpu or cuda (core.runtime.pick_device decides)."""
         from dlab.core.experiment import drive
+
+        exp = self.build(action, params, seed, device)
+        return drive(exp, self.steps_for(action, steps), pacer)
+
+    def build(self, action: str = "run", params: Params | None = None, seed: int = 0,
+              device: str = "cpu") -> Experiment:
+        """The experiment ``start`` drives (for callers that also want its ``files``)."""
         from dlab.core.runtime import pick_device
 
         cls = self.experiment_class(action)
         params = params if params is not None else self.params_class()()
-        exp = cls(params, seed, device=pick_device(device))
-        return drive(exp, self.steps_for(action, steps), pacer)
+        return cls(params, seed, device=pick_device(device))
 
     def tab_class(self) -> type:
         return _load(self.tab)
@@ -165,6 +171,14 @@ TOPICS: tuple[Topic, ...] = (
         experiments={"run": "dlab.engines.cnn.engine:CNNvsMLP"},
         tab="dlab.ui.tabs.cnn:CNNTab",
         unit="step (one mini-batch update of the CNN and of the MLP)",
+    ),
+    Topic(
+        id="word2vec",
+        title="Word2Vec: words as vectors",
+        params="dlab.engines.word2vec.params:Word2VecParams",
+        experiments={"run": "dlab.engines.word2vec.engine:Word2Vec"},
+        tab="dlab.ui.tabs.word2vec:Word2VecTab",
+        unit="step (one mini-batch update; while a large file is read, one chunk of it)",
     ),
     Topic(
         id="adam",

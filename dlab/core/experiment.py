@@ -28,6 +28,12 @@ class Diverged(Exception):
     """Raised by an experiment's step when its numbers stopped being finite."""
 
 
+class BadInput(ValueError):
+    """Bad data an engine finds only when it reads it (a user's file). The message says
+    what is wrong and what is allowed: `dlab run` prints it and exits 2, the window shows
+    it in the tab's banner."""
+
+
 def check_finite(value: float, what: str) -> float:
     if not math.isfinite(value):
         raise Diverged(f"{what} became {value}")
@@ -64,6 +70,10 @@ class Experiment:
 
     def summary(self) -> dict[str, Any]:
         """Topic-specific fields for result.json."""
+        return {}
+
+    def files(self) -> dict[str, str]:
+        """Extra files `dlab run` writes beside result.json (name -> text)."""
         return {}
 
 

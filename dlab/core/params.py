@@ -50,6 +50,7 @@ class Spec:
     decimals: int = 3
     pow2: bool = False  # an integer that must be a power of two (batch sizes)
     tab_only: bool = False
+    other: str = ""  # a field with choices that also takes other text, described here
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class FieldInfo:
         s = self.spec
         if s.choices:
             joined = ", ".join(s.choices)
+            if s.other:
+                return f"one of {joined}, {s.other}"
             return f"a comma-separated subset of {joined}" if s.multi else f"one of {joined}"
         if self.type is bool:
             return "true or false"
@@ -144,7 +147,10 @@ class Params:
                 out = str(value).strip()
         except (TypeError, ValueError):
             raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}") from None
-        if s.choices:
+        if s.choices and s.other:
+            if not out:
+                raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}")
+        elif s.choices:
             items = [p.strip() for p in out.split(",")] if s.multi else [out]
             if s.multi and (not out or any(not p for p in items)):
                 raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
@@ -190,7 +191,12 @@ class _ChoiceEditor(_Editor):
 
     def set_value(self, value: Any) -> None:
         with QSignalBlocker(self.combo):
-            self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
+            index = self.combo.findData(value)
+            if index < 0 and self.info.spec.other:  # e.g. a file: shown by its name
+                self.combo.addItem(Path(str(value)).name, value)
+                index = self.combo.count() - 1
+                self.combo.setItemData(index, value, Qt.ItemDataRole.ToolTipRole)
+            self.combo.setCurrentIndex(max(0, index))
 
     def retranslate(self) -> None:
         for i, c in enumerate(self.info.spec.choices):

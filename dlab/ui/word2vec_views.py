@@ -1,0 +1,271 @@
+"""The Word2Vec tab's views: words on a 2-D map with labels that do not overlap, the lookup
+table as a heat map with one-hot × table = row, and the sliding window over a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Signal, Slot
+
+from dlab.ui.i18n import tr
+from dlab.ui.plots import LabelledPlot, pen
+
+LABEL_GAP = 4  # pixels between a point and its label
+# Where a label may go, relative to its point, in the order tried: right, left, above,
+# below, then the same further out.
+_SPOTS = [(1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)]
+
+
+def place_labels(xy: np.ndarray, sizes: Sequence[tuple[float, float]],
+                 bounds: tuple[float, float, float, float]) -> np.ndarray:
+    """Top-left corners (pixels, y down) for labels of the points ``xy`` (pixels) so that
+    labels overlap neither each other nor the points, and stay inside ``bounds`` (left,
+    top, right, bottom), where a free spot exists: greedy, each label takes the first free
+    spot of those tried, else the least crowded."""
+    placed: list[tuple[float, float, float, float]] = []
+    out = np.zeros((len(xy), 2))
+    for i, ((x, y), (w, h)) in enumerate(zip(xy, sizes, strict=True)):
+        best, best_hits = None, None
+        for ring in (1, 2, 3):
+            for sx, sy in _SPOTS:
+                gap = LABEL_GAP + (ring - 1) * h
+                left = x + gap if sx > 0 else x - gap - w if sx < 0 else x - w / 2
+                top = y - h - gap if sy < 0 else y + gap if sy > 0 else y - h / 2
+                rect = (left, top, left + w, top + h)
+                outside = (rect[0] < bounds[0] or rect[1] < bounds[1] or rect[2] > bounds[2]
+                           or rect[3] > bounds[3])
+                hits = 10 * outside + sum(_overlap(rect, r) for r in placed) + sum(
+                    rect[0] < px < rect[2] and rect[1] < py < rect[3] for px, py in xy)
+                if best_hits is None or hits < best_hits:
+                    best, best_hits = rect, hits
+                if hits == 0:
+                    break
+            if best_hits == 0:
+                break
+        assert best is not None
+        placed.append(best)
+        out[i] = best[:2]
+    return out
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+class WordMap(LabelledPlot):
+    """Labelled points, one colour per category; a click on a point picks its word."""
+
+    picked = Signal(str)
+
+    def __init__(self, title: str, context: str) -> None:
+        super().__init__(title, "principal axis 1", "principal axis 2", context=context,
+                         interactive=False)
+        # A thin line from a point to its label when the label had to move away.
+        self.leaders = pg.PlotDataItem(connect="pairs", pen=pen("#999999", 0.8))
+        self.addItem(self.leaders, ignoreBounds=True)
+        self.scatter = pg.ScatterPlotItem(size=9, pen=pen("#FFFFFF", 1.0))
+        self.addItem(self.scatter)
+        self.scatter.sigClicked.connect(self._on_click)
+        self.texts: list[pg.TextItem] = []
+        self.words: list[str] = []
+        self.xy = np.zeros((0, 2))
+        self.highlight = ""
+        for axis in ("left", "bottom"):
+            self.plotItem.getAxis(axis).setStyle(showValues=False)  # PCA units mean nothing
+        self.plotItem.getViewBox().sigResized.connect(self._place)
+        self.retranslate()
+
+    def set_points(self, xy: np.ndarray, words: Sequence[str], colors: Sequence[str],
+                   highlight: str = "") -> None:
+        self.xy, self.words, self.highlight = np.asarray(xy, float), list(words), highlight
+        brushes = [pg.mkBrush(c) for c in colors]
+        sizes = [14 if w == highlight else 9 for w in words]
+        self.scatter.setData(x=self.xy[:, 0], y=self.xy[:, 1], brush=brushes, size=sizes,
+                             data=list(words))
+        while len(self.texts) < len(words):  # made once per slot, then reused
+            item = pg.TextItem(anchor=(0, 0))
+            font = pg.QtGui.QFont()
+            font.setPointSize(10)
+            item.setFont(font)
+            self.addItem(item, ignoreBounds=True)
+            self.texts.append(item)
+        for i, item in enumerate(self.texts):
+            shown = i < len(words)
+            item.setVisible(shown)
+            if shown:
+                item.setText(words[i], color=colors[i])
+                font = item.textItem.font()
+                font.setBold(words[i] == highlight)
+                item.setFont(font)
+        if len(self.xy):
+            lo, hi = self.xy.min(0), self.xy.max(0)
+            span = np.maximum(hi - lo, 1e-6)
+            # Room on each side for the labels that go left, right, above or below.
+            self.plotItem.setRange(xRange=(lo[0] - 0.12 * span[0], hi[0] + 0.18 * span[0]),
+                                   yRange=(lo[1] - 0.08 * span[1], hi[1] + 0.08 * span[1]),
+                                   padding=0)
+        self._place()
+
+    @Slot()
+    def _place(self, *_: object) -> None:
+        n = len(self.words)
+        if not n:
+            return
+        vb = self.plotItem.getViewBox()
+        pw, ph = vb.viewPixelSize()
+        if not (pw > 0 and ph > 0):
+            return
+        px = np.c_[self.xy[:, 0] / pw, -self.xy[:, 1] / ph]
+        sizes = [(t.boundingRect().width(), t.boundingRect().height())
+                 for t in self.texts[:n]]
+        (x0, x1), (y0, y1) = vb.viewRange()
+        bounds = (x0 / pw, -y1 / ph, x1 / pw, -y0 / ph)
+        # The highlighted word first: it gets the best spot.
+        order = sorted(range(n), key=lambda i: self.words[i] != self.highlight)
+        corners = place_labels(px[order], [sizes[i] for i in order], bounds)
+        lines = []
+        for k, i in enumerate(order):
+            left, top = corners[k]
+            w, h = sizes[i]
+            self.texts[i].setPos(left * pw, -top * ph)
+            # The label's nearest point to its word's point, if it is not right beside it.
+            near = np.clip(px[i], (left, top), (left + w, top + h))
+            if np.hypot(*(near - px[i])) > 2 * LABEL_GAP:
+                lines += [px[i], near]
+        pts = np.array(lines).reshape(-1, 2) * (pw, -ph)
+        self.leaders.setData(pts[:, 0], pts[:, 1])
+
+    @Slot(object, object)
+    def _on_click(self, _item: object, points: list) -> None:
+        if len(points):
+            self.picked.emit(str(points[0].data()))
+
+    def clear_data(self) -> None:
+        self.words = []
+        self.xy = np.zeros((0, 2))
+        self.scatter.setData([], [])
+        self.leaders.setData([], [])
+        for item in self.texts:
+            item.setVisible(False)
+
+
+class LookupView(LabelledPlot):
+    """The lookup table's rows for a few words as a heat map (rows = words, columns =
+    dimensions), the one-hot vector of the picked word beside it, and the picked row below:
+    one-hot × table = row."""
+
+    def __init__(self, title: str, context: str) -> None:
+        super().__init__(title, "dimension", "", context=context, interactive=False)
+        self.cmap = pg.colormap.get("CET-D1")
+        self.table = pg.ImageItem()
+        self.onehot = pg.ImageItem()
+        self.row = pg.ImageItem()
+        for item in (self.table, self.onehot, self.row):
+            self.addItem(item)
+        for item in (self.table, self.row):
+            item.setLookupTable(self.cmap.getLookupTable(nPts=256))
+        # The one-hot vector is 0s and a single 1: white and black, not the table's scale.
+        self.onehot.setLookupTable(np.array([[255, 255, 255], [0, 0, 0]], dtype=np.uint8))
+        self.frame_rect = pg.QtWidgets.QGraphicsRectItem()  # around the picked row
+        self.frame_rect.setPen(pen("#000000", 2.5))
+        self.addItem(self.frame_rect)
+        self.onehot_rect = pg.QtWidgets.QGraphicsRectItem()  # so its 0s show as cells
+        self.onehot_rect.setPen(pen("#666666", 1.0))
+        self.addItem(self.onehot_rect)
+        font = pg.QtGui.QFont()
+        font.setPointSize(14)
+        font.setBold(True)
+        self.signs = [pg.TextItem(s, color="#000000", anchor=(0.5, 0.5)) for s in ("×", "=")]
+        self.heads = [pg.TextItem("", color="#333333", anchor=(0.5, 1.0)) for _ in range(2)]
+        for item in self.signs:
+            item.setFont(font)
+            self.addItem(item)
+        for item in self.heads:
+            self.addItem(item)
+        self.retranslate()
+
+    def set_rows(self, table: np.ndarray, words: Sequence[str], picked: int) -> None:
+        r, d = table.shape
+        m = float(np.abs(table).max()) or 1.0
+        levels = (-m, m)
+        # Row 0 at the top: image column y holds table row r-1-y.
+        self.table.setImage(table[::-1].T, levels=levels)
+        self.table.setRect(QRectF(0, 0, d, r))
+        onehot = np.zeros((1, r))
+        onehot[0, r - 1 - picked] = 1.0
+        self.onehot.setImage(onehot, levels=(0, 1))
+        gap = max(1.0, d / 10)
+        self.onehot.setRect(QRectF(-2 * gap, 0, gap * 0.8, r))
+        self.onehot_rect.setRect(QRectF(-2 * gap, 0, gap * 0.8, r))
+        self.row.setImage(table[picked][:, None], levels=levels)
+        self.row.setRect(QRectF(0, -1.6, d, 1))
+        self.frame_rect.setRect(QRectF(0, r - 1 - picked, d, 1))
+        self.signs[0].setPos(-0.6 * gap, r / 2)
+        self.signs[1].setPos(-0.6 * gap, -1.1)
+        self.heads[0].setPos(-1.6 * gap, r + 0.1)
+        self.heads[1].setPos(d / 2, r + 0.1)
+        ticks = [(r - 1 - i + 0.5, w) for i, w in enumerate(words)]
+        ticks.append((-1.1, words[picked]))
+        self.plotItem.getAxis("left").setTicks([ticks])
+        step = max(1, d // 8)
+        self.plotItem.getAxis("bottom").setTicks(
+            [[(j + 0.5, str(j + 1)) for j in range(0, d, step)]])
+        self.plotItem.setRange(xRange=(-2 * gap - 0.3, d + 0.3), yRange=(-1.8, r + 1.6),
+                               padding=0)
+        for item in (*self.signs, *self.heads):
+            item.setVisible(True)
+
+    def clear_data(self) -> None:
+        for item in (self.table, self.onehot, self.row):
+            item.clear()
+        self.frame_rect.setRect(QRectF())
+        self.onehot_rect.setRect(QRectF())
+        for item in (*self.signs, *self.heads):
+            item.setVisible(False)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heads[0].setText(tr(self.context, "one-hot"))
+        self.heads[1].setText(tr(self.context, "lookup table"))
+
+
+CENTRE_BG, CONTEXT_BG = "#E69F00", "#56B4E9"  # the palette's orange and sky blue
+MAX_SHOWN_TOKENS = 15  # a long sentence is shown around its centre
+
+
+def window_html(sentence: Sequence[str], centre: int, window: int) -> str:
+    """The sentence with the centre word and its context words marked."""
+    if not sentence or centre < 0:
+        return ""
+    lo = max(0, min(centre - MAX_SHOWN_TOKENS // 2, len(sentence) - MAX_SHOWN_TOKENS))
+    hi = min(len(sentence), lo + MAX_SHOWN_TOKENS)
+    parts = ["…"] if lo > 0 else []
+    for i in range(lo, hi):
+        word = escape(sentence[i])
+        if i == centre:
+            parts.append(f"<span style='background:{CENTRE_BG}; font-weight:bold'>"
+                         f"&nbsp;{word}&nbsp;</span>")
+        elif abs(i - centre) <= window:
+            parts.append(f"<span style='background:{CONTEXT_BG}'>&nbsp;{word}&nbsp;</span>")
+        else:
+            parts.append(f"<span style='color:#777777'>{word}</span>")
+    if hi < len(sentence):
+        parts.append("…")
+    return " ".join(parts)
+
+
+def examples_html(examples: Sequence[tuple[tuple[str, ...], str]], architecture: str) -> str:
+    """The example(s) of this centre: CBOW ([context], target); skip-gram (centre,
+    context) pairs."""
+    out = []
+    for context, centre in examples:
+        c = f"<b style='color:#A06000'>{escape(centre)}</b>"
+        words = [f"<span style='color:#0072B2'>{escape(w)}</span>" for w in context]
+        if architecture == "cbow":
+            out.append(f"([{', '.join(words)}] → {c})")
+        else:
+            out.append("  ".join(f"({c} → {w})" for w in words))
+    return "  ".join(out)
