@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal, Slot
 
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import Msg
 from dlab.ui.plots import LabelledPlot, pen
 
 LABEL_GAP = 4  # pixels between a point and its label
@@ -60,9 +60,8 @@ class WordMap(LabelledPlot):
 
     picked = Signal(str)
 
-    def __init__(self, title: str, context: str) -> None:
-        super().__init__(title, "principal axis 1", "principal axis 2", context=context,
-                         interactive=False)
+    def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg) -> None:
+        super().__init__(title, xlabel, ylabel, interactive=False)
         # A thin line from a point to its label when the label had to move away.
         self.leaders = pg.PlotDataItem(connect="pairs", pen=pen("#999999", 0.8))
         self.addItem(self.leaders, ignoreBounds=True)
@@ -157,8 +156,11 @@ class LookupView(LabelledPlot):
     dimensions), the one-hot vector of the picked word beside it, and the picked row below:
     one-hot × table = row."""
 
-    def __init__(self, title: str, context: str) -> None:
-        super().__init__(title, "dimension", "", context=context, interactive=False)
+    def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg,
+                 heads: tuple[Msg, Msg]) -> None:
+        """``heads``: the words over the one-hot column and over the table."""
+        super().__init__(title, xlabel, ylabel, interactive=False)
+        self.head_texts = heads
         self.cmap = pg.colormap.get("CET-D1")
         self.table = pg.ImageItem()
         self.onehot = pg.ImageItem()
@@ -228,8 +230,10 @@ class LookupView(LabelledPlot):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.heads[0].setText(tr(self.context, "one-hot"))
-        self.heads[1].setText(tr(self.context, "lookup table"))
+        # The rows are labelled by their words: an axis title would sit on top of them.
+        self.plotItem.getAxis("left").showLabel(False)
+        for item, text in zip(self.heads, self.head_texts, strict=True):
+            item.setText(text.text())
 
 
 CENTRE_BG, CONTEXT_BG = "#E69F00", "#56B4E9"  # the palette's orange and sky blue

@@ -1,117 +1,28 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="ko_KR">
-<context>
-    <name>topics</name>
-    <message>
-        <source>Word2Vec: words as vectors</source>
-        <translation>Word2Vec: 단어를 벡터로</translation>
-    </message>
-</context>
-<context>
-    <name>word2vec/params</name>
-    <message>
-        <source>Corpus</source>
-        <translation>말뭉치</translation>
-    </message>
-    <message>
-        <source>builtin-en / builtin-ko: short sentences written for this lesson, in which animals, foods, cities, colours and jobs each share their contexts; or a UTF-8 text file of your own (File button), one or more sentences a line.</source>
-        <translation>builtin-en / builtin-ko: 이 수업을 위해 쓴 짧은 문장들로, 동물·음식·도시·색깔·직업 단어가 종류마다 같은 문맥에 나옵니다. 또는 직접 고른 UTF-8 텍스트 파일(텍스트 파일 열기 버튼)로, 한 줄에 문장이 하나 이상 있으면 됩니다.</translation>
-    </message>
-    <message>
-        <source>Architecture</source>
-        <translation>구조</translation>
-    </message>
-    <message>
-        <source>skipgram: predict each context word from the centre word; cbow: predict the centre word from the mean of its context words.</source>
-        <translation>skipgram: 가운데 단어로 주변 단어 하나하나를 예측합니다. cbow: 주변 단어 벡터의 평균으로 가운데 단어를 예측합니다.</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>윈도 크기</translation>
-    </message>
-    <message>
-        <source>Context words on each side of the centre word. A centre makes examples only when its whole window lies inside its sentence.</source>
-        <translation>가운데 단어 양쪽에서 보는 주변 단어의 수입니다. 윈도 전체가 문장 안에 들어올 때만 그 가운데 단어로 예제를 만듭니다.</translation>
-    </message>
-    <message>
-        <source>Vector size</source>
-        <translation>벡터 크기</translation>
-    </message>
-    <message>
-        <source>Length of each word's embedding: the lookup table's columns.</source>
-        <translation>각 단어 임베딩의 길이, 곧 룩업 테이블의 열 수입니다.</translation>
-    </message>
-    <message>
-        <source>Negative samples</source>
-        <translation>네거티브 샘플 수</translation>
-    </message>
-    <message>
-        <source>Random wrong words each example is trained against (negative sampling); 0 = full softmax over the whole vocabulary.</source>
-        <translation>예제마다 함께 학습하는 무작위 오답 단어의 수입니다(네거티브 샘플링). 0이면 어휘 전체에 대한 소프트맥스를 씁니다.</translation>
-    </message>
-    <message>
-        <source>Subsampling threshold</source>
-        <translation>서브샘플링 임계값</translation>
-    </message>
-    <message>
-        <source>Frequent words are dropped at random before each epoch: a word of frequency f is kept with probability √(t/f) + t/f. 0 = off.</source>
-        <translation>에포크마다 자주 나오는 단어를 무작위로 뺍니다. 빈도가 f인 단어는 √(t/f) + t/f의 확률로 남습니다. 0이면 끕니다.</translation>
-    </message>
-    <message>
-        <source>Minimum count</source>
-        <translation>최소 등장 횟수</translation>
-    </message>
-    <message>
-        <source>Words seen fewer times than this are left out of the vocabulary.</source>
-        <translation>이보다 적게 나온 단어는 어휘에서 뺍니다.</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>에포크</translation>
-    </message>
-    <message>
-        <source>Passes over all the training examples.</source>
-        <translation>모든 학습 예제를 한 번씩 훑는 횟수입니다.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Step size of Adam on the lookup tables.</source>
-        <translation>룩업 테이블을 갱신하는 Adam의 보폭입니다.</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <source>Training examples per update (a power of two).</source>
-        <translation>한 번 갱신에 쓰는 학습 예제 수입니다(2의 거듭제곱).</translation>
-    </message>
-</context>
-<context>
-    <name>word2vec/choices</name>
-    <message>
-        <source>builtin-en</source>
-        <translation>내장 영어</translation>
-    </message>
-    <message>
-        <source>builtin-ko</source>
-        <translation>내장 한국어</translation>
-    </message>
-    <message>
-        <source>skipgram</source>
-        <translation>skip-gram</translation>
-    </message>
-    <message>
-        <source>cbow</source>
-        <translation>CBOW</translation>
-    </message>
-</context>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
     <name>Word2VecTab</name>
+    <message>
+        <source>animals</source>
+        <translation>동물</translation>
+    </message>
+    <message>
+        <source>foods</source>
+        <translation>음식</translation>
+    </message>
+    <message>
+        <source>cities</source>
+        <translation>도시</translation>
+    </message>
+    <message>
+        <source>colours</source>
+        <translation>색깔</translation>
+    </message>
+    <message>
+        <source>jobs</source>
+        <translation>직업</translation>
+    </message>
     <message>
         <source>Word vectors, projected on 2 axes (PCA)</source>
         <translation>단어 벡터를 두 축에 투영 (PCA)</translation>
@@ -125,12 +36,16 @@
         <translation>주성분 축 2</translation>
     </message>
     <message>
-        <source>One-hot × lookup table = the word's row</source>
+        <source>One-hot × lookup table = the word&apos;s row</source>
         <translation>원-핫 × 룩업 테이블 = 그 단어의 행</translation>
     </message>
     <message>
         <source>dimension</source>
         <translation>차원</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>단어</translation>
     </message>
     <message>
         <source>one-hot</source>
@@ -141,19 +56,7 @@
         <translation>룩업 테이블</translation>
     </message>
     <message>
-        <source>Training loss</source>
-        <translation>학습 손실</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>손실</translation>
-    </message>
-    <message>
-        <source>Press Run: each word's vector, projected on the two directions in which the vectors differ most.</source>
+        <source>Press Run: each word&apos;s vector, projected on the two directions in which the vectors differ most.</source>
         <translation>실행을 누르세요. 각 단어의 벡터를, 벡터들이 가장 크게 달라지는 두 방향에 투영해 보여 줍니다.</translation>
     </message>
     <message>
@@ -248,25 +151,110 @@
         <source>The words nearest to a − b + c (unit vectors)</source>
         <translation>a − b + c(단위 벡터)에 가장 가까운 단어들</translation>
     </message>
+</context>
+<context>
+    <name>topics</name>
     <message>
-        <source>animals</source>
-        <translation>동물</translation>
+        <source>Word2Vec: words as vectors</source>
+        <translation>Word2Vec: 단어를 벡터로</translation>
+    </message>
+</context>
+<context>
+    <name>word2vec/choices</name>
+    <message>
+        <source>builtin-en</source>
+        <translation>내장 영어</translation>
     </message>
     <message>
-        <source>foods</source>
-        <translation>음식</translation>
+        <source>builtin-ko</source>
+        <translation>내장 한국어</translation>
     </message>
     <message>
-        <source>cities</source>
-        <translation>도시</translation>
+        <source>skipgram</source>
+        <translation>skip-gram</translation>
     </message>
     <message>
-        <source>colours</source>
-        <translation>색깔</translation>
+        <source>cbow</source>
+        <translation>CBOW</translation>
+    </message>
+</context>
+<context>
+    <name>word2vec/params</name>
+    <message>
+        <source>Corpus</source>
+        <translation>말뭉치</translation>
     </message>
     <message>
-        <source>jobs</source>
-        <translation>직업</translation>
+        <source>builtin-en / builtin-ko: short sentences written for this lesson, in which animals, foods, cities, colours and jobs each share their contexts; or a UTF-8 text file of your own (Open text file…), one or more sentences a line.</source>
+        <translation>builtin-en / builtin-ko: 이 수업을 위해 쓴 짧은 문장들로, 동물·음식·도시·색깔·직업 단어가 종류마다 같은 문맥에 나옵니다. 또는 직접 고른 UTF-8 텍스트 파일(텍스트 파일 열기…)로, 한 줄에 문장이 하나 이상 있으면 됩니다.</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>구조</translation>
+    </message>
+    <message>
+        <source>skipgram: predict each context word from the centre word; cbow: predict the centre word from the mean of its context words.</source>
+        <translation>skipgram: 가운데 단어로 주변 단어 하나하나를 예측합니다. cbow: 주변 단어 벡터의 평균으로 가운데 단어를 예측합니다.</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>윈도 크기</translation>
+    </message>
+    <message>
+        <source>Context words on each side of the centre word. A centre makes examples only when its whole window lies inside its sentence.</source>
+        <translation>가운데 단어 양쪽에서 보는 주변 단어의 수입니다. 윈도 전체가 문장 안에 들어올 때만 그 가운데 단어로 예제를 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Vector size</source>
+        <translation>벡터 크기</translation>
+    </message>
+    <message>
+        <source>Length of each word&apos;s embedding: the lookup table&apos;s columns.</source>
+        <translation>각 단어 임베딩의 길이, 곧 룩업 테이블의 열 수입니다.</translation>
+    </message>
+    <message>
+        <source>Negative samples</source>
+        <translation>네거티브 샘플 수</translation>
+    </message>
+    <message>
+        <source>Random wrong words each example is trained against (negative sampling); 0 = full softmax over the whole vocabulary.</source>
+        <translation>예제마다 함께 학습하는 무작위 오답 단어의 수입니다(네거티브 샘플링). 0이면 어휘 전체에 대한 소프트맥스를 씁니다.</translation>
+    </message>
+    <message>
+        <source>Subsampling threshold</source>
+        <translation>서브샘플링 임계값</translation>
+    </message>
+    <message>
+        <source>Frequent words are dropped at random before each epoch: a word of frequency f is kept with probability √(t/f) + t/f. 0 = off.</source>
+        <translation>에포크마다 자주 나오는 단어를 무작위로 뺍니다. 빈도가 f인 단어는 √(t/f) + t/f의 확률로 남습니다. 0이면 끕니다.</translation>
+    </message>
+    <message>
+        <source>Minimum count</source>
+        <translation>최소 등장 횟수</translation>
+    </message>
+    <message>
+        <source>Words seen fewer times than this are left out of the vocabulary.</source>
+        <translation>이보다 적게 나온 단어는 어휘에서 뺍니다.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Passes over all the training examples.</source>
+        <translation>모든 학습 예제를 한 번씩 훑는 횟수입니다.</translation>
+    </message>
+    <message>
+        <source>Step size of Adam on the lookup tables.</source>
+        <translation>룩업 테이블을 갱신하는 Adam의 보폭입니다.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Training examples per update (a power of two).</source>
+        <translation>한 번 갱신에 쓰는 학습 예제 수입니다(2의 거듭제곱).</translation>
     </message>
 </context>
 </TS>

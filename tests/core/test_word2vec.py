@@ -19,6 +19,7 @@ from dlab.engines.word2vec.similarity import (
     neighbours,
 )
 from dlab.engines.word2vec.text import CorpusError, examples_of_words, tokenise
+from tests.lessons import defaults, exercise
 from tests.runs import finish, start
 
 SEED_SENTENCE = ["the", "boy", "went", "to", "the", "bank"]
@@ -114,15 +115,6 @@ def test_default_run_puts_words_of_a_kind_together(architecture, corpus, seeds):
         assert purity >= 0.85, (seed, purity)
 
 
-def test_full_softmax_learns_too():
-    """"Set negative samples to 0 (full softmax): it learns the kinds too." Measured:
-    margin 0.6, loss from 5.5 down to about 2.5."""
-    exp = trained(0, negative=0)
-    same, other = margin(exp)
-    assert same - other > 0.25
-    assert exp.last_loss < 3.0  # from log(241) = 5.5 at the start
-
-
 @pytest.mark.parametrize("architecture", ["skipgram", "cbow"])
 def test_loss_falls(architecture):
     store, last = finish(start("word2vec", Word2VecParams(architecture=architecture), 0))
@@ -140,19 +132,6 @@ def test_the_vocabulary_of_the_builtin_corpus():
     assert Word2Vec(Word2VecParams(), 0).summary()["vocab_size"] == 241
 
 
-def test_subsampling_drops_the_most_frequent_word_from_the_examples():
-    """"Set subsampling to 0.001: the most frequent word, "the", is dropped from most
-    examples, and an epoch has fewer of them."
-    """
-    plain = Word2Vec(Word2VecParams(), 0)
-    sub = Word2Vec(Word2VecParams(subsample=0.001), 0)
-    the = plain.corpus.index["the"]
-    share_plain = np.mean(plain.first_epoch[1] == the)
-    share_sub = np.mean(sub.first_epoch[1] == the)
-    assert share_sub < 0.5 * share_plain
-    assert sub.pairs_per_epoch < plain.pairs_per_epoch
-
-
 def test_min_count_leaves_rare_words_out():
     plain = Word2Vec(Word2VecParams(), 0)
     rare = Word2Vec(Word2VecParams(min_count=5), 0)
@@ -160,28 +139,7 @@ def test_min_count_leaves_rare_words_out():
     assert min(rare.corpus.counts) >= 5
 
 
-def test_the_window_view_starts_on_the_lessons_sentence():
-    """"Set the window to 1 and the architecture to cbow, then press Step a few times: the
-    first examples are exactly the ones above, ([the, went], boy) first."
-    """
-    exp = Word2Vec(Word2VecParams(window=1, architecture="cbow"), 0)
-    exp.step()
-    f = exp.frame()
-    assert f.sentence == tuple(SEED_SENTENCE)
-    assert f.centre == 1 and f.examples == ((("the", "went"), "boy"),)
-    exp.step()
-    assert exp.frame().examples == ((("boy", "to"), "went"),)
-
-
 # --- the user's own file --------------------------------------------------------------
-def test_a_users_file_trains(tmp_path):
-    path = tmp_path / "mine.txt"
-    path.write_text("The cat sat on the mat.\nA dog sat on the rug!\n" * 20, encoding="utf-8")
-    exp = trained(0, corpus=str(path), epochs=2)
-    assert exp.summary()["vocab_size"] == 8
-    assert exp.frame().categories == ("",) * 8
-
-
 def test_a_large_file_is_read_a_chunk_per_step(tmp_path, monkeypatch):
     monkeypatch.setattr(text, "CHUNK_BYTES", 4096)
     monkeypatch.setattr("dlab.engines.word2vec.engine.CHUNK_BYTES", 4096)
@@ -232,48 +190,112 @@ def test_a_missing_file_is_refused():
         Word2VecParams().replace(corpus="/no/such/file.txt")
 
 
-# --- the lesson's sentences, one test each ---------------------------------------------
-@pytest.mark.parametrize(("corpus", "word"), [("builtin-en", "cat"), ("builtin-ko", "고양이")])
-def test_after_the_default_run_cats_neighbours_are_animals(corpus, word):
-    """"After the default run ... for "cat" the nearest words are other animals, with
-    similarities between 0.8 and 1." Measured (seeds 0-2): the 6 nearest are all
-    animals, similarities 0.81-0.99."""
-    for seed in (0, 1, 2) if corpus == "builtin-en" else (0,):
+# --- the lesson's sentences, one test each (tests/lessons.py) ---------------------------
+@exercise("word2vec/cat-neighbours")
+def test_exercise_after_the_default_run_cats_neighbours_are_animals(seed):
+    """After the default run the words of one kind are close together: for "cat" the
+    nearest words are other animals, with similarities between 0.8 and 1.
+    (Measured, seeds 0-2, English and Korean: the 6 nearest are all animals, 0.81-0.99.)"""
+    for corpus, word in (("builtin-en", "cat"), ("builtin-ko", "고양이")):
         f = trained(seed, corpus=corpus).frame()
         near = neighbours(f.table, f.words.index(word), 5)
         assert all(f.categories[j] == "animal" for j, _ in near), near
         assert all(0.8 < s <= 1.0 for _, s in near), near
 
 
-def test_after_one_step_kinds_are_not_yet_closer():
-    """"Press Step once and look at the neighbours: the table is still random, so words
-    of one kind are no closer than words of different kinds." (Both means are near 0;
-    the mean of 140 same-kind pairs of random 16-d vectors varies by about 0.02.)"""
-    for seed in (0, 1, 2):
-        exp = Word2Vec(Word2VecParams(), seed)
+@exercise("word2vec/window-one")
+def test_exercise_window_one_shows_the_lessons_examples(seed):
+    """Set the window to 1 and the architecture to cbow, then press Step a few times: the
+    first examples are exactly the ones above, ([the, went], boy) first."""
+    exp = Word2Vec(defaults("word2vec").replace(window=1, architecture="cbow"), seed)
+    shown = []
+    for _ in range(4):
         exp.step()
-        same, other = margin(exp)
-        assert abs(same - other) < 0.1 and abs(other) < 0.1, (seed, same, other)
+        f = exp.frame()
+        assert f.sentence == tuple(SEED_SENTENCE)
+        shown += f.examples
+    assert shown == [(("the", "went"), "boy"), (("boy", "to"), "went"),
+                     (("went", "the"), "to"), (("to", "bank"), "the")]
 
 
-def test_vectors_first_move_together_then_kinds_pull_apart():
-    """"At first all the vectors move together (every similarity rises towards 1); then
-    the kinds pull apart into five groups." Measured: at step 100, mean similarity
-    0.96-0.99 within and across kinds; at the end 0.86-0.88 within, 0.26-0.31 across."""
-    for seed in (0, 1, 2):
-        exp = trained(seed)
-        same, other = exp.early_margin
-        assert same > 0.9 and other > 0.9, (seed, same, other)
-        same, other = margin(exp)
-        assert same > 0.8 and other < 0.4, (seed, same, other)
+@exercise("word2vec/one-step")
+def test_exercise_after_one_step_kinds_are_not_yet_closer(seed):
+    """Press Step once and look at the neighbours: the table is still random, so words of
+    one kind are no closer than words of different kinds.
+    (Both means are near 0; that of 140 same-kind pairs of random 16-d vectors varies by
+    about 0.02.)"""
+    exp = Word2Vec(defaults("word2vec"), seed)
+    exp.step()
+    same, other = margin(exp)
+    assert abs(same - other) < 0.1 and abs(other) < 0.1, (same, other)
 
 
-def test_cbow_makes_a_quarter_of_the_examples_and_separates_less():
-    """"Switch to cbow: each centre makes one example instead of four pairs, so an epoch
-    has a quarter of the examples, and the kinds separate less sharply." Measured margins
-    (within minus across kinds, seeds 0-2): skip-gram 0.58-0.61, CBOW 0.35-0.37."""
-    for seed in (0, 1, 2):
-        sg, cb = trained(seed), trained(seed, architecture="cbow")
-        assert cb.pairs_per_epoch * 4 == sg.pairs_per_epoch
-        m_sg, m_cb = (np.subtract(*margin(e)) for e in (sg, cb))
-        assert m_cb < m_sg - 0.1, (seed, m_sg, m_cb)
+@exercise("word2vec/together-then-apart")
+def test_exercise_vectors_first_move_together_then_kinds_pull_apart(seed):
+    """Run at 50 steps/s and watch the map. At first all the vectors move together (every
+    similarity rises towards 1); then the kinds pull apart into five groups.
+    Measured: at step 100, mean similarity 0.96-0.99 within and across kinds; at the end
+    0.86-0.88 within, 0.26-0.31 across, and each word's nearest neighbour of its kind."""
+    exp = trained(seed)
+    same, other = exp.early_margin
+    assert same > 0.9 and other > 0.9, (same, other)
+    same, other = margin(exp)
+    assert same > 0.8 and other < 0.4, (same, other)
+    f = exp.frame()
+    assert neighbour_purity(f.table, list(f.categories)) == 1.0
+
+
+@exercise("word2vec/cbow-fewer-examples")
+def test_exercise_cbow_makes_a_quarter_of_the_examples_and_separates_less(seed):
+    """Switch to cbow: each centre makes one example instead of four pairs, so an epoch has
+    a quarter of the examples, and the kinds separate less sharply.
+    Measured margins (within minus across kinds, seeds 0-2): skip-gram 0.58-0.61, CBOW
+    0.35-0.37."""
+    sg, cb = trained(seed), trained(seed, architecture="cbow")
+    assert cb.pairs_per_epoch * 4 == sg.pairs_per_epoch
+    m_sg, m_cb = (np.subtract(*margin(e)) for e in (sg, cb))
+    assert m_cb < m_sg - 0.1, (m_sg, m_cb)
+
+
+@exercise("word2vec/full-softmax")
+def test_exercise_full_softmax_learns_the_kinds_too(seed):
+    """Set negative samples to 0 (full softmax): it learns the kinds too. Its loss starts at
+    ln 241 ≈ 5.5 (the right word among all 241) instead of 6 · ln 2 ≈ 4.2 (the true word
+    and 5 random ones, each a yes-or-no guess)."""
+    p = defaults("word2vec")
+    soft, _ = finish(start("word2vec", p.replace(negative=0), seed))
+    neg, _ = finish(start("word2vec", p, seed, steps=1))
+    assert soft.get("loss").y[0] == pytest.approx(np.log(241), abs=0.02)
+    assert neg.get("loss").y[0] == pytest.approx(6 * np.log(2), abs=0.02)
+    same, other = margin(trained(seed, negative=0))
+    assert same - other > 0.25, (same, other)
+
+
+@exercise("word2vec/subsampling")
+def test_exercise_subsampling_drops_the_most_frequent_word(seed):
+    """Set subsampling to 0.001: the most frequent word, "the", is dropped from most
+    examples, and an epoch has fewer of them."""
+    plain = Word2Vec(defaults("word2vec"), seed)
+    sub = Word2Vec(defaults("word2vec").replace(subsample=0.001), seed)
+    the = plain.corpus.index["the"]
+    assert plain.corpus.vocab[0] == "the"  # the most frequent word
+    in_plain = np.mean(np.any(plain.first_epoch[0][:, None] == the, 1)
+                       | (plain.first_epoch[1] == the))
+    in_sub = np.mean(np.any(sub.first_epoch[0][:, None] == the, 1) | (sub.first_epoch[1] == the))
+    assert in_sub < 0.5 * in_plain, (in_plain, in_sub)
+    assert sub.pairs_per_epoch < plain.pairs_per_epoch
+
+
+@exercise("word2vec/own-file")
+def test_exercise_a_users_file_trains(seed, tmp_path):
+    """Open a text file of your own (Open text file…): any UTF-8 text, one or more sentences
+    a line."""
+    path = tmp_path / "mine.txt"
+    path.write_text("The cat sat on the mat. A dog sat on the rug!\n"
+                    "Le chat dort. 고양이 가 잔다.\n" * 20, encoding="utf-8")
+    p = defaults("word2vec").replace(corpus=str(path), epochs=2)
+    store, last = finish(start("word2vec", p, seed))
+    assert last.status == "finished"
+    assert last.summary["vocab_size"] == 14
+    assert last.frame.categories == ("",) * 14
+    assert store.get("loss").y[-5:].mean() < store.get("loss").y[:5].mean()

@@ -28,16 +28,19 @@ from dlab.engines.word2vec.frame import LOSS, Word2VecFrame
 from dlab.engines.word2vec.params import Word2VecParams
 from dlab.engines.word2vec.similarity import analogy, cosine, neighbours
 from dlab.engines.word2vec.text import BUILTIN, CorpusError, check_text_file
-from dlab.ui.i18n import tr
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
-from dlab.ui.plots import PALETTE, LabelledPlot, pen
+from dlab.ui.plots import LOSS as LOSS_WORD
+from dlab.ui.plots import PALETTE, STEP, TRAINING_LOSS, LabelledPlot, pen
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 from dlab.ui.word2vec_views import LookupView, WordMap, examples_html, window_html
 
-C = "Word2VecTab"
-CATEGORY_NAMES = {"animal": "animals", "food": "foods", "city": "cities",
-                  "colour": "colours", "job": "jobs"}
+CATEGORY_NAMES = {"animal": QT_TRANSLATE_NOOP("Word2VecTab", "animals"),
+                  "food": QT_TRANSLATE_NOOP("Word2VecTab", "foods"),
+                  "city": QT_TRANSLATE_NOOP("Word2VecTab", "cities"),
+                  "colour": QT_TRANSLATE_NOOP("Word2VecTab", "colours"),
+                  "job": QT_TRANSLATE_NOOP("Word2VecTab", "jobs")}
 CATEGORY_COLORS = dict(zip(CATEGORY_NAMES, PALETTE[:5], strict=True))
 NO_CATEGORY = "#555555"
 N_NEIGHBOURS = 8
@@ -56,8 +59,6 @@ def word_box() -> QComboBox:
 
 
 class Word2VecTab(TopicTab):
-    context = C
-
     def build_view(self, parent: QWidget) -> None:
         self.head = text_label(13, bold=True, wrap=True)
         self.progress = QProgressBar()
@@ -68,12 +69,20 @@ class Word2VecTab(TopicTab):
         self.examples_label = text_label(12)
         self.examples_label.setTextFormat(Qt.TextFormat.RichText)
 
-        self.map = WordMap("Word vectors, projected on 2 axes (PCA)", C)
+        self.map = WordMap(
+            QT_TRANSLATE_NOOP("Word2VecTab", "Word vectors, projected on 2 axes (PCA)"),
+            QT_TRANSLATE_NOOP("Word2VecTab", "principal axis 1"),
+            QT_TRANSLATE_NOOP("Word2VecTab", "principal axis 2"))
         self.map_key = QLabel()
         self.map_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lookup = LookupView("One-hot × lookup table = the word's row", C)
+        self.lookup = LookupView(
+            QT_TRANSLATE_NOOP("Word2VecTab", "One-hot × lookup table = the word's row"),
+            QT_TRANSLATE_NOOP("Word2VecTab", "dimension"),
+            QT_TRANSLATE_NOOP("Word2VecTab", "word"),
+            (QT_TRANSLATE_NOOP("Word2VecTab", "one-hot"),
+             QT_TRANSLATE_NOOP("Word2VecTab", "lookup table")))
         # One curve, so no legend (a hidden legend's anchor outlived its plot on close).
-        self.loss_plot = LabelledPlot("Training loss", "step", "loss", context=C)
+        self.loss_plot = LabelledPlot(TRAINING_LOSS, STEP, LOSS_WORD)
         self.loss_curve = self.loss_plot.plotItem.plot([], [], pen=pen(PALETTE[0], 1.0))
         self.loss_curve.setClipToView(True)
         self.loss_curve.setDownsampling(auto=True, method="peak")
@@ -112,10 +121,13 @@ class Word2VecTab(TopicTab):
         ql.addWidget(self.analogy, 6, 0, 1, 2)
 
         self.hints = [
-            EmptyHint(self.map, "Press Run: each word's vector, projected on the two "
-                                "directions in which the vectors differ most.", C),
-            EmptyHint(self.lookup, "The lookup table: one row of numbers per word.", C),
-            EmptyHint(self.loss_plot, "The loss of each mini-batch.", C),
+            EmptyHint(self.map, QT_TRANSLATE_NOOP(
+                "Word2VecTab", "Press Run: each word's vector, projected on the two "
+                               "directions in which the vectors differ most.")),
+            EmptyHint(self.lookup, QT_TRANSLATE_NOOP(
+                "Word2VecTab", "The lookup table: one row of numbers per word.")),
+            EmptyHint(self.loss_plot, QT_TRANSLATE_NOOP(
+                "Word2VecTab", "The loss of each mini-batch.")),
         ]
 
         grid = QGridLayout()
@@ -157,8 +169,8 @@ class Word2VecTab(TopicTab):
     @Slot()
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr(C, "Open a UTF-8 text file"), "",
-            tr(C, "Text files (*.txt *.md *.csv);;All files (*)"))
+            self, translate("Word2VecTab", "Open a UTF-8 text file"), "",
+            translate("Word2VecTab", "Text files (*.txt *.md *.csv);;All files (*)"))
         if path:
             self.use_file(path)
 
@@ -168,8 +180,8 @@ class Word2VecTab(TopicTab):
         try:
             check_text_file(path)
         except CorpusError as exc:
-            self.banner.show_error(tr(C, "Cannot use this file: {0}").format(exc),
-                                   severe=False)
+            self.banner.show_error(
+                translate("Word2VecTab", "Cannot use this file: {0}").format(exc), severe=False)
             return False
         if self.runner.is_active():
             self.reset()
@@ -222,7 +234,7 @@ class Word2VecTab(TopicTab):
                     box.setCurrentText(start)
         self.window_label.setText(window_html(f.sentence, f.centre, f.window))
         self.examples_label.setText(
-            tr(C, "Examples from this window:") + " " + examples_html(f.examples,
+            translate("Word2VecTab", "Examples from this window:") + " " + examples_html(f.examples,
                                                                        f.architecture))
         self._draw_queries(f)
 
@@ -236,17 +248,18 @@ class Word2VecTab(TopicTab):
                             highlight=word)
         self._draw_lookup(f, picked)
         if picked < 0:
-            self.near.setText(tr(C, "“{0}” is not in the vocabulary ({1} words).").format(
+            self.near.setText(translate(
+                "Word2VecTab", "“{0}” is not in the vocabulary ({1} words).").format(
                 escape(word), f.vocab_size) if word else "")
         else:
             rows = [f"<tr><td>{escape(f.words[j])}&nbsp;&nbsp;</td>"
                     f"<td align='right'>{s:.2f}</td></tr>"
                     for j, s in neighbours(f.table, picked, N_NEIGHBOURS)]
-            self.near.setText(tr(C, "Nearest by cosine similarity:")
+            self.near.setText(translate("Word2VecTab", "Nearest by cosine similarity:")
                               + "<table>" + "".join(rows) + "</table>")
         other = index.get(self.other.currentText().strip().lower(), -1)
         if picked >= 0 and other >= 0:
-            self.sim.setText(tr(C, "cos({0}, {1}) = {2:.2f}").format(
+            self.sim.setText(translate("Word2VecTab", "cos({0}, {1}) = {2:.2f}").format(
                 f.words[picked], f.words[other], cosine(f.table[picked], f.table[other])))
         else:
             self.sim.setText("")
@@ -288,20 +301,23 @@ class Word2VecTab(TopicTab):
         f = self._frame
         params: Word2VecParams = self.params()
         if f is not None and f.progress < 1.0:
-            self.head.setText(tr(C, "Reading {0}: {1:.0%}").format(
+            self.head.setText(translate("Word2VecTab", "Reading {0}: {1:.0%}").format(
                 Path(params.corpus).name, f.progress))
             return
         if f is None or not f.words:
-            self.head.setText(tr(C, "Word2Vec learns a vector for each word from the words "
-                                    "around it. Press Run."))
+            self.head.setText(translate(
+                "Word2VecTab", "Word2Vec learns a vector for each word from the words around "
+                               "it. Press Run."))
             return
-        arch = tr(C, "skip-gram pairs") if f.architecture == "skipgram" else tr(
-            C, "CBOW examples")
+        if f.architecture == "skipgram":
+            arch = translate("Word2VecTab", "skip-gram pairs")
+        else:
+            arch = translate("Word2VecTab", "CBOW examples")
         loss = self.store.last(LOSS)
-        text = tr(C, "Epoch {0} of {1} · {2} words · {3} {4} an epoch").format(
+        text = translate("Word2VecTab", "Epoch {0} of {1} · {2} words · {3} {4} an epoch").format(
             f.epoch, f.epochs, f.vocab_size, f.pairs_per_epoch, arch)
         if loss is not None:
-            text += " · " + tr(C, "loss {0:.3f}").format(loss)
+            text += " · " + translate("Word2VecTab", "loss {0:.3f}").format(loss)
         self.head.setText(text)
 
     def _show_hints(self) -> None:
@@ -313,9 +329,8 @@ class Word2VecTab(TopicTab):
             hint.set_empty(e)
 
     def clear_view(self) -> None:
+        super().clear_view()  # the plots and their hints
         self._frame = None
-        for plot in (self.map, self.lookup):
-            plot.clear_data()
         self.loss_curve.setData([], [])
         self.progress.hide()
         self.window_label.setText("")
@@ -326,22 +341,21 @@ class Word2VecTab(TopicTab):
         self._show_head()
 
     def retranslate_view(self) -> None:
-        for plot in (self.map, self.lookup, self.loss_plot):
-            plot.retranslate()
-        for hint in self.hints:
-            hint.retranslate()
-        self.open_btn.setText(tr(C, "Open text file…"))
-        self.open_btn.setToolTip(tr(C, "Train on a UTF-8 text file of your own (one or more "
-                                       "sentences a line) from the next Run"))
-        self.query_box.setTitle(tr(C, "Nearest neighbours"))
-        self.word_label.setText(tr(C, "Word"))
-        self.word.setToolTip(tr(C, "Type or pick a word, or click a point on the map"))
-        self.sim_label.setText(tr(C, "Compare with"))
-        self.analogy_label.setText(tr(C, "Analogy a − b + c:"))
+        self.open_btn.setText(translate("Word2VecTab", "Open text file…"))
+        self.open_btn.setToolTip(translate(
+            "Word2VecTab", "Train on a UTF-8 text file of your own (one or more sentences a "
+                           "line) from the next Run"))
+        self.query_box.setTitle(translate("Word2VecTab", "Nearest neighbours"))
+        self.word_label.setText(translate("Word2VecTab", "Word"))
+        self.word.setToolTip(translate("Word2VecTab",
+                                       "Type or pick a word, or click a point on the map"))
+        self.sim_label.setText(translate("Word2VecTab", "Compare with"))
+        self.analogy_label.setText(translate("Word2VecTab", "Analogy a − b + c:"))
         for box in self.terms:
-            box.setToolTip(tr(C, "The words nearest to a − b + c (unit vectors)"))
+            box.setToolTip(translate("Word2VecTab",
+                                     "The words nearest to a − b + c (unit vectors)"))
         self.map_key.setText("   ".join(
-            f"<span style='color:{CATEGORY_COLORS[c]}'>■ {tr(C, name)}</span>"
+            f"<span style='color:{CATEGORY_COLORS[c]}'>■ {name.text()}</span>"
             for c, name in CATEGORY_NAMES.items()))
         self.map_key.setVisible(self.params().corpus in BUILTIN)
         self._show_head()
