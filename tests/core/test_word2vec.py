@@ -299,3 +299,18 @@ def test_exercise_a_users_file_trains(seed, tmp_path):
     assert last.summary["vocab_size"] == 14
     assert last.frame.categories == ("",) * 14
     assert store.get("loss").y[-5:].mean() < store.get("loss").y[:5].mean()
+
+
+def test_analogies_on_the_small_corpus_find_words_of_cs_kind():
+    """Lesson (Analogies): "on this small corpus it mostly finds words of c's kind".
+    cat − dog + bread, paris − rome + red, doctor − nurse + tiger: the nearest word is of
+    c's kind on seeds 0-2 (9 of 9 measured)."""
+    from dlab.engines.word2vec.similarity import analogy
+
+    for seed in (0, 1, 2):
+        f = trained(seed).frame()
+        ix = {w: i for i, w in enumerate(f.words)}
+        for a, b, c in (("cat", "dog", "bread"), ("paris", "rome", "red"),
+                        ("doctor", "nurse", "tiger")):
+            best, _ = analogy(f.table, ix[a], ix[b], ix[c], k=1)[0]
+            assert f.categories[best] == f.categories[ix[c]], (seed, a, b, c, f.words[best])

@@ -200,7 +200,7 @@ class Word2Vec(Experiment):
                                  np.zeros((0, p.dim)), np.zeros(0, dtype=np.int64),
                                  np.zeros((0, 2)), (), -1, p.window, ())
         vocab = self.corpus.vocab
-        table = self.w_in.weight.detach()[torch.from_numpy(self.shown)].cpu().numpy()
+        table = self.vectors()[self.shown]
         words = tuple(vocab[i] for i in self.shown)
         cats = tuple(self.categories.get(w, "") for w in words)
         n_cat = sum(1 for c in cats if c)
