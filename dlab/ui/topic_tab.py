@@ -212,8 +212,6 @@ class TopicTab(QWidget):
         self.extra_bar = QHBoxLayout()  # topic actions (e.g. Compare)
         bar.addLayout(self.extra_bar)
         bar.addStretch(1)
-        bar.addWidget(self.again_btn)
-        bar.addWidget(self.ghost_box)
         for w in (self.speed_label, self.speed, self.seed_label, self.seed):
             bar.addWidget(w)
 
@@ -249,6 +247,8 @@ class TopicTab(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status)
         bottom.addStretch(1)
+        bottom.addWidget(self.again_btn)  # ghosts and the timeline: the run's history
+        bottom.addWidget(self.ghost_box)
         bottom.addWidget(self.time_label)
         bottom.addWidget(self.time_slider, 1)
         rl.addLayout(bottom)
