@@ -46,7 +46,8 @@ def test_the_script_prints_what_dlab_run_records(topic, changes, seed, tmp_path)
     assert lines[0] == "step,series,value"
     printed = [(int(s), name, float(v)) for s, name, v in (ln.split(",") for ln in lines[1:])]
     store, _ = finish(start(topic.id, params, seed, 20))
-    losses = {name for _, name, _ in printed if name.endswith("loss")}
+    # Every step's loss: "loss", or one per network ("plain/loss", "bn/loss").
+    losses = {name for _, name, _ in printed if name == "loss" or name.endswith("/loss")}
     assert losses, "the script prints its loss series"
     assert all(max(s for s, n, _ in printed if n == name) == 20 for name in losses)
     for step, name, value in printed:
