@@ -120,8 +120,8 @@
         <translation>손실 {0:.3f}</translation>
     </message>
     <message>
-        <source>Open text file…</source>
-        <translation>텍스트 파일 열기…</translation>
+        <source>Open file…</source>
+        <translation>파일 열기…</translation>
     </message>
     <message>
         <source>Train on a UTF-8 text file of your own (one or more sentences a line) from the next Run</source>
@@ -185,8 +185,8 @@
         <translation>말뭉치</translation>
     </message>
     <message>
-        <source>builtin-en / builtin-ko: short sentences written for this lesson, in which animals, foods, cities, colours and jobs each share their contexts; or a UTF-8 text file of your own (Open text file…), one or more sentences a line.</source>
-        <translation>builtin-en / builtin-ko: 이 수업을 위해 쓴 짧은 문장들로, 동물·음식·도시·색깔·직업 단어가 종류마다 같은 문맥에 나옵니다. 또는 직접 고른 UTF-8 텍스트 파일(텍스트 파일 열기…)로, 한 줄에 문장이 하나 이상 있으면 됩니다.</translation>
+        <source>builtin-en / builtin-ko: short sentences written for this lesson, in which animals, foods, cities, colours and jobs each share their contexts; or a UTF-8 text file of your own (Open file…), one or more sentences a line.</source>
+        <translation>builtin-en / builtin-ko: 이 수업을 위해 쓴 짧은 문장들로, 동물·음식·도시·색깔·직업 단어가 종류마다 같은 문맥에 나옵니다. 또는 직접 고른 UTF-8 텍스트 파일(파일 열기…)로, 한 줄에 문장이 하나 이상 있으면 됩니다.</translation>
     </message>
     <message>
         <source>Architecture</source>

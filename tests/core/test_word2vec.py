@@ -288,7 +288,7 @@ def test_exercise_subsampling_drops_the_most_frequent_word(seed):
 
 @exercise("word2vec/own-file")
 def test_exercise_a_users_file_trains(seed, tmp_path):
-    """Open a text file of your own (Open text file…): any UTF-8 text, one or more sentences
+    """Open a text file of your own (Open file…): any UTF-8 text, one or more sentences
     a line."""
     path = tmp_path / "mine.txt"
     path.write_text("The cat sat on the mat. A dog sat on the rug!\n"

@@ -60,3 +60,21 @@ def test_open_a_file_and_refuse_a_bad_one(window, qtbot, tmp_path):
     tab.run_inline(steps=5)
     assert tab._frame.vocab_size == 8
     assert tab.map_key.isHidden()  # no categories in a user's file
+
+
+def test_a_large_file_shows_a_progress_bar_while_it_is_read(window, qtbot, tmp_path,
+                                                           monkeypatch):
+    """Reading happens in the worker, a chunk per step: the bar moves, then training."""
+    monkeypatch.setattr("dlab.engines.word2vec.engine.CHUNK_BYTES", 2048)
+    big = tmp_path / "big.txt"
+    big.write_text("one two three four five six seven\n" * 1500, encoding="utf-8")  # 51 kB
+    tab = open_tab(window)
+    assert tab.use_file(str(big))
+    set_speed(tab, 5)  # slow enough to see the reading steps one by one
+    tab.run_pause()
+    qtbot.waitUntil(lambda: tab._frame is not None and 0 < tab._frame.progress < 1,
+                    timeout=10000)
+    assert not tab.progress.isHidden() and 0 < tab.progress.value() < 1000
+    assert "Reading big.txt" in tab.head.text()
+    assert tab.store.get("loss") is None  # nothing trained yet
+    tab.runner.stop()

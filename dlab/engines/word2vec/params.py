@@ -20,7 +20,7 @@ class Word2VecParams(Params):
         "Corpus",
         "builtin-en / builtin-ko: short sentences written for this lesson, in which animals, "
         "foods, cities, colours and jobs each share their contexts; or a UTF-8 text file of "
-        "your own (Open text file…), one or more sentences a line.",
+        "your own (Open file…), one or more sentences a line.",
         choices=BUILTIN, other="or the path of a UTF-8 text file",
     )] = "builtin-en"
     architecture: Annotated[str, Spec(

@@ -341,7 +341,7 @@ class Word2VecTab(TopicTab):
         self._show_head()
 
     def retranslate_view(self) -> None:
-        self.open_btn.setText(translate("Word2VecTab", "Open text file…"))
+        self.open_btn.setText(translate("Word2VecTab", "Open file…"))
         self.open_btn.setToolTip(translate(
             "Word2VecTab", "Train on a UTF-8 text file of your own (one or more sentences a "
                            "line) from the next Run"))
