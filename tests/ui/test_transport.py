@@ -1,60 +1,18 @@
-"""Run, Pause, Step, Reset, close-while-running, on the Gradient Descent tab."""
+"""Speeds, keyboard shortcuts and surface clicks, on the Gradient Descent tab. Run, Pause,
+Step, Reset, live edits, language and closing mid-run are tested on every tab in
+test_every_tab.py."""
 
 from __future__ import annotations
 
 import time
 
 from dlab.ui.runner import PAUSED, RUNNING
-from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
+from tests.ui.conftest import set_speed, wait_state, wait_step
 
 
 def slow(tab, **changes):
     """Long enough that a run is still going when the test acts on it."""
     tab.set_params(tab.params().replace(**changes))
-
-
-def test_run_draws_then_pause_step_reset(window, qtbot):
-    tab = window.current_tab()
-    slow(tab, epochs=1000, mode="sgd")
-    tab.run_pause()
-    wait_step(qtbot, tab, 5)
-    assert tab.store.get("loss").n > 0
-    assert tab.boundary.image.image is not None  # the first frame was drawn
-    pause_and_settle(qtbot, tab)
-    n_loss = tab.store.get("loss").n
-    frame_before = tab.boundary.image.image.copy()
-    before = step_once(qtbot, tab)
-    assert tab.store.get("loss").n == n_loss + 1
-    assert tab.store.get("loss").x[-1] == before + 1
-    assert not (tab.boundary.image.image == frame_before).all(), "Step redraws the frame"
-    assert tab.runner.state == PAUSED
-    tab.reset()
-    assert tab.store.get("loss") is None
-    assert tab.runner.state == "idle"
-
-
-def test_step_from_idle_takes_one_iteration(window, qtbot):
-    tab = window.current_tab()
-    tab.step()
-    qtbot.waitUntil(lambda: tab.last_step == 1, timeout=10000)
-    qtbot.wait(150)
-    assert tab.last_step == 1
-    assert tab.store.get("loss").n == 1
-    assert tab.runner.state == PAUSED
-    tab.reset()
-
-
-def test_close_while_running_is_quick(window, qtbot):
-    tab = window.current_tab()
-    slow(tab, epochs=1000, mode="sgd")
-    tab.run_pause()
-    wait_state(qtbot, tab, RUNNING)
-    wait_step(qtbot, tab, 3)
-    t0 = time.perf_counter()
-    window.close()
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 1.0, f"closing took {elapsed:.2f} s"
-    assert not tab.runner.is_active()
 
 
 def test_slow_motion_paces_the_steps(window, qtbot):
