@@ -82,8 +82,9 @@ def test_run_draws_then_pause_holds_step_redraws_and_reset_clears(tab, qtbot):
     assert not tab.banner.isVisible(), tab.banner.message.text()
 
     pause_and_settle(qtbot, tab)
+    qtbot.wait(300)  # what was under way when Pause came finishes and lands
     paused_at = tab.last_step
-    qtbot.wait(300)
+    qtbot.wait(500)
     assert tab.last_step == paused_at and tab.runner.state == PAUSED, "Pause holds"
 
     tab.drawn.clear()
