@@ -113,7 +113,9 @@ class PointsView(LabelledPlot):
                 item.setData([], [])
 
     def clear_data(self) -> None:
-        """Forget the models; the data stay (they belong to the parameters, not the run)."""
+        """Forget the models and the true curve, as before the first run; the data stay
+        (they belong to the parameters, not the run)."""
+        self.truth.setData([], [])
         self.fit.setData([], [])
         self.chosen.setData([], [])
 

@@ -3,6 +3,7 @@ window behind."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
 import weakref
@@ -58,6 +59,9 @@ def no_leaks(qapp, started_qthreads):
     yield
     for _ in range(5):
         qapp.processEvents()
+    # The test's Qt garbage dies here, in the GUI thread: left to a later collection it
+    # could be collected in a worker thread, and a widget destroyed there corrupts Qt.
+    gc.collect()
     i18n.set_language("en")
     leaked_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for w in leaked_windows:
