@@ -42,6 +42,7 @@ def make_app():  # noqa: ANN201
     from PySide6.QtWidgets import QApplication
 
     from dlab.ui.fonts import register_fonts
+    from dlab.ui.gui_gc import collect_in_gui_thread
 
     quiet_qt_noise()
 
@@ -55,6 +56,7 @@ def make_app():  # noqa: ANN201
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts(app)
+    collect_in_gui_thread(app)  # never destroy Qt objects from a runner's thread
     return app
 
 
