@@ -29,7 +29,7 @@ def place_labels(xy: np.ndarray, sizes: Sequence[tuple[float, float]],
     out = np.zeros((len(xy), 2))
     for i, ((x, y), (w, h)) in enumerate(zip(xy, sizes, strict=True)):
         best, best_hits = None, None
-        for ring in (1, 2, 3):
+        for ring in (1, 2, 3, 4, 5):
             for sx, sy in _SPOTS:
                 gap = LABEL_GAP + (ring - 1) * h
                 left = x + gap if sx > 0 else x - gap - w if sx < 0 else x - w / 2
@@ -74,7 +74,9 @@ class WordMap(LabelledPlot):
         self.highlight = ""
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).setStyle(showValues=False)  # PCA units mean nothing
-        self.plotItem.getViewBox().sigResized.connect(self._place)
+        vb = self.plotItem.getViewBox()
+        vb.sigResized.connect(self._place)
+        vb.sigRangeChanged.connect(self._place)  # pixel sizes are known only after this
         self.retranslate()
 
     def set_points(self, xy: np.ndarray, words: Sequence[str], colors: Sequence[str],

@@ -44,7 +44,7 @@ CATEGORY_NAMES = {"animal": QT_TRANSLATE_NOOP("Word2VecTab", "animals"),
 CATEGORY_COLORS = dict(zip(CATEGORY_NAMES, PALETTE[:5], strict=True))
 NO_CATEGORY = "#555555"
 N_NEIGHBOURS = 8
-TABLE_ROWS = 10  # rows of the lookup table drawn, the picked word among them
+TABLE_ROWS = 6  # rows of the lookup table drawn (readable at 1280x800), the picked among them
 
 
 def word_box() -> QComboBox:
@@ -284,14 +284,16 @@ class Word2VecTab(TopicTab):
         return [f.words[min(i, len(f.words) - 1)] for i in range(3)]
 
     def _draw_lookup(self, f: Word2VecFrame, picked: int) -> None:
-        """A few rows of the table: two words of each kind (or the most frequent words),
-        the picked word among them."""
+        """A few rows of the table (or those of the most frequent words), the picked word
+        among them."""
         by_kind: dict[str, list[int]] = {}
         for i, c in enumerate(f.categories):
             if c:
                 by_kind.setdefault(c, []).append(i)
-        rows = [i for ids in by_kind.values() for i in ids[:2]][:TABLE_ROWS] or list(
-            range(min(TABLE_ROWS, len(f.words))))
+        # Two words of the first kind (alike rows) and one of each other kind.
+        kinds = list(by_kind.values())
+        rows = ([*kinds[0][:2], *(ids[0] for ids in kinds[1:])][:TABLE_ROWS] if kinds
+                else list(range(min(TABLE_ROWS, len(f.words)))))
         if picked >= 0 and picked not in rows:
             rows[-1] = picked
         at = rows.index(picked) if picked >= 0 else 0
