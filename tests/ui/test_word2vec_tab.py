@@ -15,7 +15,7 @@ def open_tab(window, **changes):
 
 def test_train_pause_step_and_query_a_neighbour(window, qtbot):
     tab = open_tab(window)
-    set_speed(tab, 200)
+    set_speed(tab, 50)  # the run lasts 28 s: still going when the test pauses it
     tab.run_pause()
     wait_step(qtbot, tab, 20)
     qtbot.waitUntil(lambda: tab._frame is not None and len(tab._frame.words) > 0,
