@@ -266,11 +266,11 @@ def cmd_params(args: argparse.Namespace) -> int:
 
 def execute(req: RunRequest, stop: StopFlag | None = None,
             on_start: Callable[[], Any] | None = None,
-            files: dict[str, str] | None = None) -> tuple[MetricsStore, Snapshot]:
+            files: dict[str, str | bytes] | None = None) -> tuple[MetricsStore, Snapshot]:
     """Run an engine to its end headless. Returns the metrics and the last snapshot; when
     ``stop`` is raised the run ends between two steps as 'stopped'. ``on_start`` is called
     once the engine is set up, before its first step. ``files`` receives the topic's extra
-    files (name -> text). Bad data an engine finds while reading it is a UsageError."""
+    files (name -> text, or bytes for images). Bad data an engine finds while reading it is a UsageError."""
     store = MetricsStore()
     try:
         exp = req.topic.build(req.action, req.params, req.seed, req.device)
@@ -306,7 +306,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     # no KeyboardInterrupt lands inside a torch call, and what was done is written.
     with interrupt_between_steps() as stop:
         t0 = time.perf_counter()
-        files: dict[str, str] = {}
+        files: dict[str, str | bytes] = {}
         store, last = execute(req, stop, started, files)
         result = {
             "topic": topic.id,

@@ -157,6 +157,14 @@ TOPICS: tuple[Topic, ...] = (
         unit="epoch (one full-batch update)",
     ),
     Topic(
+        id="autoencoder",
+        title="Autoencoders",
+        params="dlab.engines.autoencoder.params:AutoencoderParams",
+        experiments={"run": "dlab.engines.autoencoder.engine:AutoencoderRun"},
+        tab="dlab.ui.tabs.autoencoder:AutoencoderTab",
+        unit="epoch (one pass over the 4,000 training digits)",
+    ),
+    Topic(
         id="dropout",
         title="Dropout",
         params="dlab.engines.dropout.params:DropoutParams",

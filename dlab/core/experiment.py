@@ -72,8 +72,9 @@ class Experiment:
         """Topic-specific fields for result.json."""
         return {}
 
-    def files(self) -> dict[str, str]:
-        """Extra files `dlab run` writes beside result.json (name -> text)."""
+    def files(self) -> dict[str, str | bytes]:
+        """Extra files `dlab run` writes beside result.json (name -> text, or bytes for
+        images)."""
         return {}
 
 
