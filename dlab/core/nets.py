@@ -32,6 +32,19 @@ def init_linear(layer: torch.nn.Linear, scheme: str, gen: torch.Generator) -> No
             layer.bias.zero_()
 
 
+
+def init_he_uniform(module: torch.nn.Module, gen: torch.Generator) -> None:
+    """Every Linear and Conv2d in ``module``: He-uniform weights (bound √(6/fan_in)) and
+    zero biases, drawn from ``gen`` so a seed fixes the start whatever else uses torch's
+    global RNG (torch's own default init draws from that global RNG)."""
+    for layer in module.modules():
+        if isinstance(layer, torch.nn.Linear | torch.nn.Conv2d):
+            bound = math.sqrt(6.0 / layer.weight[0].numel())
+            with torch.no_grad():
+                layer.weight.uniform_(-bound, bound, generator=gen)
+                if layer.bias is not None:
+                    layer.bias.zero_()
+
 ACTIVATIONS = {
     "sigmoid": torch.sigmoid,
     "tanh": torch.tanh,

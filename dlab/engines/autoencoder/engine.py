@@ -6,7 +6,6 @@ the 500 validation digits measure it, the 500 test digits are drawn on the laten
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -15,6 +14,7 @@ from torch import nn
 
 from dlab.core.digits import SIDE, load_digits, to_float
 from dlab.core.experiment import Experiment, check_finite
+from dlab.core.nets import init_he_uniform
 from dlab.core.runtime import configure_torch, generator
 from dlab.core.snapshot import Record
 from dlab.engines.autoencoder import maps
@@ -43,16 +43,6 @@ class Autoencoder(nn.Module):
         return torch.sigmoid(self.decoder(z)), z
 
 
-def init_uniform(net: nn.Module, gen: torch.Generator) -> None:
-    """He-uniform weights, zero biases, from the run's own generator."""
-    for layer in net.modules():
-        if isinstance(layer, nn.Linear):
-            bound = math.sqrt(6.0 / layer.in_features)
-            with torch.no_grad():
-                layer.weight.uniform_(-bound, bound, generator=gen)
-                layer.bias.zero_()
-
-
 def one_of_each(labels: np.ndarray) -> np.ndarray:
     """Indices of the first image of each digit 0-9."""
     return np.array([int(np.flatnonzero(labels == d)[0]) for d in range(10)])
@@ -75,7 +65,7 @@ class AutoencoderRun(Experiment):
         self.shown = one_of_each(ys)
         self.net = Autoencoder(params.hidden, params.latent_dim)
         self.gen = generator(seed)
-        init_uniform(self.net, self.gen)
+        init_he_uniform(self.net, self.gen)
         self.net.to(device)
         self.opt = torch.optim.Adam(self.net.parameters(), lr=params.lr)
         self.pca_loss = maps.pca_loss(self.train_np, self.val_np, params.latent_dim)

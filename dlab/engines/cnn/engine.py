@@ -16,23 +16,12 @@ from torch import nn
 
 from dlab.core.digits import CLASSES, SIDE, load_digits, to_float
 from dlab.core.experiment import Experiment, check_finite
+from dlab.core.nets import init_he_uniform
 from dlab.core.runtime import configure_torch, generator
 from dlab.core.snapshot import Record
 from dlab.engines.cnn.arch import layer_table, mlp_params, total_params
 from dlab.engines.cnn.frame import CNNFrame, loss_series, val_acc_series
 from dlab.engines.cnn.params import CNNParams
-
-
-def init_uniform(module: nn.Module, gen: torch.Generator) -> None:
-    """He-uniform weights (bound √(6/fan_in)) and zero biases, drawn from ``gen`` so that
-    a seed fixes the start whatever else uses torch's global RNG."""
-    for layer in module.modules():
-        if isinstance(layer, nn.Conv2d | nn.Linear):
-            fan_in = layer.weight[0].numel()
-            bound = math.sqrt(6.0 / fan_in)
-            with torch.no_grad():
-                layer.weight.uniform_(-bound, bound, generator=gen)
-                layer.bias.zero_()
 
 
 class ConvNet(nn.Module):
@@ -89,7 +78,7 @@ class CNNvsMLP(Experiment):
         self.nets: dict[str, nn.Module] = {"cnn": ConvNet(self.layers),
                                            "mlp": make_mlp(params.mlp_hidden)}
         for net in self.nets.values():
-            init_uniform(net, gen)
+            init_he_uniform(net, gen)
             net.to(device)
         self.opts = {name: torch.optim.Adam(net.parameters(), lr=params.lr)
                      for name, net in self.nets.items()}
