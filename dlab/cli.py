@@ -270,7 +270,8 @@ def execute(req: RunRequest, stop: StopFlag | None = None,
     """Run an engine to its end headless. Returns the metrics and the last snapshot; when
     ``stop`` is raised the run ends between two steps as 'stopped'. ``on_start`` is called
     once the engine is set up, before its first step. ``files`` receives the topic's extra
-    files (name -> text, or bytes for images). Bad data an engine finds while reading it is a UsageError."""
+    files (name -> text, or bytes for images). Bad data an engine finds while reading it
+    is a UsageError."""
     store = MetricsStore()
     try:
         exp = req.topic.build(req.action, req.params, req.seed, req.device)
