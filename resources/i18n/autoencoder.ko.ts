@@ -40,10 +40,6 @@
         <translation>시험용 숫자(위)와 복원한 모습(아래)</translation>
     </message>
     <message>
-        <source>Decoded at the cross</source>
-        <translation>십자 표시 위치의 복원</translation>
-    </message>
-    <message>
         <source>Training and validation error per epoch; dashed: PCA.</source>
         <translation>에포크마다의 학습 오차와 검증 오차입니다. 점선은 PCA입니다.</translation>
     </message>

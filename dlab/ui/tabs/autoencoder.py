@@ -99,8 +99,7 @@ class AutoencoderTab(TopicTab):
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setText("  ".join(f"<b style='color:{c}; font-size:13pt'>{d}</b>"
                                    for d, c in enumerate(DIGIT_COLORS)))
-        self.decoded = ImageGrid(QT_TRANSLATE_NOOP("AutoencoderTab", "Decoded at the cross"),
-                                 columns=1, captions=False)
+        self.decoded = ImageGrid(None, columns=1, captions=False)  # titled with the point
         self.decoded_note = QLabel()
         self.decoded_note.setWordWrap(True)
         EmptyHint(self.loss_plot, QT_TRANSLATE_NOOP(
