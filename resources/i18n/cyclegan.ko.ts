@@ -127,6 +127,30 @@
         <source>One step that trains only the generators G and F (sets &apos;Each step trains&apos;)</source>
         <translation>생성자 G와 F만 학습하는 한 단계 (&apos;한 단계에 학습할 것&apos;을 바꿉니다)</translation>
     </message>
+    <message>
+        <source>Draw X</source>
+        <translation>X 그리기</translation>
+    </message>
+    <message>
+        <source>Drag over a map to draw domain X; it replaces X at the end of each stroke, also while a run goes on</source>
+        <translation>지도 위를 끌어서 도메인 X를 그립니다. 한 획을 마칠 때마다 X를 바꾸며, 실행 중에도 됩니다</translation>
+    </message>
+    <message>
+        <source>Draw Y</source>
+        <translation>Y 그리기</translation>
+    </message>
+    <message>
+        <source>Drag over a map to draw domain Y; it replaces Y at the end of each stroke, also while a run goes on</source>
+        <translation>지도 위를 끌어서 도메인 Y를 그립니다. 한 획을 마칠 때마다 Y를 바꾸며, 실행 중에도 됩니다</translation>
+    </message>
+    <message>
+        <source>Undraw</source>
+        <translation>그림 지우기</translation>
+    </message>
+    <message>
+        <source>Forget the drawn domains: back to X and Y of the chosen domains</source>
+        <translation>그린 도메인을 버리고, 고른 도메인의 X와 Y로 돌아갑니다</translation>
+    </message>
 </context>
 <context>
     <name>cyclegan/choices</name>
@@ -212,6 +236,22 @@
     <message>
         <source>both: the generators G and F, then the discriminators D_X and D_Y; discriminators or generators: only those, to take the two-player game apart.</source>
         <translation>둘 다: 생성자 G와 F, 이어서 판별자 D_X와 D_Y. 판별자만 또는 생성자만: 그쪽만 학습하여 두 선수의 게임을 떼어 봅니다.</translation>
+    </message>
+    <message>
+        <source>Drawn X</source>
+        <translation>그린 X</translation>
+    </message>
+    <message>
+        <source>Domain X as drawn with the mouse: x,y;x,y;… (at least 8 points inside the plane). Empty: X of the chosen domains.</source>
+        <translation>마우스로 그린 도메인 X입니다: x,y;x,y;… (평면 안의 점 8개 이상). 비어 있으면 고른 도메인의 X를 씁니다.</translation>
+    </message>
+    <message>
+        <source>Drawn Y</source>
+        <translation>그린 Y</translation>
+    </message>
+    <message>
+        <source>Domain Y as drawn with the mouse, like Drawn X. Empty: Y of the chosen domains.</source>
+        <translation>마우스로 그린 도메인 Y입니다. 그린 X와 같은 형식입니다. 비어 있으면 고른 도메인의 Y를 씁니다.</translation>
     </message>
 </context>
 <context>

@@ -57,3 +57,41 @@ def test_step_d_only_trains_the_discriminators_alone(window, qtbot):
     assert tab.params().update == "generators"
     assert not np.array_equal(tab._frame.fake_y, first), "a G step moves the fakes"
     tab.runner.stop()
+
+
+def drag(tab, side, points):
+    """A stroke over the G map while drawing ``side``, as the mouse delivers it."""
+    from PySide6.QtCore import QPointF
+
+    tab.draw_btns[side].setChecked(True)
+    for k, (x, y) in enumerate(points):
+        tab.maps["G"].stroked.emit(QPointF(x, y), k == len(points) - 1)
+
+
+def test_a_drawn_domain_replaces_y_live_and_undraw_restores_it(window, qtbot):
+    tab = open_tab(window)
+    set_speed(tab, 20)
+    tab.run_pause()
+    qtbot.waitUntil(lambda: tab._frame is not None, timeout=10000)
+    generated = tab._frame.y.copy()
+    drag(tab, "y", [(-2.0, -2.0), (0.0, -2.5), (2.0, -2.0)])
+    assert tab.maps["F"].drawing and not tab.draw_btns["x"].isChecked()
+    assert len(tab.sketch) >= 40  # sprayed every 0.06 along about 4 units
+    assert tab.params().drawn_y and not tab.params().drawn_x
+    qtbot.waitUntil(lambda: len(tab._frame.y) == len(tab.sketch), timeout=10000)
+    assert np.all(tab._frame.y[:, 1] < -1.5)  # the run now shows the drawn Y
+    tab.clear_drawings()
+    assert not tab.draw_btns["y"].isChecked() and not tab.maps["G"].drawing
+    qtbot.waitUntil(lambda: len(tab._frame.y) == len(generated), timeout=10000)
+    assert np.array_equal(tab._frame.y, generated)
+    tab.runner.stop()
+
+
+def test_drawing_while_idle_sets_the_parameters_for_the_next_run(window, qtbot):
+    tab = open_tab(window)
+    drag(tab, "x", [(-1.0, 0.0), (1.0, 0.0)])
+    assert len(tab.maps["G"].sketch.data) == len(tab.sketch) > 8
+    drawn = tab.params().drawn_x
+    assert drawn.count(";") + 1 == len(tab.sketch)
+    tab.draw_btns["x"].setChecked(False)  # done drawing: the domain stays drawn
+    assert tab.params().drawn_x == drawn and len(tab.maps["G"].sketch.data) == 0

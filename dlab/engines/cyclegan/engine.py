@@ -24,7 +24,7 @@ from dlab.engines.cyclegan import frame as names
 from dlab.engines.cyclegan.frame import CycleFrame
 from dlab.engines.cyclegan.models import MLP, FakePool
 from dlab.engines.cyclegan.params import CycleGANParams
-from dlab.engines.cyclegan.points import EXTENT, point_domains
+from dlab.engines.cyclegan.points import EXTENT, drawn_domain, parse_drawn, point_domains
 
 GRID = 64  # the discriminators' heat maps
 ARROWS = 48  # fake points whose push is shown
@@ -61,13 +61,9 @@ class CycleGAN(Experiment):
     def __init__(self, params: CycleGANParams, seed: int, device: str = "cpu") -> None:
         super().__init__(params, seed, device)
         self.gen = generator(seed)
-        dom = point_domains(params.domains, seed)
-
-        def tensor(a: np.ndarray) -> torch.Tensor:
-            return torch.from_numpy(a).to(device)
-
-        self.x, self.y = tensor(dom.x_train), tensor(dom.y_train)
-        self.x_eval, self.y_eval = tensor(dom.x_eval), tensor(dom.y_eval)
+        self.generated = point_domains(params.domains, seed)
+        self._drawn = ("", "")
+        self._use_domains(params)
         h = params.hidden
         self.G = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
         self.F = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
@@ -86,6 +82,24 @@ class CycleGAN(Experiment):
         for opt in (self.opt_gen, self.opt_disc):
             for group in opt.param_groups:
                 group["lr"] = params.lr
+        self._use_domains(params)
+
+    def _use_domains(self, params: CycleGANParams) -> None:
+        """The training and held-out sets: the generated domains, or a domain drawn with
+        the mouse in their place (a new drawing takes effect at the next step)."""
+        drawn = (params.drawn_x, params.drawn_y)
+        if drawn == self._drawn and hasattr(self, "x"):
+            return
+        self._drawn = drawn
+        dom = self.generated
+        sets = []
+        for text, train, held_out in ((params.drawn_x, dom.x_train, dom.x_eval),
+                                      (params.drawn_y, dom.y_train, dom.y_eval)):
+            if text:
+                train, held_out = drawn_domain(parse_drawn(text))
+            sets.append((torch.from_numpy(train).to(self.device),
+                         torch.from_numpy(held_out).to(self.device)))
+        (self.x, self.x_eval), (self.y, self.y_eval) = sets
 
     def _batch(self, data: torch.Tensor) -> torch.Tensor:
         idx = torch.randint(0, len(data), (self.params.batch_size,), generator=self.gen)

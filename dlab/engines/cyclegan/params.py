@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
-from dlab.core.params import Params, Spec
+from dlab.core.params import ParamError, Params, Spec
+from dlab.engines.cyclegan.points import DrawnPointsError, parse_drawn
 
 POINT_DOMAINS = ("points-gaussians", "points-moons-ring")
 DOMAINS = POINT_DOMAINS
@@ -60,3 +61,23 @@ class CycleGANParams(Params):
         "discriminators or generators: only those, to take the two-player game apart.",
         choices=UPDATES, live=True,
     )] = "both"
+    drawn_x: Annotated[str, Spec(
+        "Drawn X",
+        "Domain X as drawn with the mouse: x,y;x,y;… (at least 8 points inside the plane). "
+        "Empty: X of the chosen domains.",
+        live=True, tab_only=True,
+    )] = ""
+    drawn_y: Annotated[str, Spec(
+        "Drawn Y",
+        "Domain Y as drawn with the mouse, like Drawn X. Empty: Y of the chosen domains.",
+        live=True, tab_only=True,
+    )] = ""
+
+    def validate(self) -> None:
+        for name in ("drawn_x", "drawn_y"):
+            text = getattr(self, name)
+            if text:
+                try:
+                    parse_drawn(text)
+                except DrawnPointsError as why:
+                    raise ParamError(name, str(why)) from None

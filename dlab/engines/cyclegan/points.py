@@ -12,6 +12,7 @@ import numpy as np
 
 EXTENT = (-3.0, 3.0, -3.0, 3.0)  # every point domain lies well inside this square
 N_TRAIN, N_EVAL = 1024, 256
+MIN_DRAWN, MAX_DRAWN = 8, 2048  # points of a domain drawn with the mouse
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,41 @@ def point_domains(domains: str, seed: int) -> PointDomains:
         x_eval=sample(domains, "x", rng, N_EVAL),
         y_eval=sample(domains, "y", rng, N_EVAL),
     )
+
+
+class DrawnPointsError(ValueError):
+    """Drawn points that cannot be a domain; the message says what is allowed."""
+
+
+def parse_drawn(text: str) -> np.ndarray:
+    """``x,y;x,y;…`` (a domain drawn with the mouse) → (n, 2) float32 inside EXTENT."""
+    pts = []
+    x0, x1, y0, y1 = EXTENT
+    for k, item in enumerate(p for p in text.split(";") if p.strip()):
+        try:
+            x, y = (float(v) for v in item.split(","))
+            if not (np.isfinite(x) and np.isfinite(y)):
+                raise ValueError
+        except ValueError:
+            raise DrawnPointsError(f"point {k + 1} ({item.strip()!r}) is not allowed; "
+                                   "expected x,y with two numbers") from None
+        if not (x0 <= x <= x1 and y0 <= y <= y1):
+            raise DrawnPointsError(f"point {k + 1} ({x:g}, {y:g}) is outside the plane; "
+                                   f"expected x and y from {x0:g} to {x1:g}")
+        pts.append((x, y))
+    if not MIN_DRAWN <= len(pts) <= MAX_DRAWN:
+        raise DrawnPointsError(f"{len(pts)} points; a drawn domain needs {MIN_DRAWN} to "
+                               f"{MAX_DRAWN}")
+    return np.array(pts, dtype=np.float32)
+
+
+def format_drawn(points: np.ndarray) -> str:
+    """The inverse of ``parse_drawn`` (two decimals are plenty for a mouse)."""
+    return ";".join(f"{x:.2f},{y:.2f}" for x, y in points)
+
+
+def drawn_domain(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(training set, held-out set) of a drawn domain: every point trains; the views and
+    measures use at most N_EVAL of them, evenly spread over the drawing."""
+    keep = np.linspace(0, len(points) - 1, min(len(points), N_EVAL)).round().astype(int)
+    return points, points[keep]

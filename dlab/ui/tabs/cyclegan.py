@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dlab.core.snapshot import Snapshot
 from dlab.engines.cyclegan import frame as names
 from dlab.engines.cyclegan.frame import CycleFrame
-from dlab.engines.cyclegan.params import CycleGANParams
+from dlab.engines.cyclegan.points import EXTENT, MIN_DRAWN, format_drawn
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import key_html, text_label
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, pen
@@ -22,6 +22,8 @@ BLUE, ORANGE, GREEN, PURPLE = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
 LINK_GREY, ARROW_BLACK = "#5a5a5a", "#000000"
 LINKS = 32  # held-out points whose mapping x -> G(x) is drawn as a line
 ARROW_LEN = 0.45  # the longest push arrow, in plane units
+SPRAY_STEP, SPRAY_SPREAD = 0.06, 0.06  # a stroke leaves a point every 0.06, jittered
+DOMAIN_COLORS = {"x": BLUE, "y": ORANGE}
 
 ITERATION = QT_TRANSLATE_NOOP("CycleGANTab", "iteration")
 # Each plot's curves: series, colour, name; identity losses dashed.
@@ -65,14 +67,36 @@ def heat_lut(real_color: str) -> np.ndarray:
     return cmap.getLookupTable(nPts=256)
 
 
+class _DrawBox(pg.ViewBox):
+    """Hands mouse drags to its view while the view draws; no panning or zooming."""
+
+    def __init__(self) -> None:
+        super().__init__(enableMenu=False)
+        self.view: MapView | None = None
+        self.setMouseEnabled(False, False)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802, ANN001 (pyqtgraph's)
+        if self.view is None or not self.view.drawing:
+            ev.ignore()
+            return
+        ev.accept()
+        p = self.mapSceneToView(ev.scenePos())
+        self.view.stroked.emit(QPointF(p), ev.isFinish())
+
+
 class MapView(PlotBase):
     """One direction of the cycle on the plane: the source and target domains, the
     generator's image of the source, its way back, lines from a few points to their
     images, the target's discriminator as the background, and arrows showing where the
     generator's adversarial loss pushes its fakes."""
 
+    stroked = Signal(QPointF, bool)  # while drawing: a point of the plane, stroke done
+
     def __init__(self, source_color: str, target_color: str) -> None:
-        super().__init__()
+        box = _DrawBox()
+        super().__init__(box)
+        box.view = self
+        self.drawing = False
         self.image = pg.ImageItem()
         self.image.setLookupTable(heat_lut(target_color))
         self.image.setLevels((0.0, 1.0))
@@ -83,19 +107,27 @@ class MapView(PlotBase):
         self.fake = pg.ScatterPlotItem(size=6, brush=GREEN, pen=pen("#FFFFFF", 0.6))
         self.back = pg.ScatterPlotItem(size=7, symbol="x", brush=PURPLE, pen=None)
         self.arrows = pg.PlotDataItem(connect="pairs", pen=pen(ARROW_BLACK, 1.2))
-        for item in (self.links, self.target, self.source, self.back, self.fake, self.arrows):
+        self.sketch = pg.ScatterPlotItem(size=7, pen=pen("#000000", 0.8))  # being drawn
+        for item in (self.links, self.target, self.source, self.back, self.fake, self.arrows,
+                     self.sketch):
             self.addItem(item)
         self.plotItem.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
-        self.plotItem.getViewBox().setMouseEnabled(False, False)
+        self.plotItem.hideButtons()
         self.setMinimumSize(MIN_PLOT_H, MIN_PLOT_H)
-        self._extent: tuple[float, float, float, float] | None = None
+        self._extent: tuple[float, float, float, float] | None = None  # of the heat map
+        x0, x1, y0, y1 = EXTENT  # the plane shows before the first frame (to draw on)
+        self.plotItem.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def set_sketch(self, points: np.ndarray, color: str) -> None:
+        """The points of a domain being drawn, over everything else."""
+        self.sketch.setData(points[:, 0], points[:, 1], brush=color)
 
     def set_frame(self, heat: np.ndarray, extent: tuple[float, float, float, float],
                   source: np.ndarray, target: np.ndarray, fake: np.ndarray,
                   back: np.ndarray, push: np.ndarray) -> None:
         self.image.setImage(heat, autoLevels=False)
-        if extent != self._extent:
+        if extent != self._extent:  # (setRect scales by the image's size: after setImage)
             x0, x1, y0, y1 = extent
             self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
             self.plotItem.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
@@ -112,6 +144,7 @@ class MapView(PlotBase):
 
     def clear_data(self) -> None:
         self.image.clear()
+        self._extent = None
         for item in (self.links, self.source, self.target, self.fake, self.back, self.arrows):
             item.setData([], [])
 
@@ -163,7 +196,9 @@ class CycleGANTab(TopicTab):
 
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.head)
+        self.head_row = QHBoxLayout()  # the headline, and the buttons to draw a domain
+        self.head_row.addWidget(self.head, 1)
+        lay.addLayout(self.head_row)
         lay.addLayout(maps, 2)
         lay.addLayout(curves, 1)
 
@@ -172,6 +207,21 @@ class CycleGANTab(TopicTab):
         self.step_g_btn.clicked.connect(self.step_generators)
         self.extra_bar.addWidget(self.step_d_btn)
         self.extra_bar.addWidget(self.step_g_btn)
+
+        # Drawing a domain: while a Draw button is down, drags on either map spray points.
+        self.draw_btns = {"x": QPushButton(), "y": QPushButton()}
+        for side, btn in self.draw_btns.items():
+            btn.setCheckable(True)
+            btn.toggled.connect(lambda on, side=side: self.set_drawing(side if on else None))
+            self.head_row.addWidget(btn)
+        self.clear_draw_btn = QPushButton()
+        self.clear_draw_btn.clicked.connect(self.clear_drawings)
+        self.head_row.addWidget(self.clear_draw_btn)
+        for view in self.maps.values():
+            view.stroked.connect(self._on_stroke)
+        self.drawing: str | None = None  # "x" or "y" while drawing that domain
+        self.sketch = np.zeros((0, 2), np.float32)
+        self._last: np.ndarray | None = None  # where the current stroke is
 
     # --- user actions -----------------------------------------------------------------
     @Slot()
@@ -185,12 +235,62 @@ class CycleGANTab(TopicTab):
     def _step_only(self, part: str) -> None:
         """One step that trains only ``part``. The form shows the choice, so Step and Run
         go on that way until it is changed back."""
-        params: CycleGANParams = self.params()
-        if params.update != part:
-            self.set_params(params.replace(update=part))
-            if self.runner.is_active():
-                self.runner.update(self.params())
+        self._set_live(update=part)
         self.step()
+
+    # --- drawing a domain with the mouse ------------------------------------------------
+    def set_drawing(self, side: str | None) -> None:
+        """Start drawing domain ``side`` afresh ("x" or "y"), or stop drawing (None)."""
+        self.drawing = side
+        for key, btn in self.draw_btns.items():
+            if btn.isChecked() != (key == side):
+                btn.blockSignals(True)
+                btn.setChecked(key == side)
+                btn.blockSignals(False)
+        for view in self.maps.values():
+            view.drawing = side is not None
+        self.sketch = np.zeros((0, 2), np.float32)
+        self._last = None
+        self._show_sketch()
+
+    @Slot(QPointF, bool)
+    def _on_stroke(self, pos: QPointF, done: bool) -> None:
+        """A drag over a map: spray points along it; at its end the drawing so far becomes
+        the domain (live, when a run is going)."""
+        if self.drawing is None:
+            return
+        x0, x1, y0, y1 = EXTENT
+        here = np.array([min(max(pos.x(), x0), x1), min(max(pos.y(), y0), y1)], np.float32)
+        start = here if self._last is None else self._last
+        n = max(1, int(np.linalg.norm(here - start) / SPRAY_STEP))
+        along = start + (here - start) * (np.arange(1, n + 1)[:, None] / n)
+        rng = np.random.default_rng(len(self.sketch))  # the same drag draws the same points
+        new = along + rng.normal(0, SPRAY_SPREAD, along.shape)
+        new = np.clip(new, [x0, y0], [x1, y1]).astype(np.float32)
+        self.sketch = np.concatenate([self.sketch, new])
+        self._last = None if done else here
+        self._show_sketch()
+        if done and len(self.sketch) >= MIN_DRAWN:
+            field = "drawn_x" if self.drawing == "x" else "drawn_y"
+            self._set_live(**{field: format_drawn(self.sketch)})
+
+    @Slot()
+    def clear_drawings(self) -> None:
+        """Back to the chosen domains' own X and Y."""
+        self.set_drawing(None)
+        self._set_live(drawn_x="", drawn_y="")
+
+    def _set_live(self, **changes: str) -> None:
+        params = self.params().replace(**changes)
+        if params != self.params():
+            self.set_params(params)
+            if self.runner.is_active():
+                self.runner.update(params)
+
+    def _show_sketch(self) -> None:
+        color = DOMAIN_COLORS.get(self.drawing or "x")
+        for view in self.maps.values():
+            view.set_sketch(self.sketch, color)
 
     # --- drawing ----------------------------------------------------------------------
     def draw(self, batch: Snapshot[CycleFrame]) -> None:
@@ -219,6 +319,7 @@ class CycleGANTab(TopicTab):
     def clear_view(self) -> None:
         super().clear_view()
         self._frame = None
+        self._show_sketch()
         self._show_head()
 
     def retranslate_view(self) -> None:
@@ -247,4 +348,15 @@ class CycleGANTab(TopicTab):
         self.step_g_btn.setToolTip(translate(
             "CycleGANTab", "One step that trains only the generators G and F (sets 'Each "
                            "step trains')"))
+        self.draw_btns["x"].setText(translate("CycleGANTab", "Draw X"))
+        self.draw_btns["x"].setToolTip(translate(
+            "CycleGANTab", "Drag over a map to draw domain X; it replaces X at the end of "
+                           "each stroke, also while a run goes on"))
+        self.draw_btns["y"].setText(translate("CycleGANTab", "Draw Y"))
+        self.draw_btns["y"].setToolTip(translate(
+            "CycleGANTab", "Drag over a map to draw domain Y; it replaces Y at the end of "
+                           "each stroke, also while a run goes on"))
+        self.clear_draw_btn.setText(translate("CycleGANTab", "Undraw"))
+        self.clear_draw_btn.setToolTip(translate(
+            "CycleGANTab", "Forget the drawn domains: back to X and Y of the chosen domains"))
         self._show_head()
