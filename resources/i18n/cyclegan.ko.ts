@@ -80,6 +80,18 @@
         <translation>F(y)와 가장 가까운 x</translation>
     </message>
     <message>
+        <source>x → G(x) → F(G(x))</source>
+        <translation>x → G(x) → F(G(x))</translation>
+    </message>
+    <message>
+        <source>y → F(y) → G(F(y))</source>
+        <translation>y → F(y) → G(F(y))</translation>
+    </message>
+    <message>
+        <source>Iteration {0}: F(G(x)) differs from x by {1:.3f} per pixel on average (pixels from −1 to 1)</source>
+        <translation>반복 {0}: F(G(x))는 x와 픽셀마다 평균 {1:.3f} 다릅니다 (픽셀 값은 −1부터 1까지)</translation>
+    </message>
+    <message>
         <source>X and Y are two unpaired point clouds. Press Run: G learns to carry X onto Y, F to carry Y back.</source>
         <translation>X와 Y는 짝이 없는 두 점 구름입니다. 실행을 누르세요. G는 X를 Y로 옮기고, F는 Y를 되돌려 옮기도록 배웁니다.</translation>
     </message>
@@ -163,6 +175,14 @@
         <translation>점: 두 달과 고리</translation>
     </message>
     <message>
+        <source>digits-thickness</source>
+        <translation>숫자: 획 굵기</translation>
+    </message>
+    <message>
+        <source>digits-slant</source>
+        <translation>숫자: 기울기</translation>
+    </message>
+    <message>
         <source>both</source>
         <translation>둘 다</translation>
     </message>
@@ -182,8 +202,8 @@
         <translation>도메인 X와 Y</translation>
     </message>
     <message>
-        <source>points-gaussians: X and Y are two different mixtures of four Gaussians; points-moons-ring: X is two moons, Y a ring around them. No x comes with its y.</source>
-        <translation>점: 가우시안 — X와 Y는 서로 다른 가우시안 네 개의 혼합입니다. 점: 두 달과 고리 — X는 두 개의 반달, Y는 그것을 둘러싼 고리입니다. 어떤 x도 짝이 되는 y와 함께 오지 않습니다.</translation>
+        <source>points-gaussians: X and Y are two different mixtures of four Gaussians; points-moons-ring: X is two moons, Y a ring around them; digits-thickness: handwritten digits, Y with thicker strokes; digits-slant: Y slanted. No x comes with its y.</source>
+        <translation>점: 가우시안 — X와 Y는 서로 다른 가우시안 네 개의 혼합입니다. 점: 두 달과 고리 — X는 두 개의 반달, Y는 그것을 둘러싼 고리입니다. 숫자: 획 굵기 — 손글씨 숫자이고 Y는 획이 더 굵습니다. 숫자: 기울기 — Y는 기울어져 있습니다. 어떤 x도 짝이 되는 y와 함께 오지 않습니다.</translation>
     </message>
     <message>
         <source>λ cycle</source>
@@ -222,12 +242,20 @@
         <translation>판별자는 절반의 경우 예전 가짜를 모아 둔 풀에서 꺼낸 가짜를 봅니다. 그래서 가장 최근 생성자만 쫓지 않습니다. 0이면 풀을 쓰지 않습니다.</translation>
     </message>
     <message>
+        <source>Image size</source>
+        <translation>이미지 크기</translation>
+    </message>
+    <message>
+        <source>Side of the digit images in pixels (a multiple of 4): the shipped 28×28 digits are shrunk to it, so that training is quick on a CPU.</source>
+        <translation>숫자 이미지 한 변의 픽셀 수입니다(4의 배수). 함께 제공되는 28×28 숫자를 이 크기로 줄여 CPU에서도 빨리 학습합니다.</translation>
+    </message>
+    <message>
         <source>Hidden units</source>
         <translation>은닉 유닛 수</translation>
     </message>
     <message>
-        <source>Width of the two hidden layers of G, F, D_X and D_Y.</source>
-        <translation>G, F, D_X, D_Y의 두 은닉층의 너비입니다.</translation>
+        <source>Width of the two hidden layers of G, F, D_X and D_Y on points; on images, the channels of their convolutions are a quarter of it.</source>
+        <translation>점에서는 G, F, D_X, D_Y의 두 은닉층의 너비입니다. 이미지에서는 합성곱 채널 수가 그 4분의 1입니다.</translation>
     </message>
     <message>
         <source>Each step trains</source>

@@ -95,3 +95,16 @@ def test_drawing_while_idle_sets_the_parameters_for_the_next_run(window, qtbot):
     assert drawn.count(";") + 1 == len(tab.sketch)
     tab.draw_btns["x"].setChecked(False)  # done drawing: the domain stays drawn
     assert tab.params().drawn_x == drawn and len(tab.maps["G"].sketch.data) == 0
+
+
+def test_digit_domains_show_image_grids(window, qtbot):
+    tab = open_tab(window)
+    tab.form.editors["domains"].set_value("digits-thickness")
+    tab.form._on_edit()  # as a user's choice in the form
+    assert tab.params().batch_size == 16  # digits bring a smaller batch
+    assert tab.pages.currentIndex() == 1 and not tab.draw_btns["x"].isEnabled()
+    tab.run_inline(steps=2)
+    for grid in tab.grids.values():
+        assert grid._n_shown == 24  # three rows of eight
+    assert "per pixel" in tab.head.text()
+    assert tab.store.get(names.EVAL_FAKE_TO_Y) is None  # a points-only measure

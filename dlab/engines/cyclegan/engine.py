@@ -1,4 +1,5 @@
-"""CycleGAN (Zhu et al. 2017) on two unpaired point clouds.
+"""CycleGAN (Zhu et al. 2017) on two unpaired point clouds, or on two unpaired sets of
+digit images.
 
 Two GANs in a cycle: G maps X to Y and is judged by D_Y, F maps Y to X and is judged by
 D_X, and the cycle losses ask F(G(x)) = x and G(F(y)) = y. One natural step = one
@@ -21,9 +22,10 @@ from dlab.core.nets import grid_points
 from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
 from dlab.engines.cyclegan import frame as names
-from dlab.engines.cyclegan.frame import CycleFrame
-from dlab.engines.cyclegan.models import MLP, FakePool
-from dlab.engines.cyclegan.params import CycleGANParams
+from dlab.engines.cyclegan.frame import IMAGES, POINTS, CycleFrame
+from dlab.engines.cyclegan.images import SHOWN, image_domains
+from dlab.engines.cyclegan.models import MLP, ConvGenerator, FakePool, PatchDiscriminator
+from dlab.engines.cyclegan.params import IMAGE_DOMAINS, CycleGANParams
 from dlab.engines.cyclegan.points import EXTENT, drawn_domain, parse_drawn, point_domains
 
 GRID = 64  # the discriminators' heat maps
@@ -61,13 +63,25 @@ class CycleGAN(Experiment):
     def __init__(self, params: CycleGANParams, seed: int, device: str = "cpu") -> None:
         super().__init__(params, seed, device)
         self.gen = generator(seed)
-        self.generated = point_domains(params.domains, seed)
-        self._drawn = ("", "")
-        self._use_domains(params)
+        self.kind = IMAGES if params.domains in IMAGE_DOMAINS else POINTS
         h = params.hidden
-        self.G = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
-        self.F = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
-        self.D_X, self.D_Y = MLP(2, h, 1, self.gen).to(device), MLP(2, h, 1, self.gen).to(device)
+        if self.kind == IMAGES:
+            dom = image_domains(params.domains, params.image_size, seed)
+            self.x, self.y = dom.x_train.to(device), dom.y_train.to(device)
+            self.x_eval, self.y_eval = dom.x_eval.to(device), dom.y_eval.to(device)
+            self.x_eval_labels, self.y_eval_labels = dom.x_eval_labels, dom.y_eval_labels
+            c = max(4, h // 4)
+            self.G, self.F = (ConvGenerator(c, self.gen).to(device) for _ in range(2))
+            self.D_X, self.D_Y = (PatchDiscriminator(c, self.gen).to(device) for _ in range(2))
+        else:
+            self.generated = point_domains(params.domains, seed)
+            self._drawn = ("", "")
+            self._use_domains(params)
+            self.G = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
+            self.F = MLP(2, h, 2, self.gen, GEN_OUT_SCALE).to(device)
+            self.D_X = MLP(2, h, 1, self.gen).to(device)
+            self.D_Y = MLP(2, h, 1, self.gen).to(device)
+            self.grid = grid_points(EXTENT, GRID).to(device)
         self.opt_gen = torch.optim.Adam(
             itertools.chain(self.G.parameters(), self.F.parameters()), params.lr, betas=BETAS)
         self.opt_disc = torch.optim.Adam(
@@ -75,14 +89,14 @@ class CycleGAN(Experiment):
             betas=BETAS)
         self.pool_x = FakePool(params.pool_size, self.gen)  # fakes of X, for D_X
         self.pool_y = FakePool(params.pool_size, self.gen)
-        self.grid = grid_points(EXTENT, GRID).to(device)
 
     def update(self, params: CycleGANParams) -> None:
         super().update(params)
         for opt in (self.opt_gen, self.opt_disc):
             for group in opt.param_groups:
                 group["lr"] = params.lr
-        self._use_domains(params)
+        if self.kind == POINTS:
+            self._use_domains(params)
 
     def _use_domains(self, params: CycleGANParams) -> None:
         """The training and held-out sets: the generated domains, or a domain drawn with
@@ -154,14 +168,17 @@ class CycleGAN(Experiment):
 
     @torch.no_grad()
     def evaluate(self) -> dict[str, float]:
-        """The held-out measurements: how well each cycle closes, how near Y G(x) lands."""
+        """The held-out measures: how well each cycle closes and, on points, how near Y
+        G(x) lands (and how near X F(y) lands)."""
         fake_y, fake_x = self.G(self.x_eval), self.F(self.y_eval)
-        return {
+        out = {
             names.EVAL_CYCLE_X: float(l1(self.F(fake_y), self.x_eval)),
             names.EVAL_CYCLE_Y: float(l1(self.G(fake_x), self.y_eval)),
-            names.EVAL_FAKE_TO_Y: nearest_distance(fake_y, self.y_eval),
-            names.EVAL_FAKE_TO_X: nearest_distance(fake_x, self.x_eval),
         }
+        if self.kind == POINTS:
+            out[names.EVAL_FAKE_TO_Y] = nearest_distance(fake_y, self.y_eval)
+            out[names.EVAL_FAKE_TO_X] = nearest_distance(fake_x, self.x_eval)
+        return out
 
     def _push(self, disc: torch.nn.Module, fakes: torch.Tensor) -> np.ndarray:
         """Minus the gradient of the generator's loss (D(g) − 1)² at each fake point g."""
@@ -170,18 +187,34 @@ class CycleGAN(Experiment):
         return _np(-grad)
 
     def frame(self) -> CycleFrame:
+        no_points, no_map, no_images = (np.zeros((0, 2), np.float32), np.zeros((0, 0)),
+                                        np.zeros((0, 1, 1), np.float32))
+        if self.kind == IMAGES:
+            with torch.no_grad():
+                x, y = self.x_eval[:SHOWN], self.y_eval[:SHOWN]
+                fake_y, fake_x = self.G(x), self.F(y)
+                rec_x, rec_y = self.F(fake_y), self.G(fake_x)
+            return CycleFrame(
+                kind=IMAGES, iteration=self.t, extent=EXTENT,
+                x=no_points, y=no_points, fake_y=no_points, rec_x=no_points,
+                fake_x=no_points, rec_y=no_points, push_y=no_points, push_x=no_points,
+                d_x=no_map, d_y=no_map,
+                img_x=_ink(x), img_fake_y=_ink(fake_y), img_rec_x=_ink(rec_x),
+                img_y=_ink(y), img_fake_x=_ink(fake_x), img_rec_y=_ink(rec_y),
+            )
         with torch.no_grad():
             fake_y, fake_x = self.G(self.x_eval), self.F(self.y_eval)
             rec_x, rec_y = self.F(fake_y), self.G(fake_x)
             d_x = self.D_X(self.grid).reshape(GRID, GRID)
             d_y = self.D_Y(self.grid).reshape(GRID, GRID)
         return CycleFrame(
-            iteration=self.t,
-            extent=EXTENT,
+            kind=POINTS, iteration=self.t, extent=EXTENT,
             x=_np(self.x_eval), y=_np(self.y_eval),
             fake_y=_np(fake_y), rec_x=_np(rec_x), fake_x=_np(fake_x), rec_y=_np(rec_y),
             push_y=self._push(self.D_Y, fake_y), push_x=self._push(self.D_X, fake_x),
             d_x=_np(d_x), d_y=_np(d_y),
+            img_x=no_images, img_fake_y=no_images, img_rec_x=no_images,
+            img_y=no_images, img_fake_x=no_images, img_rec_y=no_images,
         )
 
     def summary(self) -> dict[str, Any]:
@@ -190,3 +223,9 @@ class CycleGAN(Experiment):
 
 def _np(t: torch.Tensor) -> np.ndarray:
     return t.detach().cpu().numpy().copy()
+
+
+
+def _ink(images: torch.Tensor) -> np.ndarray:
+    """(k, 1, s, s) in [-1, 1] → (k, s, s) in [0, 1], as the grids draw them."""
+    return _np((images[:, 0] + 1) / 2).clip(0, 1)

@@ -23,17 +23,27 @@ EVALS = (EVAL_CYCLE_X, EVAL_CYCLE_Y, EVAL_FAKE_TO_Y, EVAL_FAKE_TO_X)
 EVAL_EVERY = 20
 
 
+POINTS, IMAGES = "points", "images"
+
+
 @dataclass(frozen=True)
 class CycleFrame:
-    """The point domains: held-out samples and where the generators send them.
+    """What the views draw. ``kind`` says which half is filled; the other half's arrays
+    are empty.
+
+    The point domains: held-out samples and where the generators send them.
 
     x, y: real samples (n, 2); fake_y = G(x), rec_x = F(G(x)); fake_x = F(y),
     rec_y = G(F(y)). push_y: where the adversarial loss of G pushes the first
     ``len(push_y)`` points of fake_y (minus the gradient of (D_Y(g) - 1)^2 with respect to
     the point g, unscaled); push_x likewise for fake_x under D_X. d_x, d_y: the
     discriminators' outputs on a grid over ``extent`` (rows = x), 1 = real, 0 = fake.
+
+    The image domains: the same held-out examples every frame, (k, size, size) in [0, 1]
+    (0 paper, 1 ink): real x, G(x), F(G(x)), and real y, F(y), G(F(y)).
     """
 
+    kind: str
     iteration: int
     extent: tuple[float, float, float, float]
     x: np.ndarray
@@ -46,3 +56,9 @@ class CycleFrame:
     push_x: np.ndarray
     d_x: np.ndarray
     d_y: np.ndarray
+    img_x: np.ndarray
+    img_fake_y: np.ndarray
+    img_rec_x: np.ndarray
+    img_y: np.ndarray
+    img_fake_x: np.ndarray
+    img_rec_y: np.ndarray

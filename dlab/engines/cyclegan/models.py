@@ -1,6 +1,8 @@
-"""The four networks of a CycleGAN on points, and the pool of earlier fakes."""
+"""The four networks of a CycleGAN, on points and on images, and the pool of earlier fakes."""
 
 from __future__ import annotations
+
+import math
 
 import torch
 from torch import nn
@@ -56,3 +58,46 @@ class FakePool:
         out[swap] = self.items[slots[swap]]
         self.items[slots[swap]] = fakes[swap]
         return out
+
+
+class ConvGenerator(nn.Module):
+    """An image to an image of the same size: four 3×3 convolutions (a 9×9 view of the
+    input per output pixel), ReLU between, tanh at the end."""
+
+    def __init__(self, channels: int, gen: torch.Generator) -> None:
+        super().__init__()
+        c = channels
+        self.net = nn.Sequential(
+            nn.Conv2d(1, c, 3, padding=1), nn.ReLU(), nn.Conv2d(c, c, 3, padding=1), nn.ReLU(),
+            nn.Conv2d(c, c, 3, padding=1), nn.ReLU(), nn.Conv2d(c, 1, 3, padding=1), nn.Tanh())
+        init_from(self, gen)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net(x)
+
+
+class PatchDiscriminator(nn.Module):
+    """A PatchGAN, as in the original method but small: a score for each patch of the
+    image (two strided 4×4 convolutions, then a 3×3), not one for the whole image."""
+
+    def __init__(self, channels: int, gen: torch.Generator) -> None:
+        super().__init__()
+        c = channels
+        self.net = nn.Sequential(
+            nn.Conv2d(1, c, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(c, 2 * c, 4, 2, 1),
+            nn.LeakyReLU(0.2), nn.Conv2d(2 * c, 1, 3, padding=1))
+        init_from(self, gen)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net(x)
+
+
+def init_from(module: nn.Module, gen: torch.Generator) -> None:
+    """Every convolution as torch initialises it (uniform in ±1/√fan_in, weights and
+    biases), but drawn from ``gen``: the same seed gives the same networks."""
+    with torch.no_grad():
+        for m in module.modules():
+            if isinstance(m, nn.Conv2d):
+                bound = 1.0 / math.sqrt(m.weight[0].numel())
+                for p in (m.weight, m.bias):
+                    p.copy_((torch.rand(p.shape, generator=gen) * 2 - 1) * bound)

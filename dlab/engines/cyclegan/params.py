@@ -10,7 +10,8 @@ from dlab.core.params import ParamError, Params, Spec
 from dlab.engines.cyclegan.points import DrawnPointsError, parse_drawn
 
 POINT_DOMAINS = ("points-gaussians", "points-moons-ring")
-DOMAINS = POINT_DOMAINS
+IMAGE_DOMAINS = ("digits-thickness", "digits-slant")
+DOMAINS = POINT_DOMAINS + IMAGE_DOMAINS
 UPDATES = ("both", "discriminators", "generators")
 
 
@@ -21,7 +22,9 @@ class CycleGANParams(Params):
     domains: Annotated[str, Spec(
         "Domains X and Y",
         "points-gaussians: X and Y are two different mixtures of four Gaussians; "
-        "points-moons-ring: X is two moons, Y a ring around them. No x comes with its y.",
+        "points-moons-ring: X is two moons, Y a ring around them; digits-thickness: "
+        "handwritten digits, Y with thicker strokes; digits-slant: Y slanted. No x comes "
+        "with its y.",
         choices=DOMAINS,
     )] = "points-gaussians"
     lambda_cycle: Annotated[float, Spec(
@@ -52,8 +55,17 @@ class CycleGANParams(Params):
         "they do not chase only the latest generator; 0 turns the pool off.",
         lo=0, hi=1024, step=16,
     )] = 256
+    image_size: Annotated[int, Spec(
+        "Image size",
+        "Side of the digit images in pixels (a multiple of 4): the shipped 28×28 digits "
+        "are shrunk to it, so that training is quick on a CPU.",
+        lo=12, hi=28, step=4,
+    )] = 16
     hidden: Annotated[int, Spec(
-        "Hidden units", "Width of the two hidden layers of G, F, D_X and D_Y.", lo=8, hi=256,
+        "Hidden units",
+        "Width of the two hidden layers of G, F, D_X and D_Y on points; on images, the "
+        "channels of their convolutions are a quarter of it.",
+        lo=8, hi=256,
     )] = 64
     update: Annotated[str, Spec(
         "Each step trains",
@@ -74,6 +86,9 @@ class CycleGANParams(Params):
     )] = ""
 
     def validate(self) -> None:
+        if self.image_size % 4:
+            raise ParamError("image_size", f"{self.image_size} is not allowed; expected a "
+                             "multiple of 4 from 12 to 28")
         for name in ("drawn_x", "drawn_y"):
             text = getattr(self, name)
             if text:

@@ -7,13 +7,23 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dlab.core.snapshot import Snapshot
 from dlab.engines.cyclegan import frame as names
-from dlab.engines.cyclegan.frame import CycleFrame
+from dlab.engines.cyclegan.frame import IMAGES, CycleFrame
+from dlab.engines.cyclegan.params import IMAGE_DOMAINS, CycleGANParams
 from dlab.engines.cyclegan.points import EXTENT, MIN_DRAWN, format_drawn
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
+from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import key_html, text_label
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, pen
 from dlab.ui.topic_tab import TopicTab
@@ -24,6 +34,8 @@ LINKS = 32  # held-out points whose mapping x -> G(x) is drawn as a line
 ARROW_LEN = 0.45  # the longest push arrow, in plane units
 SPRAY_STEP, SPRAY_SPREAD = 0.06, 0.06  # a stroke leaves a point every 0.06, jittered
 DOMAIN_COLORS = {"x": BLUE, "y": ORANGE}
+SHOWN_IMAGES = 8  # held-out digits of each domain in the grids (the engine's SHOWN)
+IMAGE_BATCH = 16  # the batch size switching to digits brings
 
 ITERATION = QT_TRANSLATE_NOOP("CycleGANTab", "iteration")
 # Each plot's curves: series, colour, name; identity losses dashed.
@@ -165,6 +177,25 @@ class CycleGANTab(TopicTab):
             maps.addWidget(self.maps[key], 1, col)
             maps.addWidget(self.map_keys[key], 2, col)
         maps.setRowStretch(1, 1)
+        points_page = QWidget()
+        points_page.setLayout(maps)
+        maps.setContentsMargins(0, 0, 0, 0)
+
+        # Image domains: the same held-out digits every frame, and where each cycle takes
+        # them (rows: the real image, its translation, and back again).
+        self.grids = {
+            "G": ImageGrid(QT_TRANSLATE_NOOP("CycleGANTab", "x → G(x) → F(G(x))"),
+                           columns=SHOWN_IMAGES, caption_left=True),
+            "F": ImageGrid(QT_TRANSLATE_NOOP("CycleGANTab", "y → F(y) → G(F(y))"),
+                           columns=SHOWN_IMAGES, caption_left=True)}
+        images_page = QWidget()
+        il = QHBoxLayout(images_page)
+        il.setContentsMargins(0, 0, 0, 0)
+        for grid in self.grids.values():
+            il.addWidget(grid, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(points_page)
+        self.pages.addWidget(images_page)
 
         self.curve_plots = (
             (CurvePlot(QT_TRANSLATE_NOOP("CycleGANTab", "Adversarial losses"), ITERATION,
@@ -196,32 +227,36 @@ class CycleGANTab(TopicTab):
 
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.head_row = QHBoxLayout()  # the headline, and the buttons to draw a domain
-        self.head_row.addWidget(self.head, 1)
-        lay.addLayout(self.head_row)
-        lay.addLayout(maps, 2)
+        self.tools_row = QHBoxLayout()  # Step D/G only, and the buttons to draw a domain
+        lay.addLayout(self.tools_row)
+        lay.addWidget(self.head)
+        lay.addWidget(self.pages, 2)
         lay.addLayout(curves, 1)
 
         self.step_d_btn, self.step_g_btn = QPushButton(), QPushButton()
         self.step_d_btn.clicked.connect(self.step_discriminators)
         self.step_g_btn.clicked.connect(self.step_generators)
-        self.extra_bar.addWidget(self.step_d_btn)
-        self.extra_bar.addWidget(self.step_g_btn)
+        # One row of this tab's own buttons under the headline: the transport bar above is
+        # full at 1280 pixels.
+        self.tools_row.addWidget(self.step_d_btn)
+        self.tools_row.addWidget(self.step_g_btn)
+        self.tools_row.addStretch(1)
 
         # Drawing a domain: while a Draw button is down, drags on either map spray points.
         self.draw_btns = {"x": QPushButton(), "y": QPushButton()}
         for side, btn in self.draw_btns.items():
             btn.setCheckable(True)
             btn.toggled.connect(lambda on, side=side: self.set_drawing(side if on else None))
-            self.head_row.addWidget(btn)
+            self.tools_row.addWidget(btn)
         self.clear_draw_btn = QPushButton()
         self.clear_draw_btn.clicked.connect(self.clear_drawings)
-        self.head_row.addWidget(self.clear_draw_btn)
+        self.tools_row.addWidget(self.clear_draw_btn)
         for view in self.maps.values():
             view.stroked.connect(self._on_stroke)
         self.drawing: str | None = None  # "x" or "y" while drawing that domain
         self.sketch = np.zeros((0, 2), np.float32)
         self._last: np.ndarray | None = None  # where the current stroke is
+        self.params_changed(self.params())
 
     # --- user actions -----------------------------------------------------------------
     @Slot()
@@ -237,6 +272,23 @@ class CycleGANTab(TopicTab):
         go on that way until it is changed back."""
         self._set_live(update=part)
         self.step()
+
+    def params_changed(self, params: CycleGANParams) -> None:
+        if not self.runner.is_active():
+            self._show_page(params.domains in IMAGE_DOMAINS)
+
+    def adjust_edit(self, old: CycleGANParams, new: CycleGANParams) -> CycleGANParams:
+        """Digits are slower than points: switching to them brings a smaller batch."""
+        if new.domains in IMAGE_DOMAINS and old.domains not in IMAGE_DOMAINS:
+            return new.replace(batch_size=min(new.batch_size, IMAGE_BATCH))
+        return new
+
+    def _show_page(self, images: bool) -> None:
+        self.pages.setCurrentIndex(1 if images else 0)
+        if images:
+            self.set_drawing(None)
+        for btn in (*self.draw_btns.values(), self.clear_draw_btn):
+            btn.setEnabled(not images)
 
     # --- drawing a domain with the mouse ------------------------------------------------
     def set_drawing(self, side: str | None) -> None:
@@ -298,8 +350,19 @@ class CycleGANTab(TopicTab):
             for name, _, _ in series:
                 plot.set_series(name, self.store.get(name))
         f = batch.frame
-        if f is not None:
+        if f is not None and f.kind == IMAGES:
             self._frame = f
+            self._show_page(True)
+            rows = {"G": (("x", f.img_x), ("G(x)", f.img_fake_y), ("F(G(x))", f.img_rec_x)),
+                    "F": (("y", f.img_y), ("F(y)", f.img_fake_x), ("G(F(y))", f.img_rec_y))}
+            for key, grid in self.grids.items():
+                cells = [img for _, row in rows[key] for img in row]
+                captions = [name if k == 0 else "" for name, row in rows[key]
+                            for k in range(len(row))]
+                grid.set_images(cells, captions)
+        elif f is not None:
+            self._frame = f
+            self._show_page(False)
             self.maps["G"].set_frame(f.d_y, f.extent, f.x, f.y, f.fake_y, f.rec_x, f.push_y)
             self.maps["F"].set_frame(f.d_x, f.extent, f.y, f.x, f.fake_x, f.rec_y, f.push_x)
         self._show_head()
@@ -307,6 +370,11 @@ class CycleGANTab(TopicTab):
     def _show_head(self) -> None:
         cycle = self.store.last(names.EVAL_CYCLE_X)
         near = self.store.last(names.EVAL_FAKE_TO_Y)
+        if cycle is not None and near is None:  # image domains
+            self.head.setText(translate(
+                "CycleGANTab", "Iteration {0}: F(G(x)) differs from x by {1:.3f} per pixel on "
+                               "average (pixels from −1 to 1)").format(self.last_step, cycle))
+            return
         if cycle is None or near is None:
             self.head.setText(translate(
                 "CycleGANTab", "X and Y are two unpaired point clouds. Press Run: G learns to "
