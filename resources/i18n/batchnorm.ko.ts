@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Examples per update (a power of two). BatchNorm normalises with this batch&apos;s statistics: with 1 or 2 they carry almost no information.</source>
-        <translation>한 번 갱신할 때 쓰는 예제 수입니다 (2의 거듭제곱). 배치 정규화는 이 배치의 통계로 정규화하므로, 1이나 2이면 통계에 정보가 거의 없습니다.</translation>
+        <translation>한 번 업데이트할 때 쓰는 예제 수입니다 (2의 거듭제곱). 배치 정규화는 이 배치의 통계로 정규화하므로, 1이나 2이면 통계에 정보가 거의 없습니다.</translation>
     </message>
     <message>
         <source>BatchNorm position</source>

@@ -32,11 +32,11 @@
     </message>
     <message>
         <source>Save parameters…</source>
-        <translation>매개변수 저장…</translation>
+        <translation>설정 저장…</translation>
     </message>
     <message>
         <source>Load parameters…</source>
-        <translation>매개변수 불러오기…</translation>
+        <translation>설정 불러오기…</translation>
     </message>
     <message>
         <source>Export tab as PNG…</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Reset</source>
-        <translation>초기화</translation>
+        <translation>재설정</translation>
     </message>
     <message>
         <source>Device</source>
@@ -244,11 +244,11 @@
     </message>
     <message>
         <source>Save parameters</source>
-        <translation>매개변수 저장</translation>
+        <translation>설정 저장</translation>
     </message>
     <message>
         <source>Load parameters</source>
-        <translation>매개변수 불러오기</translation>
+        <translation>설정 불러오기</translation>
     </message>
     <message>
         <source>Export tab as PNG</source>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>Next scene: set its parameters and run it (Page Down)</source>
-        <translation>다음 장면: 그 매개변수로 바꾸고 실행합니다 (Page Down)</translation>
+        <translation>다음 장면: 그 설정으로 바꾸고 실행합니다 (Page Down)</translation>
     </message>
 </context>
 <context>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <source>Reset</source>
-        <translation>초기화</translation>
+        <translation>재설정</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>매개변수</translation>
+        <translation>설정</translation>
     </message>
     <message>
         <source>Full speed</source>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>The same seed and parameters give the same numbers</source>
-        <translation>시드와 매개변수가 같으면 결과도 같습니다</translation>
+        <translation>시드와 설정이 같으면 결과도 같습니다</translation>
     </message>
     <message>
         <source>Drawing failed: {0}</source>

@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Data set size N</source>
-        <translation>데이터 크기 N</translation>
+        <translation>데이터셋 크기 N</translation>
     </message>
     <message>
         <source>Number of training examples.</source>
@@ -206,8 +206,8 @@
         <translation>전체 데이터를 몇 번 훑을지.</translation>
     </message>
     <message>
-        <source>normal: N(0,1); xavier: variance 2/(fan_in+fan_out); he: variance 2/fan_in; zeros: all weights 0, so every hidden unit stays identical.</source>
-        <translation>normal: N(0,1), xavier: 분산 2/(fan_in+fan_out), he: 분산 2/fan_in, zeros: 모든 가중치 0이라 은닉 유닛이 끝까지 똑같이 남습니다.</translation>
+        <source>normal: N(0,1); xavier: variance 2/(fan_in+fan_out); he: variance 2/fan_in; zeros: all weights 0, a stationary point: no weight ever moves.</source>
+        <translation>normal: N(0,1), xavier: 분산 2/(fan_in+fan_out), he: 분산 2/fan_in, zeros: 모든 가중치 0. 기울기가 0인 정류점이라 어떤 가중치도 움직이지 않습니다.</translation>
     </message>
     <message>
         <source>Hidden units</source>

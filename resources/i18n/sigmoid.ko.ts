@@ -155,15 +155,15 @@
     </message>
     <message>
         <source>Step size of every update of the deep network.</source>
-        <translation>깊은 신경망을 한 번 갱신할 때의 보폭입니다.</translation>
+        <translation>깊은 신경망을 한 번 업데이트할 때의 보폭입니다.</translation>
     </message>
     <message>
         <source>Zig-zag input</source>
         <translation>지그재그 입력</translation>
     </message>
     <message>
-        <source>What feeds the two-weight neuron whose gradients are recorded as zigzag/*: positive (sigmoid outputs, all &gt; 0) or centered (zero-centred, like tanh).</source>
-        <translation>기울기가 zigzag/* 로 기록되는 가중치 2개짜리 뉴런에 들어갈 입력입니다: positive (sigmoid 출력, 모두 0보다 큼) 또는 centered (tanh처럼 0을 중심으로 함).</translation>
+        <source>What feeds the two-weight neuron of the zig-zag plots: positive (sigmoid outputs, all &gt; 0) or centered (zero-centred, like tanh).</source>
+        <translation>지그재그 그림의 가중치 2개짜리 뉴런에 들어갈 입력입니다: positive (sigmoid 출력, 모두 0보다 큼) 또는 centered (tanh처럼 0을 중심으로 함).</translation>
     </message>
     <message>
         <source>Zig-zag step size</source>

@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>Full-batch updates of the model (one per epoch).</source>
-        <translation>모델의 전체 배치 갱신 횟수입니다 (에포크마다 한 번).</translation>
+        <translation>모델의 전체 배치 업데이트 횟수입니다 (에포크마다 한 번).</translation>
     </message>
     <message>
         <source>Step size of gradient descent.</source>

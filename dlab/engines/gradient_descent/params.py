@@ -44,7 +44,7 @@ class GDParams(Params):
     init: Annotated[str, Spec(
         "Initialisation",
         "normal: N(0,1); xavier: variance 2/(fan_in+fan_out); he: variance 2/fan_in; "
-        "zeros: all weights 0, so every hidden unit stays identical.",
+        "zeros: all weights 0, a stationary point: no weight ever moves.",
         choices=("normal", "xavier", "he", "zeros"),
     )] = "xavier"
     hidden: Annotated[int, Spec(

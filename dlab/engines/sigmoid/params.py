@@ -41,7 +41,7 @@ class SigmoidParams(Params):
     )] = 0.5
     input: Annotated[str, Spec(
         "Zig-zag input",
-        "What feeds the two-weight neuron whose gradients are recorded as zigzag/*: "
+        "What feeds the two-weight neuron of the zig-zag plots: "
         "positive (sigmoid outputs, all > 0) or centered (zero-centred, like tanh).",
         choices=INPUTS,
     )] = "positive"
