@@ -220,7 +220,7 @@ def test_exercise_sgd_beats_batch_per_epoch(seed):
 @exercise("gradient-descent/lr-diverges")
 def test_exercise_raising_the_learning_rate(seed):
     """Raise the learning rate: at 3 the network still trains, and ends lower than at
-    0.3; at 10 the run diverges within the first epoch."""
+    0.3; at 10 the run diverges within a few epochs, with most seeds in the first."""
     p = defaults("gradient-descent")
     assert p.lr == 0.3
     base, _ = finish(start("gradient-descent", p, seed))
@@ -229,7 +229,8 @@ def test_exercise_raising_the_learning_rate(seed):
     assert fast.last("epoch_loss") < base.last("epoch_loss")  # measured 0.002 vs 0.06-0.10
     wild, wild_last = finish(start("gradient-descent", p.replace(lr=10.0), seed))
     assert wild_last.status == DIVERGED
-    assert wild.get("loss").n < p.iterations_per_epoch()  # measured 3 to 6 updates
+    # Measured over seeds 0-11: 4 to 19 updates, 81 for seed 9; 4 to 7 for these three.
+    assert wild.get("loss").n < p.iterations_per_epoch()
 
 
 @exercise("gradient-descent/local-minimum")
