@@ -78,7 +78,10 @@ def run_app(topic: str | None = None, lang: str | None = None,
     app = make_app()
     from PySide6.QtCore import QObject, QTimer
 
+    from dlab.ui import crash
     from dlab.ui.main_window import MainWindow
+
+    crash.install(app)  # an unexpected exception is shown and logged; the window stays
 
     window = MainWindow(topic=topic, lang=lang)
     window.show()

@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>예기치 않은 오류</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>문제가 생겼습니다: {0}</translation>
+    </message>
+    <message>
+        <source>dlab keeps running. The details below were saved to {0}.</source>
+        <translation>dlab은 계속 실행됩니다. 아래 자세한 내용은 {0}에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>dlab — deep-learning lab</source>
