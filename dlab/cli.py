@@ -13,12 +13,12 @@ from typing import Any, NoReturn
 
 from dlab import __version__, registry
 from dlab.core.experiment import BadInput, StopFlag, drive, interrupt_between_steps, run_to_end
-from dlab.core.io import write_atomic
+from dlab.core.io import check_writable, write_atomic, write_error
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError, Params, describe
 from dlab.core.presets import PresetError
-from dlab.core.runtime import DEVICES, DeviceError, pick_device
+from dlab.core.runtime import DEVICES, SEED_MAX, DeviceError, check_seed, pick_device
 from dlab.core.scenes import SceneError, Script, script_topic
 from dlab.core.snapshot import FINISHED, RUNNING, STOPPED, Snapshot
 
@@ -38,7 +38,8 @@ def _run_options() -> argparse.ArgumentParser:
     p.add_argument("topic")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--steps", type=int, help="natural steps to take")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0,
+                   help=f"random seed, 0 to {SEED_MAX} (the same seed gives the same numbers)")
     p.add_argument("--action", default="run",
                    help="run, or one of the topic's extra experiments (see dlab params)")
     p.add_argument("--device", choices=DEVICES, default="auto",
@@ -142,6 +143,10 @@ def run_request(args: argparse.Namespace) -> RunRequest:
     if args.action not in topic.experiments:
         raise UsageError(str(registry.UnknownAction(args.action, topic)))
     try:
+        check_seed(args.seed)
+    except ValueError as exc:
+        raise UsageError(f"--seed: {exc}") from None
+    try:
         device = pick_device(args.device)
     except DeviceError as exc:
         raise UsageError(str(exc)) from None
@@ -229,12 +234,14 @@ def cmd_record(args: argparse.Namespace) -> int:
     scene = None
     if args.scene is not None:
         req, scene = scene_request(req, args)
-    from dlab.ui.shot import record  # Qt only from here on
+    from dlab.ui.shot import SizeError, record  # Qt only from here on
 
     try:
         n = record(req.topic, req.params, req.action, req.steps, req.seed, req.device, size,
                    args.shot_lang, args.out, args.fps, scene=scene,
                    presentation=args.shot_presentation)
+    except SizeError as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"could not write {args.out}: {exc}") from None
     print(f"wrote {args.out} ({n} frames, {size[0]}x{size[1]}, {req.topic.id}, "
@@ -255,7 +262,8 @@ def cmd_params(args: argparse.Namespace) -> int:
         print(json.dumps({"topic": topic.id, "unit": topic.unit,
                           "actions": topic.actions(), "params": rows}, indent=2))
         return 0
-    print(f"{topic.id}: --steps counts {topic.unit}s; --action {' | '.join(topic.actions())}")
+    print(f"{topic.id}: one of --steps is one {topic.unit}; "
+          f"--action {' | '.join(topic.actions())}")
     for r in rows:
         live = " (live)" if r["live"] else ""
         print(f"  {r['name']:<16} default {r['default']!s:<10} {r['allowed']}{live}")
@@ -296,6 +304,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = Path(args.out or Path("runs") / topic.id)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out}: exists and is not a folder")
+    try:
+        check_writable(out)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot write there: {exc.strerror or exc}") from None
     steps = topic.steps_for(req.action, req.steps)
 
     def started() -> None:
@@ -322,11 +334,15 @@ def cmd_run(args: argparse.Namespace) -> int:
             "seconds": round(time.perf_counter() - t0, 3),
             **last.summary,
         }
-        write_atomic(out / "metrics.csv", store.to_csv())
-        write_atomic(out / "result.json",
-                     json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-        for name, text in files.items():
-            write_atomic(out / name, text)
+        try:
+            write_atomic(out / "metrics.csv", store.to_csv())
+            write_atomic(out / "result.json",
+                         json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+            for name, text in files.items():
+                write_atomic(out / name, text)
+        except OSError as exc:  # the folder changed during the run
+            print(f"dlab: error: {write_error(out / 'metrics.csv', exc)}", file=sys.stderr)
+            return 1
     written = ", ".join(["metrics.csv", "result.json", *files])
     print(f"{topic.id}: {result['status']} after {last.step} {unit}s "
           f"in {result['seconds']} s; wrote {written} in {out}")
@@ -354,14 +370,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "shot":
             req = run_request(args)
             size = parse_size(args.size)
+            if not args.out.lower().endswith(".png"):
+                raise UsageError(f"{args.out}: dlab shot writes PNG pictures; name the "
+                                 "file OUT.png")
             scene = None
             if args.scene is not None:
                 req, scene = scene_request(req, args)
-            from dlab.ui.shot import shot  # Qt only from here on
+            from dlab.ui.shot import SizeError, shot  # Qt only from here on
 
-            if not shot(req.topic, req.params, req.action, req.steps, req.seed, req.device,
-                        size, args.shot_lang, args.out, scene=scene,
-                        presentation=args.shot_presentation):
+            try:
+                written = shot(req.topic, req.params, req.action, req.steps, req.seed,
+                               req.device, size, args.shot_lang, args.out, scene=scene,
+                               presentation=args.shot_presentation)
+            except SizeError as exc:
+                raise UsageError(str(exc)) from None
+            if not written:
                 raise UsageError(f"could not write {args.out}")
             print(f"wrote {args.out} ({size[0]}x{size[1]}, {req.topic.id}, {args.shot_lang})")
             return 0

@@ -135,7 +135,8 @@ TOPICS: tuple[Topic, ...] = (
         experiments={"run": "dlab.engines.gradient_descent.engine:GradientDescent",
                      "compare": "dlab.engines.gradient_descent.engine:Compare"},
         tab="dlab.ui.tabs.gradient_descent:GradientDescentTab",
-        unit="iteration (one weight update)",
+        # The surface walk goes on after training ends: a step is not always an iteration.
+        unit="step (one weight update while training lasts, and one step of the walk)",
     ),
     Topic(
         id="sigmoid",

@@ -21,3 +21,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_writable(folder: str | os.PathLike[str]) -> None:
+    """Raise OSError unless a file can be written in ``folder`` (made if missing): checked
+    before a long run, so a run never ends in a failed write."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(dir=folder, prefix=".dlab-probe.", suffix=".tmp")
+    os.close(fd)
+    Path(probe).unlink()
+
+
+def write_error(path: str | os.PathLike[str], exc: OSError) -> str:
+    """One line for a failed write: the folder and the system's reason, never the name
+    of a temporary file."""
+    reason = exc.strerror or str(exc)
+    return f"could not write {Path(path).name} in {Path(path).parent}: {reason}"

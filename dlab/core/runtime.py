@@ -43,6 +43,16 @@ def pick_device(preference: str = "cpu") -> str:
     return "cpu"
 
 
+SEED_MAX = 2**32 - 1  # numpy and torch both take any seed from 0 to 2**32 - 1
+
+
+def check_seed(seed: int) -> int:
+    """A seed every engine accepts, or ValueError naming the allowed range."""
+    if not 0 <= seed <= SEED_MAX:
+        raise ValueError(f"{seed} is not allowed; expected an integer from 0 to {SEED_MAX}")
+    return seed
+
+
 def generator(seed: int) -> Any:
     """A private RNG, so runs are reproducible whatever else uses the global one."""
     import torch

@@ -13,6 +13,10 @@ from dlab.core.params import Params
 from dlab.registry import Topic
 
 
+class SizeError(ValueError):
+    """The size asked is below the smallest the window can be laid out at."""
+
+
 @contextlib.contextmanager
 def offscreen_window(topic: Topic, params: Params, seed: int, size: tuple[int, int],
                      lang: str, scene: int | None = None,
@@ -27,17 +31,22 @@ def offscreen_window(topic: Topic, params: Params, seed: int, size: tuple[int, i
 
         app = make_app()
         window = MainWindow(topic=topic.id, lang=lang)
-        window.resize(*size)
-        window.show()
-        if presentation:
-            window.set_presentation(True, full_screen=False)
-        tab = window.current_tab()
-        if scene is not None:
-            tab.apply_scene(scene)
-        tab.set_params(params)
-        tab.seed.setValue(seed)
-        app.processEvents()
         try:
+            window.resize(*size)
+            window.show()
+            if presentation:
+                window.set_presentation(True, full_screen=False)
+            app.processEvents()
+            got = (window.width(), window.height())
+            if got != size:  # never report a size that was not written
+                raise SizeError(f"--size {size[0]}x{size[1]}: the {topic.id} window needs "
+                                f"at least {got[0]}x{got[1]} pixels")
+            tab = window.current_tab()
+            if scene is not None:
+                tab.apply_scene(scene)
+            tab.set_params(params)
+            tab.seed.setValue(seed)
+            app.processEvents()
             yield app, window, tab
         finally:
             window.shutdown()
@@ -49,7 +58,8 @@ def offscreen_window(topic: Topic, params: Params, seed: int, size: tuple[int, i
 def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int,
          device: str, size: tuple[int, int], lang: str, out: str,
          scene: int | None = None, presentation: bool = False) -> bool:
-    """Write the PNG; False if it could not be written. ``scene`` (from 0) shows that
+    """Write the PNG of exactly ``size``; False if it could not be written, SizeError if
+    the window cannot be that small. ``scene`` (from 0) shows that
     scene of the topic's script: its narration and controls (``params`` are its own)."""
     with offscreen_window(topic, params, seed, size, lang, scene, presentation) as (
             app, window, tab):

@@ -80,6 +80,13 @@ def test_same_seed_same_csv(tmp_path):
         (["run", "gradient-descent", "--steps", "0"], "--steps"),
         (["params", "nope"], "unknown topic"),
         (["shot", "gradient-descent", "x.png", "--size", "big"], "--size"),
+        (["run", "sigmoid", "--steps", "3", "--seed", "-5"],
+         "--seed: -5 is not allowed; expected an integer from 0 to 4294967295"),
+        (["run", "sigmoid", "--steps", "3", "--seed", "99999999999999999999"],
+         "expected an integer from 0 to 4294967295"),
+        (["shot", "sigmoid", "x.png", "--steps", "3", "--seed", "-1"], "--seed"),
+        (["shot", "adam", "x.png", "--steps", "1", "--size", "320x240"],
+         "--size 320x240: the adam window needs at least"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, args, names):
@@ -118,3 +125,63 @@ def test_shot_writes_a_non_blank_png(tmp_path, lang):
     assert (img.width(), img.height()) == (1200, 800)
     colours = {img.pixel(x, y) for x in range(0, 1200, 7) for y in range(0, 800, 7)}
     assert len(colours) > 50, "the picture has content, not a blank window"
+
+
+def test_shot_refuses_an_output_that_is_not_png_and_keeps_the_file(tmp_path):
+    notes = tmp_path / "existing.txt"
+    notes.write_text("a teacher's notes")
+    out = dlab("shot", "sigmoid", str(notes), "--steps", "2")
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "PNG" in lines[0] and "existing.txt" in lines[0], out.stderr
+    assert notes.read_text() == "a teacher's notes"
+
+
+def _unwritable_folder(tmp_path):
+    """A folder no file can be written in: read-only by its mode, or (for root, whom modes
+    do not stop) the kernel's /sys."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        (folder / "probe").write_text("x")
+    except OSError:
+        return folder
+    (folder / "probe").unlink()
+    return "/sys"
+
+
+@pytest.mark.parametrize("where", ["read-only folder", "below a file"])
+def test_run_checks_the_output_folder_before_training(tmp_path, where):
+    if where == "below a file":
+        (tmp_path / "file").write_text("x")
+        out_dir = tmp_path / "file" / "run"
+    else:
+        out_dir = _unwritable_folder(tmp_path)
+    out = dlab("run", "sigmoid", "--steps", "400", "--out", str(out_dir))
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"--out {out_dir}: cannot write there" in lines[0], out.stderr
+    assert "running" not in out.stdout  # refused before any training
+
+
+def test_run_prints_the_steps_it_took_and_rows_use_the_natural_step(tmp_path):
+    """Batch mode trains 40 iterations while the surface walk takes its 400 steps."""
+    out = dlab("run", "gradient-descent", "--set", "mode=batch", "--out", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    result = json.loads((tmp_path / "result.json").read_text())
+    assert result["iterations"] == 40 and result["steps"] == 400
+    assert f"finished after {result['steps']} steps" in out.stdout
+    assert "iterations" not in out.stdout  # 400 is not a count of iterations
+    with (tmp_path / "metrics.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    epoch_steps = [int(r["step"]) for r in rows if r["series"] == "epoch_loss"]
+    assert epoch_steps == list(range(1, 41))  # one epoch per iteration in batch mode
+    loss_steps = {int(r["step"]) for r in rows if r["series"] == "loss"}
+    assert set(epoch_steps) <= loss_steps
+
+
+def test_params_names_the_unit_in_plain_words():
+    out = dlab("params", "gradient-descent")
+    assert "one of --steps is one step (one weight update" in out.stdout
+    assert ")s" not in out.stdout

@@ -155,7 +155,8 @@ class GradientDescent(Experiment):
             records += [("loss", tr.iteration, loss), ("grad_norm", tr.iteration, gnorm)]
             if epoch_end:
                 full = check_finite(tr.full_loss(), "epoch loss")
-                records.append(("epoch_loss", tr.epoch, full))
+                # Every row's step is the natural step (the iteration), as in every series.
+                records.append(("epoch_loss", tr.iteration, full))
         if self.walker.left > 0:
             records += self.walker.step(self.params)
         return records

@@ -209,9 +209,7 @@ class GradientDescentTab(TopicTab):
             self._draw_compare(batch)
             return
         f = batch.frame
-        ipe = self.params().iterations_per_epoch()
         if f is not None:
-            ipe = f.iterations_per_epoch
             if not self._points_set:
                 self.boundary.set_points(f.points, f.labels)
                 self._points_set = True
@@ -221,7 +219,7 @@ class GradientDescentTab(TopicTab):
         self.loss_plot.set_series("loss", self.store.get("loss"))
         ep = self.store.get("epoch_loss")
         if ep is not None and ep.n:
-            self.loss_plot.set_xy("epoch_loss", ep.x * ipe, ep.y)
+            self.loss_plot.set_xy("epoch_loss", ep.x, ep.y)
         self._draw_walk()
 
     def _draw_walk(self) -> None:
