@@ -15,6 +15,8 @@ import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
+from dlab.core.runtime import SEED_MAX
+
 SCHEMA_VERSION = 1
 
 P = TypeVar("P", bound="Params")
@@ -188,9 +190,25 @@ class Params:
     def replace(self: P, **changes: Any) -> P:
         return type(self).from_dict(changes, base=self)
 
-    def to_json(self) -> str:
-        doc = {"schema": SCHEMA_VERSION, "topic": self.topic, "params": self.to_dict()}
+    def to_json(self, seed: int | None = None) -> str:
+        """The saved form; with ``seed``, a file that reproduces the run exactly."""
+        doc: dict[str, Any] = {"schema": SCHEMA_VERSION, "topic": self.topic,
+                               "params": self.to_dict()}
+        if seed is not None:
+            doc["seed"] = seed
         return json.dumps(doc, indent=2, ensure_ascii=False)
+
+    @classmethod
+    def seed_from_json(cls, text: str) -> int | None:
+        """The seed a saved file carries (None if it has none); ParamError if it is bad.
+        Call after ``from_json`` has accepted the file."""
+        seed = json.loads(text).get("seed")
+        if seed is None:
+            return None
+        if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= SEED_MAX:
+            raise ParamError("seed", f"{seed!r} is not allowed; expected an integer from 0 "
+                                     f"to {SEED_MAX}")
+        return seed
 
     @classmethod
     def from_json(cls: type[P], text: str) -> P:

@@ -43,7 +43,8 @@ def pick_device(preference: str = "cpu") -> str:
     return "cpu"
 
 
-SEED_MAX = 2**32 - 1  # numpy and torch both take any seed from 0 to 2**32 - 1
+# Every engine (numpy and torch) takes it, and so does the window's seed box (a Qt int).
+SEED_MAX = 2**31 - 1
 
 
 def check_seed(seed: int) -> int:

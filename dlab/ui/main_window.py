@@ -7,7 +7,15 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths, Qt, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,7 +33,7 @@ from dlab import __version__, registry
 from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
 from dlab.core.presets import Preset, PresetError
-from dlab.core.runtime import DEVICES, cuda_available
+from dlab.core.runtime import DEVICES, SEED_MAX, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.ui import i18n, look
 from dlab.ui.code_dialog import CodeDialog
@@ -120,7 +128,7 @@ class MainWindow(QMainWindow):
             self.pages[index].layout().addWidget(note)
             return None
         seed = self._setting(f"tabs/{t.id}/seed", int)
-        if seed is not None and 0 <= seed < 2**31:
+        if seed is not None and 0 <= seed <= SEED_MAX:
             tab.seed.setValue(seed)
         self.pages[index].layout().addWidget(tab)
         self._built[index] = tab
@@ -423,13 +431,15 @@ class MainWindow(QMainWindow):
         except (OSError, UnicodeDecodeError, SceneError, registry.UnknownTopic) as exc:
             if tab := self.current_tab():
                 tab.banner.show_error(translate(
-                    "MainWindow", "Could not open the lesson {0}: {1}").format(path, exc))
+                    "MainWindow", "Could not open the lesson {0}: {1}").format(path, exc),
+                    cause="file")
             return False
         self.tabs_widget.setCurrentIndex(self.topics.index(topic))
         tab = self.current_tab()
         if tab is None:
             return False
         tab.set_script(script, from_file=True)
+        self._file_done(translate("MainWindow", "Loaded {0}").format(path))
         return True
 
     # --- teacher presets ----------------------------------------------------------------
@@ -479,9 +489,11 @@ class MainWindow(QMainWindow):
         except (OSError, UnicodeDecodeError, PresetError) as exc:
             if tab := self.current_tab():
                 tab.banner.show_error(translate(
-                    "MainWindow", "Could not open the preset {0}: {1}").format(path, exc))
+                    "MainWindow", "Could not open the preset {0}: {1}").format(path, exc),
+                    cause="file")
             return False
         self.set_preset(preset)
+        self._file_done(translate("MainWindow", "Loaded {0}").format(path))
         return True
 
     @Slot()
@@ -535,7 +547,7 @@ class MainWindow(QMainWindow):
             save_gif(rec, path, fps)
         except (OSError, ValueError) as exc:
             tab.banner.show_error(translate("MainWindow", "Could not write {0}: {1}")
-                                  .format(path, exc))
+                                  .format(path, exc), cause="file")
             return False
         finally:
             bar.close()
@@ -592,30 +604,52 @@ class MainWindow(QMainWindow):
             tab.capture_scene(title, narration)
 
     def save_params_to(self, path: str) -> None:
-        write_atomic(path, self.current_tab().params().to_json() + "\n")
+        tab = self.current_tab()
+        write_atomic(path, tab.params().to_json(seed=tab.seed.value()) + "\n")
 
     def load_params_from(self, path: str) -> bool:
-        """Load a parameter file into the current tab; a bad file is reported, not raised."""
+        """Load a parameter file (and its seed) into the current tab; a bad file is
+        reported, not raised. A run going is ended only if the user agrees."""
         tab = self.current_tab()
         try:
             text = Path(path).read_text(encoding="utf-8")
             params = tab.params_cls.from_json(text)
+            seed = tab.params_cls.seed_from_json(text)
         except (OSError, UnicodeDecodeError, ParamError) as exc:
             tab.banner.show_error(
-                translate("MainWindow", "Could not load {0}: {1}").format(path, exc))
+                translate("MainWindow", "Could not load {0}: {1}").format(path, exc),
+                cause="file")
+            return False
+        if not tab.may_end_run():
             return False
         if tab.runner.is_active():
             tab.reset()
         tab.set_params(params)
+        if seed is not None:
+            tab.seed.setValue(seed)
+        self._file_done(translate("MainWindow", "Loaded {0}").format(path))
         return True
 
-    def export_png_to(self, path: str) -> bool:
-        write_atomic(path, png_bytes(self.current_tab()))
-        return True
+    def export_png_to(self, path: str) -> None:
+        """The tab as it looks, without a message banner (OSError if not written)."""
+        write_atomic(path, self._without_banner(png_bytes))
 
     def export_svg_to(self, path: str) -> None:
         tab = self.current_tab()
-        write_atomic(path, svg_bytes(tab, translate("topics", tab.topic.title)))
+        write_atomic(path, self._without_banner(
+            lambda w: svg_bytes(w, translate("topics", tab.topic.title))))
+
+    def _without_banner(self, draw):  # noqa: ANN001, ANN202
+        """``draw(tab)`` with its message banner hidden: a message is for the screen, never
+        part of an exported picture."""
+        tab = self.current_tab()
+        shown = tab.banner.isVisible()
+        tab.banner.hide()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        try:
+            return draw(tab)
+        finally:
+            tab.banner.setVisible(shown)
 
     def export_csv_to(self, path: str) -> None:
         write_atomic(path, self.current_tab().metrics_csv())
@@ -624,12 +658,16 @@ class MainWindow(QMainWindow):
         if self.current_tab() is None:  # a topic that could not be loaded has nothing here
             return None
         tab_id = self.topics[self.tabs_widget.currentIndex()].id
+        folder = self._setting("last_folder", str) or ""  # the last one used, remembered
         if save:
-            path, _ = QFileDialog.getSaveFileName(self, title, f"{tab_id}{suffix}", pattern)
+            start = str(Path(folder) / f"{tab_id}{suffix}") if folder else f"{tab_id}{suffix}"
+            path, _ = QFileDialog.getSaveFileName(self, title, start, pattern)
         else:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", pattern)
+            path, _ = QFileDialog.getOpenFileName(self, title, folder, pattern)
         if path and save and not path.endswith(suffix):
             path += suffix
+        if path:
+            self.settings.setValue("last_folder", str(Path(path).parent))
         return path or None
 
     def _save_as(self, title: str, pattern: str, suffix: str, write) -> None:  # noqa: ANN001
@@ -637,15 +675,22 @@ class MainWindow(QMainWindow):
         path = self._ask_path(True, title, pattern, suffix)
         if path is None:
             return
+        tab = self.current_tab()
         try:
             write(path)
-        except OSError as exc:
-            self.current_tab().banner.show_error(
-                translate("MainWindow", "Could not write {0}: {1}").format(path, exc))
+        except OSError as exc:  # the folder and the system's reason, not a temporary name
+            tab.banner.show_error(translate(
+                "MainWindow", "Could not write {0} in the folder {1}: {2}").format(
+                Path(path).name, Path(path).parent, exc.strerror or str(exc)), cause="file")
+            return
+        self._file_done(translate("MainWindow", "Saved {0}").format(path))
 
-    def _write_png(self, path: str) -> None:
-        if not self.export_png_to(path):
-            raise OSError("the image could not be saved")
+    def _file_done(self, message: str) -> None:
+        """A file was read or written: say so in the status bar, and a message about an
+        earlier failed file is gone with its cause."""
+        for tab in self.built_tabs():
+            tab.banner.clear("file")
+        self.statusBar().showMessage(message, 10000)
 
     @Slot()
     def save_params_dialog(self) -> None:
@@ -662,7 +707,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_png_dialog(self) -> None:
         self._save_as(translate("MainWindow", "Export tab as PNG"), "PNG (*.png)", ".png",
-                      self._write_png)
+                      self.export_png_to)
 
     @Slot()
     def export_svg_dialog(self) -> None:

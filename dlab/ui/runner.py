@@ -195,10 +195,11 @@ class Runner(QObject):
         self._gen_id = 0
 
     # --- commands from the GUI --------------------------------------------------------
-    def start(self, factory: Factory, paused: bool = False) -> None:
-        """Start a run; ``paused`` starts it paused at step 0 (for Step from idle)."""
+    def start(self, factory: Factory, paused: bool = False, full_speed: bool = False) -> None:
+        """Start a run; ``paused`` starts it paused at step 0 (for Step from idle);
+        ``full_speed`` ignores the speed chosen (a measurement, not a run to watch)."""
         self.stop()
-        self._ctl = Control(paused=paused, speed=self.speed)
+        self._ctl = Control(paused=paused, speed=0.0 if full_speed else self.speed)
         self._box = Mailbox()
         self._box.interval = self.delivery_interval
         self._gen_id += 1

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -38,11 +39,12 @@ from dlab.core.experiment import Run
 from dlab.core.metrics import MetricsStore
 from dlab.core.params import Params
 from dlab.core.resources import lesson_text
+from dlab.core.runtime import SEED_MAX
 from dlab.core.scenes import Scene, Script, changes_from_defaults, scene_params
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
-from dlab.ui.i18n import QT_TRANSLATE_NOOP, contexts, language, translate
+from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, contexts, language, translate
 from dlab.ui.plots import CurvePlot, PlotBase
 from dlab.ui.record import Recorder
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
@@ -106,6 +108,12 @@ def show_lesson(view: QTextBrowser, markdown: str) -> None:
         block = block.next()
 
 
+def ask(parent: QWidget, title: str, question: str) -> bool:
+    """A yes/no question before something is lost (tests replace this function)."""
+    answer = QMessageBox.question(parent, title, question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class ErrorBanner(QFrame):
     """Says why a run failed or diverged; the traceback sits behind a button."""
 
@@ -135,7 +143,11 @@ class ErrorBanner(QFrame):
         self.hide()
         self.retranslate()
 
-    def show_error(self, message: str, traceback: str = "", severe: bool = True) -> None:
+    def show_error(self, message: str, traceback: str = "", severe: bool = True,
+                   cause: str = "run") -> None:
+        """``cause`` names what the message is about ("run", "file", ...): a later
+        success of the same kind clears it (``clear``)."""
+        self.cause = cause
         color = "#fde2e1" if severe else "#fff4d6"
         self.setStyleSheet(f"#errorBanner {{ background: {color}; border: 1px solid #c9a; }}")
         self.message.setText(message)
@@ -143,6 +155,11 @@ class ErrorBanner(QFrame):
         self.details_btn.setVisible(bool(traceback))
         self.details_btn.setChecked(False)
         self.show()
+
+    def clear(self, cause: str) -> None:
+        """Hide the message if it is about ``cause``, now gone."""
+        if getattr(self, "cause", None) == cause:
+            self.hide()
 
     def retranslate(self) -> None:
         self.details_btn.setText(translate("TopicTab", "Details"))
@@ -153,6 +170,11 @@ class TopicTab(QWidget):
     """Everything a topic gets for free. Subclasses implement build_view and draw, and
     clear_view / retranslate_view for what is not a plot (plots are found, cleared and
     retranslated here)."""
+
+    # What the status line calls a topic's extra experiments while they go, and those
+    # that are measurements: they run at full speed whatever the speed control says.
+    action_titles: dict[str, Msg] = {}
+    full_speed_actions: tuple[str, ...] = ()
 
     def __init__(self, topic: Topic, params: Params | None = None) -> None:
         super().__init__()
@@ -190,7 +212,7 @@ class TopicTab(QWidget):
         for sps, _ in SPEEDS:
             self.speed.addItem("", sps)
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setRange(0, SEED_MAX)
         self.seed_label = QLabel()
         self.speed_label = QLabel()
         # Ghost runs: the last MAX_GHOSTS runs, one shown faded under the live curves.
@@ -362,7 +384,8 @@ class TopicTab(QWidget):
 
     def start(self, action: str = "run", paused: bool = False) -> None:
         self.begin(action)
-        self.runner.start(self.engine_factory(action), paused=paused)
+        self.runner.start(self.engine_factory(action), paused=paused,
+                          full_speed=action in self.full_speed_actions)
 
     def run_inline(self, action: str = "run", steps: int | None = None,
                    device: str = "cpu") -> Snapshot:
@@ -410,6 +433,22 @@ class TopicTab(QWidget):
             gen.close()
         self.runner.mark(last.status if last.status != RUNNING else FINISHED)
         return rec
+
+    def may_end_run(self) -> bool:
+        """True when no run is going, or when the user agrees to end the one that is: a
+        run is never thrown away without asking (a finished one may be replaced)."""
+        if not self.runner.is_active():
+            return True
+        return ask(self, translate("TopicTab", "End the run?"),
+                   translate("TopicTab", "This ends the run going at step {0} and clears its "
+                                         "plots. Go on?").format(self.last_step))
+
+    def start_action(self, action: str) -> bool:
+        """A topic's extra experiment (a button): asks before ending a run that is going."""
+        if not self.may_end_run():
+            return False
+        self.start(action)
+        return True
 
     @Slot()
     def run_pause(self) -> None:
@@ -701,6 +740,8 @@ class TopicTab(QWidget):
         # Running: the recent rate; otherwise the average over the run.
         rate = self._rate[2] if state == RUNNING else self.last_step / max(elapsed, 1e-9)
         shown = STATE_TEXT[state].text() if state in STATE_TEXT else state
+        if self.action in self.action_titles:  # a measurement's progress is its own
+            shown = f"{self.action_titles[self.action].text()} — {shown}"
         self.status.setText(translate("TopicTab", "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s")
                             .format(shown, self.last_step, elapsed, rate))
 

@@ -38,6 +38,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Loaded {0}</source>
+        <translation>{0}을(를) 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Could not write {0} in the folder {1}: {2}</source>
+        <translation>{1} 폴더에 {0}을(를) 쓸 수 없습니다: {2}</translation>
+    </message>
+    <message>
         <source>dlab — deep-learning lab</source>
         <translation>dlab — 딥러닝 실험실</translation>
     </message>
@@ -314,6 +326,14 @@
 </context>
 <context>
     <name>TopicTab</name>
+    <message>
+        <source>End the run?</source>
+        <translation>실행을 끝낼까요?</translation>
+    </message>
+    <message>
+        <source>This ends the run going at step {0} and clears its plots. Go on?</source>
+        <translation>{0}단계까지 진행 중인 실행을 끝내고 그래프를 지웁니다. 계속할까요?</translation>
+    </message>
     <message>
         <source>Run</source>
         <translation>실행</translation>

@@ -4,6 +4,10 @@
 <context>
     <name>SigmoidTab</name>
     <message>
+        <source>Measuring the cost of exp</source>
+        <translation>exp 비용 측정</translation>
+    </message>
+    <message>
         <source>Gradient norm per layer</source>
         <translation>층별 기울기 크기</translation>
     </message>

@@ -168,7 +168,7 @@ class GradientDescentTab(TopicTab):
     # --- user actions -----------------------------------------------------------------
     @Slot()
     def run_compare(self) -> None:
-        self.start("compare")
+        self.start_action("compare")
 
     @Slot(float, float)
     def _on_surface_click(self, x: float, y: float) -> None:

@@ -41,6 +41,9 @@ def _box(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
 
 
 class SigmoidTab(TopicTab):
+    action_titles = {"exp_cost": QT_TRANSLATE_NOOP("SigmoidTab", "Measuring the cost of exp")}
+    full_speed_actions = ("exp_cost",)  # a timing, not a run to watch
+
     def build_view(self, parent: QWidget) -> None:
         self.ratio_label = text_label(14, bold=True, wrap=True)
 
@@ -130,7 +133,7 @@ class SigmoidTab(TopicTab):
     # --- user actions -----------------------------------------------------------------
     @Slot()
     def measure_cost(self) -> None:
-        self.start("exp_cost")
+        self.start_action("exp_cost")
 
     @Slot()
     def reset(self) -> None:

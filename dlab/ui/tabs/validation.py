@@ -143,7 +143,7 @@ class ValidationTab(TopicTab):
     # --- user actions -----------------------------------------------------------------
     @Slot()
     def run_sweep(self) -> None:
-        self.start("sweep")
+        self.start_action("sweep")
 
     @Slot()
     def fresh_data(self) -> None:
