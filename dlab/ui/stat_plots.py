@@ -186,6 +186,8 @@ class QuantileBands(LabelledPlot):
     def clear_data(self) -> None:
         for item in [*self.edges, self.median]:
             item.setData([], [])
+        for fill in self.fills:  # a FillBetweenItem keeps its last path for empty curves
+            fill.setPath(pg.QtGui.QPainterPath())
 
 class LayerCurves(CurvePlot):
     """One curve per layer over steps, coloured as ``layer_colors``; only layer 1 and the

@@ -1,0 +1,62 @@
+"""Every registered topic's tab: Reset forgets every view (shaded bands included), and
+the tab fits and reads on a 1024×700 projector."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+
+from dlab import registry
+from dlab.ui.main_window import MainWindow
+from tests.ui.conftest import wait_step
+
+TOPIC_IDS = registry.ids()
+
+
+def drawn(tab) -> dict[str, bool]:
+    """Whether each graphics item of each plot draws anything (data, a band, an image)."""
+    out = {}
+    for i, plot in enumerate(tab.plots()):
+        for j, item in enumerate(plot.plotItem.vb.addedItems):
+            if isinstance(item, pg.PlotDataItem):
+                x, _ = item.getData()
+                has = x is not None and len(x) > 0
+            elif isinstance(item, pg.FillBetweenItem):
+                has = not item.path().isEmpty()
+            elif isinstance(item, pg.ImageItem):
+                has = item.image is not None
+            elif isinstance(item, pg.ScatterPlotItem):
+                has = len(item.data) > 0
+            elif isinstance(item, pg.BarGraphItem):
+                has = not item.boundingRect().isEmpty()
+            else:
+                continue
+            out[f"{type(plot).__name__}#{i} {type(item).__name__}#{j}"] = (
+                has and item.isVisible())
+    return out
+
+
+def open_on(qtbot, topic_id: str) -> MainWindow:
+    w = MainWindow(topic=topic_id, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_reset_clears_every_view(qtbot, topic_id):
+    w = open_on(qtbot, topic_id)
+    tab = w.current_tab()
+    fresh = drawn(tab)
+    tab.run_pause()
+    wait_step(qtbot, tab, 5, timeout=30000)
+    tab.runner.pause()
+    tab.step()  # a full frame
+    qtbot.wait(300)
+    assert drawn(tab) != fresh, "the run drew something"
+    tab.reset()
+    after = drawn(tab)
+    left = [name for name, has in after.items() if has and not fresh.get(name)]
+    assert not left, f"{topic_id}: still drawn after Reset: {left}"
+    w.close()
+
