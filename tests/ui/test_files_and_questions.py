@@ -173,10 +173,3 @@ def test_a_load_error_is_cleared_by_a_later_good_load(window, tmp_path):
     assert not tab.banner.isVisible()
     assert window.statusBar().currentMessage() == f"Loaded {good}"
 
-
-def test_shortcut_list_names_every_window_shortcut(window):
-    text = window.shortcuts_text()
-    for action in window.findChildren(type(window.a_csv)):
-        key = action.shortcut().toString()
-        if key and key != "Esc":
-            assert key.replace("PgDown", "Page Down").replace("PgUp", "Page Up") in text, key

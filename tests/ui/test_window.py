@@ -191,4 +191,5 @@ def test_a_failed_export_is_reported_in_the_banner(window, monkeypatch, tmp_path
     window.export_csv_dialog()
     banner = window.current_tab().banner
     assert banner.isVisible() and "read-only disk" in banner.message.text()
-    assert target in banner.message.text()
+    assert "m.csv" in banner.message.text()
+    assert str(tmp_path / "no-such-folder" / "sub") in banner.message.text()
