@@ -18,8 +18,9 @@ from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError, Params, describe
 from dlab.core.presets import PresetError
-from dlab.core.runtime import DEVICES, SEED_MAX, DeviceError, check_seed, pick_device
+from dlab.core.runtime import DEVICES, DeviceError, pick_device
 from dlab.core.scenes import SceneError, Script, script_topic
+from dlab.core.seed import SEED_MAX, check_seed
 from dlab.core.snapshot import FINISHED, RUNNING, STOPPED, Snapshot
 
 

@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-from dlab.core.runtime import SEED_MAX
+from dlab.core.seed import SEED_MAX
 
 SCHEMA_VERSION = 1
 
@@ -183,6 +183,10 @@ class Params:
 
     def validate(self) -> None:
         """Cross-field checks; subclasses raise ParamError naming the field."""
+
+    def unused(self) -> frozenset[str]:
+        """Fields these values make irrelevant (the form greys them out); none by default."""
+        return frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -43,17 +43,6 @@ def pick_device(preference: str = "cpu") -> str:
     return "cpu"
 
 
-# Every engine (numpy and torch) takes it, and so does the window's seed box (a Qt int).
-SEED_MAX = 2**31 - 1
-
-
-def check_seed(seed: int) -> int:
-    """A seed every engine accepts, or ValueError naming the allowed range."""
-    if not 0 <= seed <= SEED_MAX:
-        raise ValueError(f"{seed} is not allowed; expected an integer from 0 to {SEED_MAX}")
-    return seed
-
-
 def generator(seed: int) -> Any:
     """A private RNG, so runs are reproducible whatever else uses the global one."""
     import torch

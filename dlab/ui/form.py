@@ -121,6 +121,7 @@ class _NumberEditor(_Editor):
             lay.addWidget(self.spin)
             self.slider.setRange(0, SLIDER_TICKS)
             self.spin.valueChanged.connect(self._spin_moved)
+            self.spin.editingFinished.connect(self._done_typing)
         self.slider.valueChanged.connect(self._slider_moved)
 
     def _to_ticks(self, v: float) -> int:
@@ -158,6 +159,12 @@ class _NumberEditor(_Editor):
         with QSignalBlocker(self.slider):
             self.slider.setValue(self._to_ticks(self.spin.value()))
         self.edited.emit()
+
+    @Slot()
+    def _done_typing(self) -> None:
+        """Enter commits the value and gives the keys back to the window (Space runs)."""
+        if self.spin is not None and self.spin.hasFocus():
+            self.spin.clearFocus()
 
     def value(self) -> Any:
         if self.spin is None:
@@ -293,6 +300,13 @@ class ParamForm(QWidget):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         self.layout_.addRow(self.error)
+        # Why some fields are grey during a run, said where the eye already is.
+        self.fixed_note = QLabel()
+        self.fixed_note.setObjectName("fixedNote")
+        self.fixed_note.setWordWrap(True)
+        self.fixed_note.setStyleSheet("color: #555;")
+        self.fixed_note.hide()
+        self.layout_.addRow(self.fixed_note)
         self.set_params(self._params)
         self.retranslate()
 
@@ -306,6 +320,7 @@ class ParamForm(QWidget):
         self._params = params
         for name, ed in self.editors.items():
             ed.set_value(getattr(params, name))
+        self._apply_rows()
 
     @Slot()
     def _on_edit(self) -> None:
@@ -319,6 +334,7 @@ class ParamForm(QWidget):
         self.error.hide()
         if new != self._params:
             self._params = new
+            self._apply_rows()  # a choice may make other fields irrelevant
             self.changed.emit(new)
 
     def set_running(self, running: bool) -> None:
@@ -338,14 +354,20 @@ class ParamForm(QWidget):
         return name not in self.hidden and (self.shown is None or name in self.shown)
 
     def _apply_rows(self) -> None:
+        unused = self._params.unused()
         for info in self._shown_fields():
             name = info.name
-            enabled = (info.spec.live or not self._running) and name not in self.locked
+            enabled = ((info.spec.live or not self._running) and name not in self.locked
+                       and name not in unused)
             self.editors[name].setEnabled(enabled)
             self.labels[name].setEnabled(enabled)
             self.layout_.setRowVisible(self.editors[name], self.is_shown(name))
+        self.fixed_note.setVisible(self._running and any(
+            not info.spec.live and self.is_shown(info.name) for info in self._shown_fields()))
 
     def retranslate(self) -> None:
+        self.fixed_note.setText(translate("ParamForm", "Greyed settings are fixed while a run "
+                                                       "is going; Reset to change them."))
         for info in self._shown_fields():
             self.labels[info.name].setText(self.context.param(info.spec.label))
             tip = self.context.param(info.spec.help) if info.spec.help else ""

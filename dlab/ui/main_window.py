@@ -33,8 +33,9 @@ from dlab import __version__, registry
 from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
 from dlab.core.presets import Preset, PresetError
-from dlab.core.runtime import DEVICES, SEED_MAX, cuda_available
+from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
+from dlab.core.seed import SEED_MAX
 from dlab.ui import i18n, look
 from dlab.ui.code_dialog import CodeDialog
 from dlab.ui.export import png_bytes, svg_bytes

@@ -39,8 +39,8 @@ from dlab.core.experiment import Run
 from dlab.core.metrics import MetricsStore
 from dlab.core.params import Params
 from dlab.core.resources import lesson_text
-from dlab.core.runtime import SEED_MAX
 from dlab.core.scenes import Scene, Script, changes_from_defaults, scene_params
+from dlab.core.seed import SEED_MAX
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm

@@ -301,6 +301,10 @@
 <context>
     <name>ParamForm</name>
     <message>
+        <source>Greyed settings are fixed while a run is going; Reset to change them.</source>
+        <translation>회색 설정은 실행 중에는 바꿀 수 없습니다. 바꾸려면 리셋하세요.</translation>
+    </message>
+    <message>
         <source>(fixed while a run is going)</source>
         <translation>(실행 중에는 바꿀 수 없음)</translation>
     </message>

@@ -91,6 +91,10 @@ class AdamParams(Params):
                                  "the small network.", **_LR,
     )] = 0.03
 
+    def unused(self) -> frozenset[str]:
+        own = frozenset({"lr_sgd", "lr_momentum", "lr_rmsprop", "lr_adam"})
+        return frozenset({"lr"}) if self.own_lr else own
+
     def lr_of(self, opt: str) -> float:
         return getattr(self, f"lr_{opt}") if self.own_lr else self.lr
 
