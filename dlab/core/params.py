@@ -22,12 +22,24 @@ SCHEMA_VERSION = 1
 P = TypeVar("P", bound="Params")
 
 
+class Text:
+    """A message as a template and its values: ``str()`` gives the English, and the window
+    translates the template (and any Text among the values) before filling it in."""
+
+    def __init__(self, template: str, **args: Any) -> None:
+        self.template, self.args = template, args
+
+    def __str__(self) -> str:
+        return self.template.format(**{k: str(v) for k, v in self.args.items()})
+
+
 class ParamError(ValueError):
     """A value that a field does not allow; the message names the field and what is allowed."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str | Text) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+        self.text = message if isinstance(message, Text) else Text(message)
 
 
 @dataclass(frozen=True)
@@ -64,20 +76,27 @@ class FieldInfo:
 
     def allowed(self) -> str:
         """Human-readable description of the allowed values."""
+        return str(self.allowed_text())
+
+    def allowed_text(self) -> Text:
         s = self.spec
         if s.choices:
             joined = ", ".join(s.choices)
             if s.other:
-                return f"one of {joined}, {s.other}"
-            return f"a comma-separated subset of {joined}" if s.multi else f"one of {joined}"
+                return Text("one of {choices}, {other}", choices=joined, other=s.other)
+            return Text("a comma-separated subset of {choices}" if s.multi
+                        else "one of {choices}", choices=joined)
         if self.type is bool:
-            return "true or false"
-        kind = "an integer" if self.type is int else "a number"
-        if s.pow2:
-            kind = "a power of two"
+            return Text("true or false")
+        kind = "a power of two" if s.pow2 else "an integer" if self.type is int else "a number"
         if s.lo is not None and s.hi is not None:
-            return f"{kind} from {_fmt(s.lo)} to {_fmt(s.hi)}"
-        return kind
+            return Text(kind + " from {lo} to {hi}", lo=_fmt(s.lo), hi=_fmt(s.hi))
+        return Text(kind)
+
+
+def _not_allowed(value: Any, info: FieldInfo) -> Text:
+    return Text("{value} is not allowed; expected {allowed}", value=repr(value),
+                allowed=info.allowed_text())
 
 
 def _fmt(x: float) -> str:
@@ -115,7 +134,8 @@ class Params:
             if info.name == name:
                 return info
         names = ", ".join(i.name for i in cls.fields())
-        raise ParamError(name, f"unknown parameter; known parameters are {names}")
+        raise ParamError(name, Text("unknown parameter; known parameters are {names}",
+                                    names=names))
 
     @classmethod
     def coerce(cls, name: str, value: Any) -> Any:
@@ -148,25 +168,26 @@ class Params:
             else:
                 out = str(value).strip()
         except (TypeError, ValueError):
-            raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}") from None
+            raise ParamError(name, _not_allowed(value, info)) from None
         if s.choices and s.other:
             if not out:
-                raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}")
+                raise ParamError(name, _not_allowed(value, info))
         elif s.choices:
             items = [p.strip() for p in out.split(",")] if s.multi else [out]
             if s.multi and (not out or any(not p for p in items)):
-                raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}")
+                raise ParamError(name, _not_allowed(value, info))
             bad = [p for p in items if p not in s.choices]
             if bad:
-                raise ParamError(name, f"{bad[0]!r} is not allowed; expected {info.allowed()}")
+                raise ParamError(name, _not_allowed(bad[0], info))
             if s.multi:  # canonical order, no repeats
                 out = ",".join(c for c in s.choices if c in items)
         if typ in (int, float) and (
             (s.lo is not None and out < s.lo) or (s.hi is not None and out > s.hi)
         ):
-            raise ParamError(name, f"{value!r} is out of range; expected {info.allowed()}")
+            raise ParamError(name, Text("{value} is out of range; expected {allowed}",
+                                        value=repr(value), allowed=info.allowed_text()))
         if s.pow2 and out & (out - 1):
-            raise ParamError(name, f"{value!r} is not allowed; expected {info.allowed()}")
+            raise ParamError(name, _not_allowed(value, info))
         return out
 
     @classmethod
@@ -210,8 +231,10 @@ class Params:
         if seed is None:
             return None
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= SEED_MAX:
-            raise ParamError("seed", f"{seed!r} is not allowed; expected an integer from 0 "
-                                     f"to {SEED_MAX}")
+            raise ParamError("seed", Text("{value} is not allowed; expected {allowed}",
+                                          value=repr(seed), allowed=Text(
+                                              "an integer from {lo} to {hi}", lo=0,
+                                              hi=SEED_MAX)))
         return seed
 
     @classmethod
@@ -220,15 +243,16 @@ class Params:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ParamError("file", f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
+            raise ParamError("file", Text("not valid JSON (line {line})",
+                                          line=exc.lineno)) from None
         if not isinstance(doc, dict) or not isinstance(doc.get("params"), dict):
             raise ParamError("file", "expected an object with 'schema', 'topic' and 'params'")
         if doc.get("schema") != SCHEMA_VERSION:
-            raise ParamError("schema", f"{doc.get('schema')!r} is not supported; expected 1")
+            raise ParamError("schema", Text("{value} is not supported; expected 1",
+                                            value=repr(doc.get("schema"))))
         if doc.get("topic") != cls.topic:
-            raise ParamError(
-                "topic", f"the file is for {doc.get('topic')!r}, this tab is {cls.topic!r}"
-            )
+            raise ParamError("topic", Text("the file is for {file}, this tab is {tab}",
+                                           file=repr(doc.get("topic")), tab=repr(cls.topic)))
         return cls.from_dict(doc["params"])
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from dlab.core.params import FieldInfo, ParamError, Params
 from dlab.ui.i18n import Contexts, contexts, translate
+from dlab.ui.messages import param_error
 
 SLIDER_TICKS = 1000
 
@@ -328,7 +329,7 @@ class ParamForm(QWidget):
         try:
             new = self.cls.from_dict(values, base=self._params)  # tab-only fields kept
         except ParamError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(param_error(exc))
             self.error.show()
             return
         self.error.hide()

@@ -40,6 +40,7 @@ from dlab.ui import i18n, look
 from dlab.ui.code_dialog import CodeDialog
 from dlab.ui.export import png_bytes, svg_bytes
 from dlab.ui.i18n import translate
+from dlab.ui.messages import reason
 from dlab.ui.record import save_gif
 from dlab.ui.topic_tab import TopicTab
 
@@ -618,7 +619,7 @@ class MainWindow(QMainWindow):
             seed = tab.params_cls.seed_from_json(text)
         except (OSError, UnicodeDecodeError, ParamError) as exc:
             tab.banner.show_error(
-                translate("MainWindow", "Could not load {0}: {1}").format(path, exc),
+                translate("MainWindow", "Could not load {0}: {1}").format(path, reason(exc)),
                 cause="file")
             return False
         if not tab.may_end_run():
@@ -682,7 +683,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:  # the folder and the system's reason, not a temporary name
             tab.banner.show_error(translate(
                 "MainWindow", "Could not write {0} in the folder {1}: {2}").format(
-                Path(path).name, Path(path).parent, exc.strerror or str(exc)), cause="file")
+                Path(path).name, Path(path).parent, reason(exc)), cause="file")
             return
         self._file_done(translate("MainWindow", "Saved {0}").format(path))
 

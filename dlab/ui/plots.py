@@ -108,6 +108,7 @@ class CurvePlot(LabelledPlot):
         self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextSize="10pt")
         # No grid: its lines are repainted with every update and cost more than the curves.
         self._shown: dict[str, tuple[int, float]] = {}  # what each curve last drew
+        self._symbols: dict[str, str | None] = {}  # each curve's own symbol
         self.ghosts: dict[str, pg.PlotDataItem] = {}  # made when a ghost is first shown
         self.retranslate()
 
@@ -125,6 +126,7 @@ class CurvePlot(LabelledPlot):
         item.setDownsampling(auto=True, method="peak")
         self.curves[key] = item
         self.names[key] = name
+        self._symbols[key] = symbol
         return item
 
     def set_xy(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
@@ -134,7 +136,12 @@ class CurvePlot(LabelledPlot):
         self._shown[key] = mark
         if self.log_y:
             y = np.log10(np.maximum(np.abs(y), LOG_FLOOR))
-        self.curves[key].setData(x, y)
+        item = self.curves[key]
+        # A lone point (a run that diverged at its second step) draws no line: mark it.
+        symbol = "o" if len(x) == 1 else self._symbols[key]
+        if item.opts.get("symbol") != symbol:
+            item.setSymbol(symbol)
+        item.setData(x, y)
 
     def set_series(self, key: str, buf: SeriesBuffer | None) -> None:
         if buf is None or buf.n == 0:

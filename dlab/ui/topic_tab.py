@@ -45,6 +45,7 @@ from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Sna
 from dlab.registry import Topic
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, contexts, language, translate
+from dlab.ui.messages import diverged_detail
 from dlab.ui.plots import CurvePlot, PlotBase
 from dlab.ui.record import Recorder
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
@@ -732,7 +733,8 @@ class TopicTab(QWidget):
     def _diverged_text(self) -> str:
         return translate("TopicTab", "The run diverged at step {0}: the numbers are no longer "
                                      "finite. Try a smaller learning rate.").format(
-            self.last_step) + (f"\n({self.last_message})" if self.last_message else "")
+            self.last_step) + (f"\n({diverged_detail(self.last_message)})"
+                               if self.last_message else "")
 
     def _update_status(self) -> None:
         state = self.runner.state

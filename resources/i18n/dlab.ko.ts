@@ -592,4 +592,143 @@
         <translation>마지막 층</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>one of {choices}, {other}</source>
+        <translation>{choices} 중 하나, 또는 {other}</translation>
+    </message>
+    <message>
+        <source>{value} is not allowed; expected {allowed}</source>
+        <translation>{value}은(는) 허용되지 않습니다. {allowed}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{value} is out of range; expected {allowed}</source>
+        <translation>{value}은(는) 범위를 벗어났습니다. {allowed}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown parameter; known parameters are {names}</source>
+        <translation>알 수 없는 매개변수입니다. 있는 매개변수: {names}</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line})</source>
+        <translation>올바른 JSON이 아닙니다({line}번째 줄)</translation>
+    </message>
+    <message>
+        <source>{value} is not supported; expected 1</source>
+        <translation>{value}은(는) 지원하지 않는 형식 버전입니다. 1이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the file is for {file}, this tab is {tab}</source>
+        <translation>이 파일은 {file}용인데 이 탭은 {tab}입니다</translation>
+    </message>
+    <message>
+        <source>expected an object with 'schema', 'topic' and 'params'</source>
+        <translation>'schema', 'topic', 'params'가 있는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a mapping of parameter names to values</source>
+        <translation>매개변수 이름과 값의 대응이어야 합니다</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>{choices} 중 하나</translation>
+    </message>
+    <message>
+        <source>a comma-separated subset of {choices}</source>
+        <translation>{choices} 중 쉼표로 구분한 일부</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 또는 false</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <source>a power of two</source>
+        <translation>2의 거듭제곱</translation>
+    </message>
+    <message>
+        <source>an integer from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 정수</translation>
+    </message>
+    <message>
+        <source>a number from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 수</translation>
+    </message>
+    <message>
+        <source>a power of two from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 2의 거듭제곱</translation>
+    </message>
+    <message>
+        <source>choose at least one optimiser</source>
+        <translation>옵티마이저를 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>step {0}: {1} became {2}</source>
+        <translation>{0}단계: {1}이(가) {2}이(가) 되었습니다</translation>
+    </message>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>그런 파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>디스크가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>경로의 일부가 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>UTF-8 텍스트 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>loss (minibatch)</source>
+        <translation>손실(미니배치)</translation>
+    </message>
+    <message>
+        <source>loss (batch)</source>
+        <translation>손실(전체 배치)</translation>
+    </message>
+    <message>
+        <source>loss (sgd)</source>
+        <translation>손실(SGD)</translation>
+    </message>
+    <message>
+        <source>gradient norm (minibatch)</source>
+        <translation>그래디언트 노름(미니배치)</translation>
+    </message>
+    <message>
+        <source>gradient norm (batch)</source>
+        <translation>그래디언트 노름(전체 배치)</translation>
+    </message>
+    <message>
+        <source>gradient norm (sgd)</source>
+        <translation>그래디언트 노름(SGD)</translation>
+    </message>
+    <message>
+        <source>epoch loss</source>
+        <translation>에폭 손실</translation>
+    </message>
+</context>
 </TS>

@@ -30,6 +30,7 @@ from dlab.engines.validation.frame import (
 from dlab.engines.validation.params import X_RANGE, ValidationParams, format_points
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
+from dlab.ui.messages import param_error
 from dlab.ui.points_view import FIT_COLOR, KEPT_COLOR, SPLIT_COLORS, PointsView
 from dlab.ui.stat_plots import BarChart, EmptyHint
 from dlab.ui.topic_tab import TopicTab
@@ -160,7 +161,7 @@ class ValidationTab(TopicTab):
             params = self.params().replace(points=format_points(x, y, split))
         except ParamError as exc:
             self.banner.show_error(translate("ValidationTab", "That edit was not applied: {0}")
-                                   .format(exc), severe=False)
+                                   .format(param_error(exc)), severe=False)
             self._show_points()
             return
         self._apply(params)
