@@ -71,7 +71,7 @@ n = len(x)
 batch = {"batch": n, "sgd": 1}.get(PARAMS["mode"], PARAMS["batch_size"])
 iterations = min(STEPS, PARAMS["epochs"] * math.ceil(n / batch))
 shuffle = torch.Generator().manual_seed(SEED + 1)  # the order of the examples
-order, pos, epoch = torch.arange(n), n, 0
+order, pos = torch.arange(n), n
 
 print("step,series,value")
 for it in range(1, iterations + 1):
@@ -88,7 +88,6 @@ for it in range(1, iterations + 1):
     with torch.no_grad():  # the update, written out: w <- w - lr * dL/dw
         for p in net.parameters():
             p -= PARAMS["lr"] * p.grad
-    if pos >= n:  # the end of an epoch: the loss on all the data
-        epoch += 1
+    if pos >= n:  # the end of an epoch: the loss on all the data, at this iteration
         with torch.no_grad():
-            print(f"{epoch},epoch_loss,{float(bce(net(x), y))!r}")
+            print(f"{it},epoch_loss,{float(bce(net(x), y))!r}")
