@@ -118,7 +118,7 @@ class _NumberEditor(_Editor):
                 self.spin.setRange(self.lo, self.hi)
                 self.spin.setSingleStep(s.step or (self.hi - self.lo) / 100)
             self.spin.setKeyboardTracking(False)
-            self.spin.setMinimumWidth(76)
+            self.spin.setMinimumWidth(64)
             lay.addWidget(self.spin)
             self.slider.setRange(0, SLIDER_TICKS)
             self.spin.valueChanged.connect(self._spin_moved)

@@ -18,8 +18,8 @@ pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrd
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
            "#F0E442"]
 LOG_FLOOR = 1e-30
-# Small enough that every tab fits a 1280-pixel-wide projector with its parameter panel.
-MIN_PLOT_W, MIN_PLOT_H = 170, 150
+# Small enough that every tab fits a 1024-pixel-wide projector with its parameter panel.
+MIN_PLOT_W, MIN_PLOT_H = 140, 150
 
 
 # Axis words every topic uses: translated once, in the shared context "plots".
@@ -39,6 +39,24 @@ class PlotBase(pg.PlotWidget):
         # A click on a plot takes the focus from a text field, so Space runs again.
         self.setFocusPolicy(pg.QtCore.Qt.FocusPolicy.ClickFocus)
         self.hints: list = []  # EmptyHints over this plot (stat_plots), shown while empty
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """A title wider than the plot wraps onto a second line instead of being cut off
+        (a 1024-pixel projector, a long Korean title)."""
+        plot_item = getattr(self, "plotItem", None)  # None while pyqtgraph builds it
+        label = plot_item.titleLabel if plot_item is not None else None
+        if label is None or not label.isVisible() or not label.text:
+            return
+        item = label.item
+        item.setTextWidth(-1)
+        room = max(60.0, self.width() - 16.0)
+        if item.boundingRect().width() > room:
+            item.setTextWidth(room)
+        label.updateMin()
 
     def clear_data(self) -> None:
         """Forget the drawn run; the base tab shows the hints again."""

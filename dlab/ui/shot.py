@@ -66,7 +66,14 @@ def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int
         tab.run_inline(action, steps, device)
         for _ in range(3):
             app.processEvents()
-        return window.grab().save(out, "PNG")
+        window.resize(*size)  # a run may have grown the window (a longer table, a key)
+        app.processEvents()
+        picture = window.grab()
+        got = (picture.width(), picture.height())
+        if got != size:  # never report a size that was not written
+            raise SizeError(f"--size {size[0]}x{size[1]}: after the run the {topic.id} "
+                            f"window needs at least {got[0]}x{got[1]} pixels")
+        return picture.save(out, "PNG")
 
 
 def record(topic: Topic, params: Params, action: str, steps: int | None, seed: int,

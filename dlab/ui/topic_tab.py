@@ -228,7 +228,9 @@ class TopicTab(QWidget):
         self.ghost_box = QComboBox()
         self.ghost_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.again_btn = QPushButton()
-        self.run_btn.setMinimumWidth(110)
+        self.run_btn.setMinimumWidth(90)
+        # Room for a six-digit seed (a larger one scrolls): the bar fits a 1024-px window.
+        self.seed.setMinimumWidth(72)
         bar = QHBoxLayout()
         for w in (self.run_btn, self.step_btn, self.reset_btn):
             bar.addWidget(w)
@@ -782,6 +784,8 @@ class TopicTab(QWidget):
         for plot in self.plots():
             plot.retranslate()
         self.retranslate_view()
+        for plot in self.plots():  # a longer title (another language) may need to wrap
+            plot.fit_title()
 
     def _on_state_text(self) -> None:
         state = self.runner.state

@@ -60,3 +60,28 @@ def test_reset_clears_every_view(qtbot, topic_id):
     assert not left, f"{topic_id}: still drawn after Reset: {left}"
     w.close()
 
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
+    """A 1024×700 projector: the window can be that small with this tab (its frame and
+    menus given room), and no plot title is cut off."""
+    frame_w, chrome_h = 16, 100
+    w = MainWindow(topic=topic_id, lang=lang)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    tab = w.current_tab()
+    need = tab.minimumSizeHint()
+    assert need.width() + frame_w <= 1024 and need.height() + chrome_h <= 700, (
+        f"{topic_id} ({lang}) needs {need.width()}x{need.height()}")
+    for plot in tab.plots():
+        label = plot.plotItem.titleLabel
+        if plot.isVisible() and label.isVisible() and label.text:
+            width = label.item.boundingRect().width()
+            assert width <= plot.width(), (
+                f"{topic_id} ({lang}): {label.item.toPlainText()!r} is {width:.0f} px "
+                f"in a {plot.width()} px plot")
+    w.close()

@@ -209,6 +209,7 @@ class BatchNormTab(TopicTab):
             plot.plotItem.setTitle(
                 translate("BatchNormTab", "Activation input, layer {0}, {1}").format(
                     self.layer.value(), NAMES[name].text()), size=look.title_size())
+            plot.fit_title()
 
     def clear_view(self) -> None:
         super().clear_view()

@@ -98,7 +98,7 @@ class SigmoidTab(TopicTab):
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
 
-        zz_title = self.zigzag_title = text_label(12, bold=True)
+        zz_title = self.zigzag_title = text_label(12, bold=True, wrap=True)
         zz = QWidget()
         zl = QGridLayout(zz)
         zl.setContentsMargins(0, 0, 0, 0)
