@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -24,11 +25,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
 
 
 def check_writable(folder: str | os.PathLike[str]) -> None:
-    """Raise OSError unless a file can be written in ``folder`` (made if missing): checked
-    before a long run, so a run never ends in a failed write."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, probe = tempfile.mkstemp(dir=folder, prefix=".dlab-probe.", suffix=".tmp")
+    """Raise OSError unless files can be written in ``folder``: checked before a long run,
+    so a run never ends in a failed write. Nothing is left behind: a folder that does not
+    exist yet is checked in the nearest one that does (where it will be made)."""
+    where = Path(folder).absolute()
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    if not where.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(where))
+    fd, probe = tempfile.mkstemp(dir=where, prefix=".dlab-probe.", suffix=".tmp")
     os.close(fd)
     Path(probe).unlink()
 
