@@ -632,9 +632,10 @@ class MainWindow(QMainWindow):
         self._file_done(translate("MainWindow", "Loaded {0}").format(path))
         return True
 
-    def export_png_to(self, path: str) -> None:
+    def export_png_to(self, path: str) -> bool:
         """The tab as it looks, without a message banner (OSError if not written)."""
         write_atomic(path, self._without_banner(png_bytes))
+        return True
 
     def export_svg_to(self, path: str) -> None:
         tab = self.current_tab()
