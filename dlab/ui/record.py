@@ -12,7 +12,6 @@ import io
 from collections.abc import Callable
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
 from dlab.core.experiment import Run
 from dlab.core.io import write_atomic
@@ -83,10 +82,3 @@ def record_run(gen: Run, draw: Callable[[Snapshot], None], grab: Callable[[], QI
 
 def save_gif(rec: Recorder, path: str, fps: float) -> None:
     write_atomic(path, rec.gif(fps))
-
-
-def grabber(widget: QWidget) -> Callable[[], QImage]:
-    def grab() -> QImage:
-        return widget.grab().toImage()
-
-    return grab

@@ -136,10 +136,6 @@ class Corpus:
         lo, hi = np.searchsorted(self.sentence_of, [k, k + 1])
         return self.tokens[lo:hi]
 
-    @property
-    def n_sentences(self) -> int:
-        return int(self.sentence_of[-1]) + 1 if len(self.sentence_of) else 0
-
 
 def build_corpus(reader: CorpusReader, min_count: int = 1) -> Corpus:
     """Keep words seen at least ``min_count`` times (the rest are dropped from their
