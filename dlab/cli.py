@@ -22,6 +22,7 @@ from dlab.core.runtime import DEVICES, DeviceError, pick_device
 from dlab.core.scenes import SceneError, Script, script_topic
 from dlab.core.seed import SEED_MAX, check_seed
 from dlab.core.snapshot import FINISHED, RUNNING, STOPPED, Snapshot
+from dlab.core.video import NO_ENCODER, find_ffmpeg
 
 
 class UsageError(Exception):
@@ -74,9 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="render in presentation mode (large text, thick lines)")
     sp.add_argument("--scene", type=int, metavar="K",
                     help="show scene K of the topic's script (from 1) after its steps")
-    rec = sub.add_parser("record", parents=[common], help="record a run as an animated GIF")
-    rec.add_argument("out", help="GIF file to write")
-    rec.add_argument("--fps", type=float, default=10.0, help="frames a second of the GIF")
+    rec = sub.add_parser("record", parents=[common],
+                         help="record a run as an animated GIF (or MP4 where ffmpeg is found)")
+    rec.add_argument("out", help="GIF or MP4 file to write")
+    rec.add_argument("--fps", type=float, default=10.0, help="frames a second of the recording")
     rec.add_argument("--size", default="1280x800", help="WxH in pixels")
     rec.add_argument("--lang", dest="shot_lang", choices=("en", "ko"), default="en")
     rec.add_argument("--presentation", dest="shot_presentation", action="store_true")
@@ -227,9 +229,12 @@ def cmd_code(args: argparse.Namespace) -> int:
 def cmd_record(args: argparse.Namespace) -> int:
     req = run_request(args)
     size = parse_size(args.size)
-    if not args.out.lower().endswith(".gif"):
-        raise UsageError(f"{args.out}: dlab records GIF files (OUT.gif); MP4 needs an "
-                         "encoder dlab does not ship")
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".gif", ".mp4"):
+        raise UsageError(f"{args.out}: dlab records OUT.gif, or OUT.mp4 where ffmpeg is "
+                         "installed")
+    if suffix == ".mp4" and find_ffmpeg() is None:  # said before the run, not after it
+        raise UsageError(f"{args.out}: {NO_ENCODER}")
     if not 0.5 <= args.fps <= 50:
         raise UsageError(f"--fps {args.fps:g}: expected 0.5 to 50 frames a second")
     scene = None
@@ -243,7 +248,7 @@ def cmd_record(args: argparse.Namespace) -> int:
                    presentation=args.shot_presentation)
     except SizeError as exc:
         raise UsageError(str(exc)) from None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise UsageError(f"could not write {args.out}: {exc}") from None
     print(f"wrote {args.out} ({n} frames, {size[0]}x{size[1]}, {req.topic.id}, "
           f"{args.shot_lang})")

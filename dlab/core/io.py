@@ -8,13 +8,32 @@ import tempfile
 from pathlib import Path
 
 
+def _file_mode() -> int:
+    """The mode a plain open() would give a new file (0o666 less the umask): mkstemp makes
+    its files private (0o600), which an exported picture or a shared lesson must not be."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
+
+
+def make_temp_beside(path: Path, suffix: str = ".tmp") -> str:
+    """A new empty file in ``path``'s folder, to be renamed onto ``path`` when complete."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    os.fchmod(fd, FILE_MODE)
+    os.close(fd)
+    return tmp
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = make_temp_beside(path)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "wb") as fh:
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())

@@ -36,12 +36,13 @@ from dlab.core.presets import Preset, PresetError
 from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.core.seed import SEED_MAX
+from dlab.core.video import find_ffmpeg
 from dlab.ui import i18n, look
 from dlab.ui.code_dialog import CodeDialog
 from dlab.ui.export import png_bytes, svg_bytes
 from dlab.ui.i18n import translate
 from dlab.ui.messages import reason
-from dlab.ui.record import save_gif
+from dlab.ui.record import save_recording
 from dlab.ui.topic_tab import TopicTab
 
 log = logging.getLogger(__name__)
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
         self.a_png.setText(translate("MainWindow", "Export tab as PNG…"))
         self.a_csv.setText(translate("MainWindow", "Export metrics as CSV…"))
         self.a_quit.setText(translate("MainWindow", "Quit"))
-        self.a_record.setText(translate("MainWindow", "Record a run as GIF…"))
+        self.a_record.setText(translate("MainWindow", "Record a run as GIF or MP4…"))
         self.a_svg.setText(translate("MainWindow", "Export tab as SVG…"))
         self.a_open_preset.setText(translate("MainWindow", "Open teacher preset…"))
         self.a_clear_preset.setText(translate("MainWindow", "Clear teacher preset"))
@@ -527,10 +528,16 @@ class MainWindow(QMainWindow):
 
     # --- recording ----------------------------------------------------------------------
     def record_to(self, path: str, fps: float = 10.0) -> bool:
-        """Run the current tab from the start and write it as an animated GIF, with a
-        progress bar (Stop ends the recording early and keeps what was recorded)."""
+        """Run the current tab from the start and write it as an animated GIF (or an MP4
+        where ffmpeg is found), with a progress bar (Stop ends the recording early and keeps
+        what was recorded)."""
         tab = self.current_tab()
         if tab is None:
+            return False
+        if Path(path).suffix.lower() == ".mp4" and find_ffmpeg() is None:  # before the run
+            tab.banner.show_error(translate(
+                "MainWindow", "MP4 needs an encoder: install ffmpeg (or pip install "
+                "'dlab[video]'). A GIF needs nothing more."), cause="file")
             return False
         total = tab.steps_limit or tab.topic.default_steps or 0
         bar = QProgressDialog(translate("MainWindow", "Recording {0}…").format(
@@ -546,7 +553,7 @@ class MainWindow(QMainWindow):
 
         try:
             rec = tab.record_inline("run", None, tab.device(), tab, progress)
-            save_gif(rec, path, fps)
+            save_recording(rec, path, fps)
         except (OSError, ValueError) as exc:
             tab.banner.show_error(translate("MainWindow", "Could not write {0}: {1}")
                                   .format(path, exc), cause="file")
@@ -560,8 +567,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def record_dialog(self) -> None:
-        path = self._ask_path(True, translate("MainWindow", "Record a run as GIF"),
-                              "GIF (*.gif)", ".gif")
+        path = self._ask_path(True, translate("MainWindow", "Record a run as GIF or MP4"),
+                              "GIF (*.gif);;MP4 (*.mp4)", ".gif", also=(".mp4",))
         if path:
             self.record_to(path)
 
@@ -657,7 +664,10 @@ class MainWindow(QMainWindow):
     def export_csv_to(self, path: str) -> None:
         write_atomic(path, self.current_tab().metrics_csv())
 
-    def _ask_path(self, save: bool, title: str, pattern: str, suffix: str) -> str | None:
+    def _ask_path(self, save: bool, title: str, pattern: str, suffix: str,
+                  also: tuple[str, ...] = ()) -> str | None:
+        """A file to open or save; a saved name gets ``suffix`` unless it already ends in
+        it or in one of ``also``."""
         if self.current_tab() is None:  # a topic that could not be loaded has nothing here
             return None
         tab_id = self.topics[self.tabs_widget.currentIndex()].id
@@ -667,7 +677,7 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, title, start, pattern)
         else:
             path, _ = QFileDialog.getOpenFileName(self, title, folder, pattern)
-        if path and save and not path.endswith(suffix):
+        if path and save and Path(path).suffix.lower() not in (suffix, *also):
             path += suffix
         if path:
             self.settings.setValue("last_folder", str(Path(path).parent))

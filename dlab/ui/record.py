@@ -3,19 +3,22 @@ run delivers, one frame per step for runs of up to MAX_FRAMES steps; longer runs
 kept frames (every other one dropped, then every fourth...) so memory stays bounded.
 
 Used by `dlab record` (offscreen, a window of its own) and by the window's File menu
-(the current tab, with a progress bar). MP4 would need an encoder dlab does not ship.
+(the current tab, with a progress bar). MP4 goes through ffmpeg where one is installed
+(dlab.core.video); dlab ships no encoder.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtGui import QImage
 
 from dlab.core.experiment import Run
 from dlab.core.io import write_atomic
 from dlab.core.snapshot import FRAME, RUNNING, Snapshot
+from dlab.core.video import write_mp4
 
 MAX_FRAMES = 100  # frames kept; a run of up to this many steps keeps one per step
 
@@ -82,3 +85,16 @@ def record_run(gen: Run, draw: Callable[[Snapshot], None], grab: Callable[[], QI
 
 def save_gif(rec: Recorder, path: str, fps: float) -> None:
     write_atomic(path, rec.gif(fps))
+
+
+VIDEO_SUFFIXES = (".gif", ".mp4")
+
+
+def save_recording(rec: Recorder, path: str, fps: float) -> None:
+    """GIF or MP4 by the file's suffix (an MP4 raises NoEncoder where no ffmpeg is found)."""
+    if Path(path).suffix.lower() == ".mp4":
+        if not rec.frames:
+            raise ValueError("no frames were recorded")
+        write_mp4(path, rec.frames, rec.frames[0].size, fps)
+    else:
+        save_gif(rec, path, fps)

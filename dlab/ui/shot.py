@@ -79,11 +79,11 @@ def shot(topic: Topic, params: Params, action: str, steps: int | None, seed: int
 def record(topic: Topic, params: Params, action: str, steps: int | None, seed: int,
            device: str, size: tuple[int, int], lang: str, out: str, fps: float,
            scene: int | None = None, presentation: bool = False) -> int:
-    """Write the GIF; returns the number of frames."""
-    from dlab.ui.record import save_gif
+    """Write the GIF or MP4; returns the number of frames."""
+    from dlab.ui.record import save_recording
 
     with offscreen_window(topic, params, seed, size, lang, scene, presentation) as (
             app, window, tab):
         rec = tab.record_inline(action, steps, device, window)
-        save_gif(rec, out, fps)
+        save_recording(rec, out, fps)
         return len(rec.frames)

@@ -78,8 +78,8 @@
         <translation>끝내기</translation>
     </message>
     <message>
-        <source>Record a run as GIF…</source>
-        <translation>실행을 GIF로 녹화…</translation>
+        <source>Record a run as GIF or MP4…</source>
+        <translation>실행을 GIF나 MP4로 녹화…</translation>
     </message>
     <message>
         <source>Export tab as SVG…</source>
@@ -226,8 +226,12 @@
         <translation>{0} 저장 ({1}프레임)</translation>
     </message>
     <message>
-        <source>Record a run as GIF</source>
-        <translation>실행을 GIF로 녹화</translation>
+        <source>Record a run as GIF or MP4</source>
+        <translation>실행을 GIF나 MP4로 녹화</translation>
+    </message>
+    <message>
+        <source>MP4 needs an encoder: install ffmpeg (or pip install 'dlab[video]'). A GIF needs nothing more.</source>
+        <translation>MP4에는 인코더가 필요합니다. ffmpeg를 설치하세요(또는 pip install 'dlab[video]'). GIF는 따로 필요한 것이 없습니다.</translation>
     </message>
     <message>
         <source>this tab has no scenes yet; add one first</source>

@@ -5,10 +5,12 @@ the current parameters' script and copies it."""
 
 from __future__ import annotations
 
+import imageio_ffmpeg
 from PIL import Image
 from PySide6.QtGui import QImage
 
-from dlab import registry
+from dlab import cli, registry
+from dlab.ui import main_window
 from dlab.ui.record import MAX_FRAMES, Recorder
 from tests.e2e.test_cli import dlab
 
@@ -46,9 +48,35 @@ def test_dlab_record_writes_the_gif(tmp_path):
         assert (gif.n_frames, gif.size) == (6, (1280, 800))
 
 
+def test_dlab_record_writes_an_mp4_with_one_frame_per_step(tmp_path):
+    out = tmp_path / "sigmoid.mp4"
+    res = dlab("record", "sigmoid", str(out), "--steps", "4", "--size", "1025x701",
+               "--fps", "5")
+    assert res.returncode == 0, res.stderr
+    assert "5 frames" in res.stdout
+    frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(out))
+    assert (frames, seconds) == (5, 1.0), "the start and one frame per step, at 5 a second"
+    assert [p.name for p in tmp_path.iterdir()] == ["sigmoid.mp4"], "no temporary file left"
+
+
+def test_without_an_encoder_mp4_is_refused_before_the_run(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "find_ffmpeg", lambda: None)
+    assert cli.main(["record", "adam", str(tmp_path / "a.mp4"), "--steps", "2"]) == 2
+    assert "MP4 needs an encoder: install ffmpeg" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def test_without_an_encoder_the_window_says_so_and_runs_nothing(window, monkeypatch, tmp_path):
+    monkeypatch.setattr(main_window, "find_ffmpeg", lambda: None)
+    tab = window.current_tab()
+    assert not window.record_to(str(tmp_path / "run.mp4"))
+    assert tab.banner.isVisibleTo(window) and "ffmpeg" in tab.banner.message.text()
+    assert tab.last_step == 0 and not list(tmp_path.iterdir())
+
+
 def test_dlab_record_refuses_what_it_cannot_write(tmp_path):
-    res = dlab("record", "adam", str(tmp_path / "a.mp4"), "--steps", "2")
-    assert res.returncode == 2 and "MP4 needs an encoder" in res.stderr
+    res = dlab("record", "adam", str(tmp_path / "a.avi"), "--steps", "2")
+    assert res.returncode == 2 and "OUT.gif, or OUT.mp4" in res.stderr
     res = dlab("record", "adam", str(tmp_path / "a.gif"), "--fps", "0")
     assert res.returncode == 2 and "--fps 0" in res.stderr
     assert not list(tmp_path.iterdir())
@@ -77,3 +105,17 @@ def test_export_svg_and_png_are_whole_files(window, tmp_path):
     assert window.export_png_to(str(tmp_path / "t.png"))
     assert QImage(str(tmp_path / "t.png")).width() == tab.width()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.png", "t.svg"], "no temp files"
+
+
+def test_written_files_get_the_usual_permissions_not_private_ones(tmp_path):
+    """mkstemp makes files 0600; an exported picture or a shared lesson must be readable
+    by others as a plain open() would make it (0666 less the umask)."""
+    import os
+
+    from dlab.core.io import write_atomic
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    path = tmp_path / "lesson.json"
+    write_atomic(path, "{}")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
