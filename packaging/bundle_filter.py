@@ -29,11 +29,19 @@ EXCLUDED_MODULES = [
     "PySide6.QtBluetooth", "PySide6.QtSerialPort", "PySide6.QtRemoteObjects", "PySide6.QtScxml",
     # pyqtgraph's optional back-ends and examples
     "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter", "OpenGL",
-    "matplotlib", "scipy", "pandas", "h5py", "cupy", "numba", "IPython", "PIL",
+    "matplotlib", "scipy", "pandas", "h5py", "cupy", "numba", "IPython",
+    # an MP4 encoder is the user's to install (ffmpeg on the PATH): 80 MB is not shipped;
+    # Pillow is (GIF recordings, CycleGAN's image folders)
+    "imageio_ffmpeg",
+    # Pillow's parts dlab never uses (AVIF, WebP, colour management, TrueType, Tk): their
+    # libraries (libavif alone 5 MB) then drop out as orphans; GIF, PNG and JPEG stay
+    "PIL._avif", "PIL._webp", "PIL._imagingcms", "PIL._imagingft", "PIL._imagingtk",
+    "PIL.ImageTk", "PIL.ImageCms", "PIL.ImageFont", "PIL.AvifImagePlugin",
     # only torch.compile's code generation uses these; dlab trains eagerly
     "networkx", "jinja2", "markupsafe", "triton",
     # tooling that is never imported at run time
     "setuptools", "pkg_resources", "distutils", "pip", "pytest", "_pytest", "pytestqt", "ruff",
+    "hypothesis",
     "tensorboard", "torch.utils.tensorboard",
     # standard modules nothing imports at run time (a test runs every topic from the bundle)
     "sqlite3", "readline", "curses", "pydoc_data",

@@ -167,6 +167,21 @@ def test_every_topic_runs_and_draws(exe: Path, tmp_path: Path) -> None:
         assert len(np.unique(pixels, axis=0)) > 200, f"{topic}: a blank window"
 
 
+def test_records_a_gif_and_says_what_mp4_needs(exe: Path, tmp_path: Path) -> None:
+    """Recording needs Pillow in the bundle; an MP4 needs an ffmpeg the bundle does not
+    ship, so without one on the PATH the bundle says so before the run."""
+    from PIL import Image
+
+    out = tmp_path / "adam.gif"
+    ok(run(exe, "record", "adam", str(out), "--steps", "3", cwd=tmp_path))
+    with Image.open(out) as gif:
+        assert gif.n_frames == 4
+    res = run(exe, "record", "adam", str(tmp_path / "a.mp4"), "--steps", "3", cwd=tmp_path,
+              env={"PATH": "/nonexistent"})
+    assert res.returncode == 2 and "MP4 needs an encoder" in res.stderr, res.stderr
+    assert not (tmp_path / "a.mp4").exists()
+
+
 def _picture(path: Path):  # noqa: ANN202
     import numpy as np
     from PySide6.QtGui import QImage
