@@ -109,7 +109,7 @@ class Topic:
             return None
         steps = self.steps_for("run", steps) or DEFAULT_CODE_STEPS
         return render(self.code_path().read_text(encoding="utf-8"), self.id,
-                      params.to_dict(), seed, steps)
+                      params.to_dict(), seed, steps, params.code_files())
 
     def scenes(self, lang: str) -> Script | None:
         """The shipped script in ``lang``; None when the topic has none."""

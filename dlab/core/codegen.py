@@ -4,7 +4,8 @@ A topic supplies a template, ``resources/code/<topic>.py``: a standalone script 
 numpy only) that reads three names, ``PARAMS`` (a dict of every parameter), ``SEED`` and
 ``STEPS`` (the natural steps to take), and prints ``step,series,value`` lines for its loss
 series, equal to those of ``dlab run`` for the same parameters, seed and steps. The line
-``# @dlab-settings`` marks where the settings are written.
+``# @dlab-settings`` marks where the settings are written. A topic whose data is a file
+(``Params.code_files``) gets one more name per file, its path (e.g. ``CORPUS_FILE``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ class TemplateError(ValueError):
     pass
 
 
-def render(template: str, topic: str, params: dict, seed: int, steps: int) -> str:
+def render(template: str, topic: str, params: dict, seed: int, steps: int,
+           files: dict[str, str] | None = None) -> str:
     lines = template.splitlines()
     at = [i for i, line in enumerate(lines) if line.startswith(MARK)]
     if len(at) != 1:
@@ -29,5 +31,7 @@ def render(template: str, topic: str, params: dict, seed: int, steps: int) -> st
         f"PARAMS = {body}",
         f"SEED = {seed}",
         f"STEPS = {steps}  # natural steps to take",
+        *(f"{name} = {path!r}  # the file dlab reads (copy it with the script)"
+          for name, path in (files or {}).items()),
     ]
     return "\n".join(lines[: at[0]] + settings + lines[at[0] + 1:]) + "\n"

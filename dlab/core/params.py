@@ -209,6 +209,11 @@ class Params:
         """Fields these values make irrelevant (the form greys them out); none by default."""
         return frozenset()
 
+    def code_files(self) -> dict[str, str]:
+        """Shipped or user files a "show me the code" script of these values reads, as
+        ``NAME -> path`` (written into the script's settings block); none by default."""
+        return {}
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 

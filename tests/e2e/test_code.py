@@ -21,13 +21,21 @@ CHANGES = {"gradient-descent": {"mode": "sgd", "init": "he", "hidden": 5, "data"
            "sigmoid": {"activation": "tanh", "depth": 4, "width": 16, "init": "he",
                        "lr": 0.2},
            "batchnorm": {"activation": "sigmoid", "depth": 3, "batch_size": 16,
-                         "position": "after", "lr": 1.0}}
+                         "position": "after", "lr": 1.0},
+           "word2vec": {"corpus": "builtin-ko", "architecture": "cbow", "window": 1,
+                        "dim": 8, "negative": 0, "subsample": 0.001, "min_count": 2,
+                        "batch_size": 16, "lr": 0.05},
+           "adam": {"function": "beale", "optimizers": "momentum,adam,rmsprop",
+                    "own_lr": False, "lr": 0.02, "beta1": 0.8, "beta2": 0.99,
+                    "bias_correction": False, "start_x": 1.0, "start_y": -1.0,
+                    "net_lr": 0.1}}
 CASES = [(t, changes, seed) for t in WITH_CODE
          for changes, seed in (({}, 0), (CHANGES.get(t.id, {}), 3))]
 
 
 def test_the_first_topics_have_code():
-    assert {"gradient-descent", "sigmoid", "batchnorm"} <= {t.id for t in WITH_CODE}
+    assert {"gradient-descent", "sigmoid", "batchnorm", "word2vec", "adam"} <= \
+        {t.id for t in WITH_CODE}
 
 
 @pytest.mark.parametrize(("topic", "changes", "seed"), CASES,

@@ -4,10 +4,11 @@ module before torch is imported."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, ClassVar
 
 from dlab.core.params import ParamError, Params, Spec
-from dlab.engines.word2vec.text import BUILTIN, CorpusError, check_text_file
+from dlab.engines.word2vec.text import BUILTIN, CorpusError, builtin_path, check_text_file
 
 ARCHITECTURES = ("skipgram", "cbow")
 
@@ -63,6 +64,10 @@ class Word2VecParams(Params):
         "Batch size", "Training examples per update (a power of two).",
         lo=1, hi=4096, pow2=True,
     )] = 64
+
+    def code_files(self) -> dict[str, str]:
+        path = builtin_path(self.corpus) if self.corpus in BUILTIN else Path(self.corpus)
+        return {"CORPUS_FILE": str(path.resolve())}
 
     def validate(self) -> None:
         if self.corpus not in BUILTIN:
