@@ -250,4 +250,5 @@ class DropoutExperiment(Experiment):
             "single_acc": number(self.single_acc),
             "gap": gap,
             "best_epoch": {name: int(self.best.epoch[k]) for k, name in enumerate(NETS)},
+            "dropped_share": self.dropped_share,  # of the latest training step
         }
