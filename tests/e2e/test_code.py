@@ -28,14 +28,24 @@ CHANGES = {"gradient-descent": {"mode": "sgd", "init": "he", "hidden": 5, "data"
            "adam": {"function": "beale", "optimizers": "momentum,adam,rmsprop",
                     "own_lr": False, "lr": 0.02, "beta1": 0.8, "beta2": 0.99,
                     "bias_correction": False, "start_x": 1.0, "start_y": -1.0,
-                    "net_lr": 0.1}}
+                    "net_lr": 0.1},
+           "validation": {"dataset_size": 60, "noise": 0.5, "capacity": 8,
+                          "val_fraction": 0.25, "test_fraction": 0.2, "lr": 0.3,
+                          "weight_decay": 0.01, "peek_test": True},
+           "dropout": {"p": 0.3, "hidden": 32, "layers": 3, "dataset_size": 60,
+                       "noise": 0.3, "lr": 0.003}}
+# A third setting where a tab has a state of its own (the points edited with the mouse).
+EDITED = {"validation": {"points": "-0.9,-1.2,train;-0.6,-0.9,val;-0.4,-0.7,train;"
+                                   "-0.1,0.1,test;0.2,0.6,train;0.3,0.5,val;0.5,1.3,train;"
+                                   "0.8,1.1,test;0.95,1.4,train", "capacity": 6}}
 CASES = [(t, changes, seed) for t in WITH_CODE
-         for changes, seed in (({}, 0), (CHANGES.get(t.id, {}), 3))]
+         for changes, seed in (({}, 0), (CHANGES.get(t.id, {}), 3))] + \
+        [(t, EDITED[t.id], 1) for t in WITH_CODE if t.id in EDITED]
 
 
 def test_the_first_topics_have_code():
-    assert {"gradient-descent", "sigmoid", "batchnorm", "word2vec", "adam"} <= \
-        {t.id for t in WITH_CODE}
+    assert {"gradient-descent", "sigmoid", "batchnorm", "word2vec", "adam", "validation",
+            "dropout"} <= {t.id for t in WITH_CODE}
 
 
 @pytest.mark.parametrize(("topic", "changes", "seed"), CASES,
@@ -54,8 +64,9 @@ def test_the_script_prints_what_dlab_run_records(topic, changes, seed, tmp_path)
     assert lines[0] == "step,series,value"
     printed = [(int(s), name, float(v)) for s, name, v in (ln.split(",") for ln in lines[1:])]
     store, _ = finish(start(topic.id, params, seed, 20))
-    # Every step's loss: "loss", or one per network ("plain/loss", "bn/loss").
-    losses = {name for _, name, _ in printed if name == "loss" or name.endswith("/loss")}
+    # Every step's loss: "loss", one per network ("plain/loss", "bn/loss") or per part of
+    # the data ("train_loss", "dropout/val_loss").
+    losses = {name for _, name, _ in printed if name.endswith("loss")}
     assert losses, "the script prints its loss series"
     assert max(s for s, _, _ in printed) == 20, "the script takes the 20 steps asked"
     for step, name, value in printed:
