@@ -18,7 +18,7 @@ from collections.abc import Callable, Generator, Iterator
 from typing import Any, ClassVar
 
 from dlab.core.pacing import Pacer
-from dlab.core.params import Params
+from dlab.core.params import Params, Text
 from dlab.core.snapshot import DIVERGED, FINISHED, FRAME, RUNNING, STOPPED, Record, Snapshot
 
 Run = Generator[Snapshot, "Params | object | None", None]
@@ -31,7 +31,12 @@ class Diverged(Exception):
 class BadInput(ValueError):
     """Bad data an engine finds only when it reads it (a user's file). The message says
     what is wrong and what is allowed: `dlab run` prints it and exits 2, the window shows
-    it in the tab's banner."""
+    it in the tab's banner. Given as a ``Text``, the window shows it translated."""
+
+    def __init__(self, message: str | Text) -> None:
+        super().__init__(str(message))
+        self.text = message if isinstance(message, Text) else Text("{message}",
+                                                                    message=message)
 
 
 def check_finite(value: float, what: str) -> float:

@@ -65,6 +65,7 @@ class Spec:
     pow2: bool = False  # an integer that must be a power of two (batch sizes)
     tab_only: bool = False
     other: str = ""  # a field with choices that also takes other text, described here
+    path: str = ""  # "folder": a text field holding a folder's path (the form can browse)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class FieldInfo:
                         else "one of {choices}", choices=joined)
         if self.type is bool:
             return Text("true or false")
+        if s.path:
+            return Text("the path of a folder")
         kind = "a power of two" if s.pow2 else "an integer" if self.type is int else "a number"
         if s.lo is not None and s.hi is not None:
             return Text(kind + " from {lo} to {hi}", lo=_fmt(s.lo), hi=_fmt(s.hi))
@@ -166,6 +169,8 @@ class Params:
                 if not math.isfinite(out):
                     raise ValueError
             else:
+                if s.path and not isinstance(value, str):  # a path is text, never null
+                    raise ValueError
                 out = str(value).strip()
         except (TypeError, ValueError):
             raise ParamError(name, _not_allowed(value, info)) from None

@@ -12,10 +12,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSlider,
     QSpinBox,
     QWidget,
@@ -256,7 +259,46 @@ class _BoolEditor(_Editor):
             self.box.setChecked(bool(value))
 
 
+class _PathEditor(_Editor):
+    """A folder's path: typed (Enter commits it) or chosen with Browse…."""
+
+    def __init__(self, info: FieldInfo) -> None:
+        super().__init__(info)
+        self.line = QLineEdit()
+        self.line.setClearButtonEnabled(True)
+        self.browse = QPushButton()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.line, 1)
+        lay.addWidget(self.browse)
+        self.line.editingFinished.connect(self._emit)
+        self.browse.clicked.connect(self.choose)
+
+    @Slot()
+    def choose(self) -> None:
+        start = self.line.text() or str(Path.home())
+        path = QFileDialog.getExistingDirectory(
+            self, translate("ParamForm", "Choose a folder"), start)
+        if path:
+            self.set_value(path)
+            self.edited.emit()
+
+    def value(self) -> Any:
+        return self.line.text()
+
+    def set_value(self, value: Any) -> None:
+        with QSignalBlocker(self.line):
+            self.line.setText(str(value))
+            self.line.setCursorPosition(len(str(value)))  # the folder's own name shows
+
+    def retranslate(self) -> None:
+        self.browse.setText(translate("ParamForm", "Browse…"))
+        self.line.setPlaceholderText(translate("ParamForm", "no folder chosen"))
+
+
 def _editor_for(info: FieldInfo) -> _Editor:
+    if info.spec.path:
+        return _PathEditor(info)
     if info.spec.choices:
         return _MultiEditor(info) if info.spec.multi else _ChoiceEditor(info)
     if info.type is bool:

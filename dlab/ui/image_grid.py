@@ -115,9 +115,9 @@ class ImageGrid(PlotBase):
     def set_images(self, images: Sequence[np.ndarray | None] | np.ndarray,
                    captions: Sequence[str] | None = None,
                    levels: tuple[float, float] | None = None) -> None:
-        """Show these images (each 2-D, row 0 at the top) in the first cells; the rest,
-        and cells given None (a gap in a row), are hidden. ``levels`` overrides the grid's
-        fixed levels for this call."""
+        """Show these images (each 2-D, or (rows, cols, 3) RGB; row 0 at the top) in the
+        first cells; the rest, and cells given None (a gap in a row), are hidden.
+        ``levels`` overrides the grid's fixed levels for this call."""
         n = len(images)
         self._grow(n)
         lo_hi = levels if levels is not None else self.levels
@@ -127,11 +127,15 @@ class ImageGrid(PlotBase):
                 self.shapes[i] = (0, 0)
                 continue
             img = np.asarray(img, dtype=np.float32)
+            colour = img.ndim == 3  # (rows, cols, 3) RGB: drawn as it is, no lookup table
+            if colour != (self.cells[i].lut is None):
+                self.cells[i].setLookupTable(None if colour else self.lut)
             # col-major image axis order (plots.py): the first axis runs along x
-            self.cells[i].setImage(img.T, levels=lo_hi, autoLevels=False)
-            if img.shape != self.shapes[i]:  # the rect scales by the image's size
+            self.cells[i].setImage(img.transpose(1, 0, 2) if colour else img.T,
+                                   levels=lo_hi, autoLevels=False)
+            if img.shape[:2] != self.shapes[i]:  # the rect scales by the image's size
                 self.cells[i].setRect(self._cell_rect(i))
-            self.shapes[i] = img.shape
+            self.shapes[i] = img.shape[:2]
             self.captions[i].setText(captions[i] if captions is not None else "")
             shown[i] = True
         for i, (image, frame, text) in enumerate(

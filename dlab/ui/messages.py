@@ -25,6 +25,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "one of {choices}, {other}"),
     QT_TRANSLATE_NOOP("errors", "a comma-separated subset of {choices}"),
     QT_TRANSLATE_NOOP("errors", "true or false"),
+    QT_TRANSLATE_NOOP("errors", "the path of a folder"),
     QT_TRANSLATE_NOOP("errors", "an integer"),
     QT_TRANSLATE_NOOP("errors", "a number"),
     QT_TRANSLATE_NOOP("errors", "a power of two"),
@@ -32,6 +33,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "a number from {lo} to {hi}"),
     QT_TRANSLATE_NOOP("errors", "a power of two from {lo} to {hi}"),
     QT_TRANSLATE_NOOP("errors", "choose at least one optimiser"),
+    # dlab.core.image_folder: a user's folder of images
+    QT_TRANSLATE_NOOP("errors", "{field}: no folder chosen; expected a folder of PNG or JPEG "
+                                "images"),
+    QT_TRANSLATE_NOOP("errors", "{field}: {folder} is not a folder; expected a folder of PNG "
+                                "or JPEG images"),
+    QT_TRANSLATE_NOOP("errors", "{field}: {folder} cannot be read ({why})"),
+    QT_TRANSLATE_NOOP("errors", "{field}: {folder} holds no images; expected PNG or JPEG files "
+                                "(.png, .jpg, .jpeg)"),
+    QT_TRANSLATE_NOOP("errors", "{field}: {file} cannot be read as an image; expected a PNG or "
+                                "JPEG file"),
+    QT_TRANSLATE_NOOP("errors", "{field}: images of mixed sizes: {first} ({size}) but "
+                                "{named}; every image of a folder must have the same size"),
 )
 
 

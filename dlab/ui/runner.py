@@ -21,8 +21,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from dlab.core.experiment import BadInput
 from dlab.core.pacing import Pacer
-from dlab.core.params import Params
+from dlab.core.params import Params, Text
 from dlab.core.snapshot import FAILED, FRAME, RUNNING, STOPPED, Snapshot
 
 IDLE, PAUSED = "idle", "paused"
@@ -94,7 +95,7 @@ class _Worker(QObject):
     # stopped can never touch the run that replaced it.
     ready = Signal(int)
     ended = Signal(int, str, str)  # generation, status, message
-    failed = Signal(int, str, str)  # generation, message, traceback
+    failed = Signal(int, object, str)  # generation, message (str, or a BadInput's Text), tb
 
     def __init__(self, gen_id: int, factory: Factory, ctl: Control, box: Mailbox) -> None:
         super().__init__()
@@ -162,6 +163,9 @@ class _Worker(QObject):
                     was_paused = True
                 elif self.ctl.speed > 0:
                     self._pace(t0)
+        except BadInput as exc:  # the user's data: the message says what to change
+            status, message = FAILED, str(exc)
+            self.failed.emit(self.gen_id, exc.text, "")
         except Exception as exc:  # an engine bug must not take the window down
             status = FAILED
             message = f"{type(exc).__name__}: {exc}"
@@ -179,7 +183,7 @@ class Runner(QObject):
 
     sig_snapshot = Signal(object)  # Snapshot: every record since the last, latest frame
     sig_state = Signal(str)  # idle/running/paused/finished/diverged/failed/stopped
-    sig_failed = Signal(str, str)  # message, traceback
+    sig_failed = Signal(object, str)  # message (str, or a BadInput's Text), traceback
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -300,8 +304,8 @@ class Runner(QObject):
         self._release()
         self._set_state(status)
 
-    @Slot(int, str, str)
-    def _on_failed(self, gen_id: int, message: str, tb: str) -> None:
+    @Slot(int, object, str)
+    def _on_failed(self, gen_id: int, message: str | Text, tb: str) -> None:
         if gen_id == self._gen_id:
             self.sig_failed.emit(message, tb)
 

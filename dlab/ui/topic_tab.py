@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
 
 from dlab.core.experiment import Run
 from dlab.core.metrics import MetricsStore
-from dlab.core.params import Params
+from dlab.core.params import Params, Text
 from dlab.core.resources import lesson_text
 from dlab.core.scenes import Scene, Script, changes_from_defaults, scene_params
 from dlab.core.seed import SEED_MAX
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import Topic
+from dlab.ui import messages
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, contexts, language, translate
 from dlab.ui.messages import diverged_detail
@@ -727,8 +728,12 @@ class TopicTab(QWidget):
             self.banner.show_error(self._diverged_text(), severe=False)
         self._on_state_text()
 
-    @Slot(str, str)
-    def _on_failed(self, message: str, traceback: str) -> None:
+    @Slot(object, str)
+    def _on_failed(self, message: str | Text, traceback: str) -> None:
+        if isinstance(message, Text):  # bad input (a user's folder): what to change
+            self.banner.show_error(translate("TopicTab", "Cannot run: {0}").format(
+                messages.text(message)), severe=False)
+            return
         self.banner.show_error(translate("TopicTab", "The run failed: {0}").format(message),
                                traceback)
 

@@ -183,6 +183,10 @@
         <translation>숫자: 기울기</translation>
     </message>
     <message>
+        <source>folders</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
         <source>both</source>
         <translation>둘 다</translation>
     </message>
@@ -202,8 +206,8 @@
         <translation>도메인 X와 Y</translation>
     </message>
     <message>
-        <source>points-gaussians: X and Y are two different mixtures of four Gaussians; points-moons-ring: X is two moons, Y a ring around them; digits-thickness: handwritten digits, Y with thicker strokes; digits-slant: Y slanted. No x comes with its y.</source>
-        <translation>점: 가우시안 — X와 Y는 서로 다른 가우시안 네 개의 혼합입니다. 점: 두 달과 고리 — X는 두 개의 반달, Y는 그것을 둘러싼 고리입니다. 숫자: 획 굵기 — 손글씨 숫자이고 Y는 획이 더 굵습니다. 숫자: 기울기 — Y는 기울어져 있습니다. 어떤 x도 짝이 되는 y와 함께 오지 않습니다.</translation>
+        <source>points-gaussians: X and Y are two different mixtures of four Gaussians; points-moons-ring: X is two moons, Y a ring around them; digits-thickness: handwritten digits, Y with thicker strokes; digits-slant: Y slanted; folders: your own two folders of images (Folder X, Folder Y). No x comes with its y.</source>
+        <translation>점: 가우시안 — X와 Y는 서로 다른 가우시안 네 개의 혼합입니다. 점: 두 달과 고리 — X는 두 개의 반달, Y는 그것을 둘러싼 고리입니다. 숫자: 획 굵기 — 손글씨 숫자이고 Y는 획이 더 굵습니다. 숫자: 기울기 — Y는 기울어져 있습니다. 폴더 — 직접 고른 이미지 폴더 두 개(폴더 X, 폴더 Y)입니다. 어떤 x도 짝이 되는 y와 함께 오지 않습니다.</translation>
     </message>
     <message>
         <source>λ cycle</source>
@@ -246,8 +250,8 @@
         <translation>이미지 크기</translation>
     </message>
     <message>
-        <source>Side of the digit images in pixels (a multiple of 4): the shipped 28×28 digits are shrunk to it, so that training is quick on a CPU.</source>
-        <translation>숫자 이미지 한 변의 픽셀 수입니다(4의 배수). 함께 제공되는 28×28 숫자를 이 크기로 줄여 CPU에서도 빨리 학습합니다.</translation>
+        <source>Side of the images in pixels (a multiple of 4): the shipped 28×28 digits are shrunk to it (up to 28), so that training is quick on a CPU; a folder&apos;s images are cropped to their centre square and shrunk to it (up to 64, best on a GPU).</source>
+        <translation>이미지 한 변의 픽셀 수입니다(4의 배수). 함께 제공되는 28×28 숫자는 이 크기로 줄여(최대 28) CPU에서도 빨리 학습합니다. 폴더의 이미지는 가운데 정사각형을 잘라 이 크기로 줄입니다(최대 64, GPU에서 권장).</translation>
     </message>
     <message>
         <source>Hidden units</source>
@@ -264,6 +268,22 @@
     <message>
         <source>both: the generators G and F, then the discriminators D_X and D_Y; discriminators or generators: only those, to take the two-player game apart.</source>
         <translation>둘 다: 생성자 G와 F, 이어서 판별자 D_X와 D_Y. 판별자만 또는 생성자만: 그쪽만 학습하여 두 선수의 게임을 떼어 봅니다.</translation>
+    </message>
+    <message>
+        <source>Folder X</source>
+        <translation>폴더 X</translation>
+    </message>
+    <message>
+        <source>With domains folders: a folder of PNG or JPEG images of domain X, all of one size (the first 2,000 in name order are used).</source>
+        <translation>도메인이 폴더일 때: 도메인 X의 PNG 또는 JPEG 이미지가 든 폴더입니다. 이미지 크기는 모두 같아야 합니다(이름 순서로 처음 2,000장을 씁니다).</translation>
+    </message>
+    <message>
+        <source>Folder Y</source>
+        <translation>폴더 Y</translation>
+    </message>
+    <message>
+        <source>With domains folders: a folder of PNG or JPEG images of domain Y, all of one size; not the same pictures as X, and in any order: no x comes with its y.</source>
+        <translation>도메인이 폴더일 때: 도메인 Y의 PNG 또는 JPEG 이미지가 든 폴더입니다. 크기는 모두 같아야 합니다. X와 같은 사진일 필요도, 순서가 맞을 필요도 없습니다. 어떤 x도 짝이 되는 y와 함께 오지 않습니다.</translation>
     </message>
     <message>
         <source>Drawn X</source>

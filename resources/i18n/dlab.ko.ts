@@ -305,6 +305,18 @@
 <context>
     <name>ParamForm</name>
     <message>
+        <source>Choose a folder</source>
+        <translation>폴더 선택</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>no folder chosen</source>
+        <translation>선택한 폴더 없음</translation>
+    </message>
+    <message>
         <source>Greyed settings are fixed while a run is going; Reset to change them.</source>
         <translation>회색 설정은 실행 중에는 바꿀 수 없습니다. 바꾸려면 리셋하세요.</translation>
     </message>
@@ -431,6 +443,10 @@
         <translation>나의 수업</translation>
     </message>
     <message>
+        <source>Cannot run: {0}</source>
+        <translation>실행할 수 없습니다: {0}</translation>
+    </message>
+    <message>
         <source>The run failed: {0}</source>
         <translation>실행이 실패했습니다: {0}</translation>
     </message>
@@ -535,6 +551,173 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>one of {choices}, {other}</source>
+        <translation>{choices} 중 하나, 또는 {other}</translation>
+    </message>
+    <message>
+        <source>{value} is not allowed; expected {allowed}</source>
+        <translation>{value}은(는) 허용되지 않습니다. {allowed}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{value} is out of range; expected {allowed}</source>
+        <translation>{value}은(는) 범위를 벗어났습니다. {allowed}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown parameter; known parameters are {names}</source>
+        <translation>알 수 없는 매개변수입니다. 있는 매개변수: {names}</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line})</source>
+        <translation>올바른 JSON이 아닙니다({line}번째 줄)</translation>
+    </message>
+    <message>
+        <source>{value} is not supported; expected 1</source>
+        <translation>{value}은(는) 지원하지 않는 형식 버전입니다. 1이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the file is for {file}, this tab is {tab}</source>
+        <translation>이 파일은 {file}용인데 이 탭은 {tab}입니다</translation>
+    </message>
+    <message>
+        <source>expected an object with &apos;schema&apos;, &apos;topic&apos; and &apos;params&apos;</source>
+        <translation>&apos;schema&apos;, &apos;topic&apos;, &apos;params&apos;가 있는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a mapping of parameter names to values</source>
+        <translation>매개변수 이름과 값의 대응이어야 합니다</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>{choices} 중 하나</translation>
+    </message>
+    <message>
+        <source>a comma-separated subset of {choices}</source>
+        <translation>{choices} 중 쉼표로 구분한 일부</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 또는 false</translation>
+    </message>
+    <message>
+        <source>the path of a folder</source>
+        <translation>폴더 경로</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <source>a power of two</source>
+        <translation>2의 거듭제곱</translation>
+    </message>
+    <message>
+        <source>an integer from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 정수</translation>
+    </message>
+    <message>
+        <source>a number from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 수</translation>
+    </message>
+    <message>
+        <source>a power of two from {lo} to {hi}</source>
+        <translation>{lo}부터 {hi}까지의 2의 거듭제곱</translation>
+    </message>
+    <message>
+        <source>choose at least one optimiser</source>
+        <translation>옵티마이저를 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>{field}: no folder chosen; expected a folder of PNG or JPEG images</source>
+        <translation>{field}: 폴더를 고르지 않았습니다. PNG 또는 JPEG 이미지가 든 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>{field}: {folder} is not a folder; expected a folder of PNG or JPEG images</source>
+        <translation>{field}: {folder}은(는) 폴더가 아닙니다. PNG 또는 JPEG 이미지가 든 폴더여야 합니다</translation>
+    </message>
+    <message>
+        <source>{field}: {folder} cannot be read ({why})</source>
+        <translation>{field}: {folder}을(를) 읽을 수 없습니다({why})</translation>
+    </message>
+    <message>
+        <source>{field}: {folder} holds no images; expected PNG or JPEG files (.png, .jpg, .jpeg)</source>
+        <translation>{field}: {folder}에 이미지가 없습니다. PNG 또는 JPEG 파일(.png, .jpg, .jpeg)이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{field}: {file} cannot be read as an image; expected a PNG or JPEG file</source>
+        <translation>{field}: {file}을(를) 이미지로 읽을 수 없습니다. PNG 또는 JPEG 파일이어야 합니다</translation>
+    </message>
+    <message>
+        <source>step {0}: {1} became {2}</source>
+        <translation>{0}단계: {1}이(가) {2}이(가) 되었습니다</translation>
+    </message>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>그런 파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>디스크가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>경로의 일부가 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>UTF-8 텍스트 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>loss (minibatch)</source>
+        <translation>손실(미니배치)</translation>
+    </message>
+    <message>
+        <source>{field}: images of mixed sizes: {first} ({size}) but {named}; every image of a folder must have the same size</source>
+        <translation>{field}: 이미지 크기가 섞여 있습니다. {first}은(는) {size}인데 {named}입니다. 한 폴더의 이미지는 모두 크기가 같아야 합니다</translation>
+    </message>
+    <message>
+        <source>loss (batch)</source>
+        <translation>손실(전체 배치)</translation>
+    </message>
+    <message>
+        <source>loss (sgd)</source>
+        <translation>손실(SGD)</translation>
+    </message>
+    <message>
+        <source>gradient norm (minibatch)</source>
+        <translation>그래디언트 노름(미니배치)</translation>
+    </message>
+    <message>
+        <source>gradient norm (batch)</source>
+        <translation>그래디언트 노름(전체 배치)</translation>
+    </message>
+    <message>
+        <source>gradient norm (sgd)</source>
+        <translation>그래디언트 노름(SGD)</translation>
+    </message>
+    <message>
+        <source>epoch loss</source>
+        <translation>에폭 손실</translation>
+    </message>
+</context>
+<context>
     <name>params</name>
     <message>
         <source>Learning rate</source>
@@ -594,145 +777,6 @@
     <message>
         <source>last layer</source>
         <translation>마지막 층</translation>
-    </message>
-</context>
-<context>
-    <name>errors</name>
-    <message>
-        <source>one of {choices}, {other}</source>
-        <translation>{choices} 중 하나, 또는 {other}</translation>
-    </message>
-    <message>
-        <source>{value} is not allowed; expected {allowed}</source>
-        <translation>{value}은(는) 허용되지 않습니다. {allowed}이어야 합니다</translation>
-    </message>
-    <message>
-        <source>{value} is out of range; expected {allowed}</source>
-        <translation>{value}은(는) 범위를 벗어났습니다. {allowed}이어야 합니다</translation>
-    </message>
-    <message>
-        <source>unknown parameter; known parameters are {names}</source>
-        <translation>알 수 없는 매개변수입니다. 있는 매개변수: {names}</translation>
-    </message>
-    <message>
-        <source>not valid JSON (line {line})</source>
-        <translation>올바른 JSON이 아닙니다({line}번째 줄)</translation>
-    </message>
-    <message>
-        <source>{value} is not supported; expected 1</source>
-        <translation>{value}은(는) 지원하지 않는 형식 버전입니다. 1이어야 합니다</translation>
-    </message>
-    <message>
-        <source>the file is for {file}, this tab is {tab}</source>
-        <translation>이 파일은 {file}용인데 이 탭은 {tab}입니다</translation>
-    </message>
-    <message>
-        <source>expected an object with 'schema', 'topic' and 'params'</source>
-        <translation>'schema', 'topic', 'params'가 있는 객체여야 합니다</translation>
-    </message>
-    <message>
-        <source>expected a mapping of parameter names to values</source>
-        <translation>매개변수 이름과 값의 대응이어야 합니다</translation>
-    </message>
-    <message>
-        <source>one of {choices}</source>
-        <translation>{choices} 중 하나</translation>
-    </message>
-    <message>
-        <source>a comma-separated subset of {choices}</source>
-        <translation>{choices} 중 쉼표로 구분한 일부</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true 또는 false</translation>
-    </message>
-    <message>
-        <source>an integer</source>
-        <translation>정수</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>수</translation>
-    </message>
-    <message>
-        <source>a power of two</source>
-        <translation>2의 거듭제곱</translation>
-    </message>
-    <message>
-        <source>an integer from {lo} to {hi}</source>
-        <translation>{lo}부터 {hi}까지의 정수</translation>
-    </message>
-    <message>
-        <source>a number from {lo} to {hi}</source>
-        <translation>{lo}부터 {hi}까지의 수</translation>
-    </message>
-    <message>
-        <source>a power of two from {lo} to {hi}</source>
-        <translation>{lo}부터 {hi}까지의 2의 거듭제곱</translation>
-    </message>
-    <message>
-        <source>choose at least one optimiser</source>
-        <translation>옵티마이저를 하나 이상 고르세요</translation>
-    </message>
-    <message>
-        <source>step {0}: {1} became {2}</source>
-        <translation>{0}단계: {1}이(가) {2}이(가) 되었습니다</translation>
-    </message>
-    <message>
-        <source>there is no such file or folder</source>
-        <translation>그런 파일이나 폴더가 없습니다</translation>
-    </message>
-    <message>
-        <source>permission denied</source>
-        <translation>권한이 없습니다</translation>
-    </message>
-    <message>
-        <source>the disk is read-only</source>
-        <translation>디스크가 읽기 전용입니다</translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation>디스크가 가득 찼습니다</translation>
-    </message>
-    <message>
-        <source>it is a folder</source>
-        <translation>폴더입니다</translation>
-    </message>
-    <message>
-        <source>a part of the path is not a folder</source>
-        <translation>경로의 일부가 폴더가 아닙니다</translation>
-    </message>
-    <message>
-        <source>the file is not UTF-8 text</source>
-        <translation>UTF-8 텍스트 파일이 아닙니다</translation>
-    </message>
-    <message>
-        <source>loss (minibatch)</source>
-        <translation>손실(미니배치)</translation>
-    </message>
-    <message>
-        <source>loss (batch)</source>
-        <translation>손실(전체 배치)</translation>
-    </message>
-    <message>
-        <source>loss (sgd)</source>
-        <translation>손실(SGD)</translation>
-    </message>
-    <message>
-        <source>gradient norm (minibatch)</source>
-        <translation>그래디언트 노름(미니배치)</translation>
-    </message>
-    <message>
-        <source>gradient norm (batch)</source>
-        <translation>그래디언트 노름(전체 배치)</translation>
-    </message>
-    <message>
-        <source>gradient norm (sgd)</source>
-        <translation>그래디언트 노름(SGD)</translation>
-    </message>
-    <message>
-        <source>epoch loss</source>
-        <translation>에폭 손실</translation>
     </message>
 </context>
 </TS>

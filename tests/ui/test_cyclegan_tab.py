@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 from dlab import registry
+from dlab.core.snapshot import FAILED
 from dlab.engines.cyclegan import frame as names
-from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_step
+from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
 
 
 def open_tab(window):
@@ -108,3 +109,41 @@ def test_digit_domains_show_image_grids(window, qtbot):
         assert grid._n_shown == 24  # three rows of eight
     assert "per pixel" in tab.head.text()
     assert tab.store.get(names.EVAL_FAKE_TO_Y) is None  # a points-only measure
+
+
+def test_folders_are_browsed_refused_with_a_banner_and_trained_in_colour(
+        window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.core.test_cyclegan_folders import squares
+
+    tab = open_tab(window)
+    x_ed, y_ed = tab.form.editors["folder_x"], tab.form.editors["folder_y"]
+    assert not x_ed.isEnabled()  # greyed out for the point domains
+    tab.form.editors["domains"].set_value("folders")
+    tab.form._on_edit()
+    assert x_ed.isEnabled() and tab.pages.currentIndex() == 1
+    red = squares(tmp_path / "red", 8, (255, 0, 0), 0)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args: str(red)))
+    x_ed.browse.click()  # Browse… picks a folder through the dialog
+    assert tab.params().folder_x == str(red) and x_ed.line.text() == str(red)
+    y_ed.line.setText(str(tmp_path / "nowhere"))  # typed, then Enter
+    y_ed.line.editingFinished.emit()
+    assert tab.params().folder_y == str(tmp_path / "nowhere")
+
+    tab.run_pause()  # the engine refuses the folder: a banner says why, the app goes on
+    wait_state(qtbot, tab, FAILED)
+    assert not tab.banner.isHidden()  # (the offscreen test window may not map the tab)
+    assert "folder_y:" in tab.banner.message.text() and "is not a folder" in (
+        tab.banner.message.text())
+    assert not tab.banner.details_btn.isVisible()  # the user's data, not a bug: no traceback
+    tab.reset()
+
+    blue = squares(tmp_path / "blue", 8, (0, 0, 255), 1)
+    y_ed.set_value(str(blue))
+    y_ed.edited.emit()
+    tab.run_inline(steps=2)
+    assert tab._frame.img_x.shape == (2, 16, 16, 3)  # a quarter of 8 held out, in colour
+    cell = tab.grids["G"].cells[0]
+    assert cell.lut is None and cell.image.shape == (16, 16, 3)  # drawn as RGB

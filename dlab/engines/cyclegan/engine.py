@@ -23,9 +23,9 @@ from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
 from dlab.engines.cyclegan import frame as names
 from dlab.engines.cyclegan.frame import IMAGES, POINTS, CycleFrame
-from dlab.engines.cyclegan.images import SHOWN, image_domains
+from dlab.engines.cyclegan.images import SHOWN, folder_domains, image_domains
 from dlab.engines.cyclegan.models import MLP, ConvGenerator, FakePool, PatchDiscriminator
-from dlab.engines.cyclegan.params import IMAGE_DOMAINS, CycleGANParams
+from dlab.engines.cyclegan.params import FOLDERS, IMAGE_DOMAINS, CycleGANParams
 from dlab.engines.cyclegan.points import EXTENT, drawn_domain, parse_drawn, point_domains
 
 GRID = 64  # the discriminators' heat maps
@@ -66,13 +66,18 @@ class CycleGAN(Experiment):
         self.kind = IMAGES if params.domains in IMAGE_DOMAINS else POINTS
         h = params.hidden
         if self.kind == IMAGES:
-            dom = image_domains(params.domains, params.image_size, seed)
+            if params.domains == FOLDERS:
+                dom = folder_domains(params.folder_x, params.folder_y, params.image_size, seed)
+            else:
+                dom = image_domains(params.domains, params.image_size, seed)
             self.x, self.y = dom.x_train.to(device), dom.y_train.to(device)
             self.x_eval, self.y_eval = dom.x_eval.to(device), dom.y_eval.to(device)
             self.x_eval_labels, self.y_eval_labels = dom.x_eval_labels, dom.y_eval_labels
             c = max(4, h // 4)
-            self.G, self.F = (ConvGenerator(c, self.gen).to(device) for _ in range(2))
-            self.D_X, self.D_Y = (PatchDiscriminator(c, self.gen).to(device) for _ in range(2))
+            k = dom.channels
+            self.G, self.F = (ConvGenerator(c, self.gen, k).to(device) for _ in range(2))
+            self.D_X, self.D_Y = (PatchDiscriminator(c, self.gen, k).to(device)
+                                  for _ in range(2))
         else:
             self.generated = point_domains(params.domains, seed)
             self._drawn = ("", "")
@@ -225,7 +230,8 @@ def _np(t: torch.Tensor) -> np.ndarray:
     return t.detach().cpu().numpy().copy()
 
 
-
 def _ink(images: torch.Tensor) -> np.ndarray:
-    """(k, 1, s, s) in [-1, 1] → (k, s, s) in [0, 1], as the grids draw them."""
-    return _np((images[:, 0] + 1) / 2).clip(0, 1)
+    """(k, 1, s, s) in [-1, 1] → (k, s, s) in [0, 1], as the grids draw them; colour
+    images (k, 3, s, s) → (k, s, s, 3)."""
+    shown = images[:, 0] if images.shape[1] == 1 else images.permute(0, 2, 3, 1)
+    return _np((shown + 1) / 2).clip(0, 1)

@@ -40,7 +40,8 @@ class CycleFrame:
     discriminators' outputs on a grid over ``extent`` (rows = x), 1 = real, 0 = fake.
 
     The image domains: the same held-out examples every frame, (k, size, size) in [0, 1]
-    (0 paper, 1 ink): real x, G(x), F(G(x)), and real y, F(y), G(F(y)).
+    (0 paper, 1 ink), or (k, size, size, 3) RGB for a folder of colour images: real x, G(x),
+    F(G(x)), and real y, F(y), G(F(y)).
     """
 
     kind: str

@@ -1,10 +1,13 @@
-"""The image domains: handwritten digits changed in two different ways, unpaired.
+"""The image domains: handwritten digits changed in two different ways, unpaired, or a
+user's two folders of images.
 
 The shipped digits' training split is shuffled and cut in two halves: one half, as it
 is, makes X; the other half, changed (thicker strokes, or slanted), makes Y. So no x has
 its y. The held-out sets come the same way from the validation split, with the digits'
-labels kept to check that a translation keeps a digit's identity. Pixels are scaled to
-[-1, 1] (the generators end in tanh, as in the original method).
+labels kept to check that a translation keeps a digit's identity. A user's folders are
+each cut into a training set and a held-out quarter; they are greyscale (as ink, like the
+digits) when every image of both is grey, RGB otherwise. Pixels are scaled to [-1, 1]
+(the generators end in tanh, as in the original method).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import torch
 import torch.nn.functional as F
 
 from dlab.core.digits import load_digits, to_float
+from dlab.core.image_folder import is_grey, load_folder
 
 SHOWN = 8  # held-out examples of each domain shown in the grids, the same every frame
 SLANT = 0.4  # the shear of the slanted digits: x moves by 0.4 of the height
@@ -27,8 +31,12 @@ class ImageDomains:
     y_train: torch.Tensor
     x_eval: torch.Tensor
     y_eval: torch.Tensor
-    x_eval_labels: torch.Tensor  # (n,) digit of each held-out x
+    x_eval_labels: torch.Tensor  # (n,) digit of each held-out x (empty for folders)
     y_eval_labels: torch.Tensor
+
+    @property
+    def channels(self) -> int:
+        return self.x_train.shape[1]
 
 
 def change(images: torch.Tensor, domains: str) -> torch.Tensor:
@@ -68,3 +76,37 @@ def image_domains(domains: str, size: int, seed: int) -> ImageDomains:
         x_eval=prepare(held_out[c], None, size), y_eval=prepare(held_out[d], domains, size),
         x_eval_labels=torch.from_numpy(labels[c]), y_eval_labels=torch.from_numpy(labels[d]),
     )
+
+
+MAX_HELD_OUT = 256
+
+
+def from_pixels(rgb: np.ndarray, grey: bool) -> torch.Tensor:
+    """(n, s, s, 3) uint8 → (n, 1, s, s) ink (1 − brightness, as the digits) or
+    (n, 3, s, s) colour, in [-1, 1]."""
+    t = torch.from_numpy(rgb).permute(0, 3, 1, 2).float() / 255
+    return (1 - t[:, :1] if grey else t) * 2 - 1
+
+
+def split(images: torch.Tensor, rng: np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """(training set, held-out set): a quarter held out (1 to 256 images); a folder of one
+    image trains and is measured on it."""
+    n = len(images)
+    if n == 1:
+        return images, images
+    order = torch.from_numpy(rng.permutation(n))
+    k = min(max(1, n // 4), MAX_HELD_OUT)
+    return images[order[k:]], images[order[:k]]
+
+
+def folder_domains(folder_x: str, folder_y: str, size: int, seed: int) -> ImageDomains:
+    """The user's two folders as domains X and Y (BadInput naming the folder and file when
+    one cannot be used)."""
+    x = load_folder("folder_x", folder_x, size)
+    y = load_folder("folder_y", folder_y, size)
+    grey = is_grey(x, y)
+    rng = np.random.default_rng(seed)
+    (x_train, x_eval), (y_train, y_eval) = (split(from_pixels(d, grey), rng) for d in (x, y))
+    none = torch.zeros(0, dtype=torch.long)
+    return ImageDomains(x_train=x_train, y_train=y_train, x_eval=x_eval, y_eval=y_eval,
+                        x_eval_labels=none, y_eval_labels=none)

@@ -62,14 +62,15 @@ class FakePool:
 
 class ConvGenerator(nn.Module):
     """An image to an image of the same size: four 3×3 convolutions (a 9×9 view of the
-    input per output pixel), ReLU between, tanh at the end."""
+    input per output pixel), ReLU between, tanh at the end. ``colours``: 1 (grey) or 3."""
 
-    def __init__(self, channels: int, gen: torch.Generator) -> None:
+    def __init__(self, channels: int, gen: torch.Generator, colours: int = 1) -> None:
         super().__init__()
         c = channels
         self.net = nn.Sequential(
-            nn.Conv2d(1, c, 3, padding=1), nn.ReLU(), nn.Conv2d(c, c, 3, padding=1), nn.ReLU(),
-            nn.Conv2d(c, c, 3, padding=1), nn.ReLU(), nn.Conv2d(c, 1, 3, padding=1), nn.Tanh())
+            nn.Conv2d(colours, c, 3, padding=1), nn.ReLU(), nn.Conv2d(c, c, 3, padding=1),
+            nn.ReLU(), nn.Conv2d(c, c, 3, padding=1), nn.ReLU(),
+            nn.Conv2d(c, colours, 3, padding=1), nn.Tanh())
         init_from(self, gen)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -80,11 +81,11 @@ class PatchDiscriminator(nn.Module):
     """A PatchGAN, as in the original method but small: a score for each patch of the
     image (two strided 4×4 convolutions, then a 3×3), not one for the whole image."""
 
-    def __init__(self, channels: int, gen: torch.Generator) -> None:
+    def __init__(self, channels: int, gen: torch.Generator, colours: int = 1) -> None:
         super().__init__()
         c = channels
         self.net = nn.Sequential(
-            nn.Conv2d(1, c, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(c, 2 * c, 4, 2, 1),
+            nn.Conv2d(colours, c, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(c, 2 * c, 4, 2, 1),
             nn.LeakyReLU(0.2), nn.Conv2d(2 * c, 1, 3, padding=1))
         init_from(self, gen)
 

@@ -10,8 +10,11 @@ from dlab.core.params import ParamError, Params, Spec
 from dlab.engines.cyclegan.points import DrawnPointsError, parse_drawn
 
 POINT_DOMAINS = ("points-gaussians", "points-moons-ring")
-IMAGE_DOMAINS = ("digits-thickness", "digits-slant")
+DIGIT_DOMAINS = ("digits-thickness", "digits-slant")
+FOLDERS = "folders"
+IMAGE_DOMAINS = (*DIGIT_DOMAINS, FOLDERS)
 DOMAINS = POINT_DOMAINS + IMAGE_DOMAINS
+DIGIT_SIDE = 28  # the shipped digits' side: image_size goes no higher for them
 UPDATES = ("both", "discriminators", "generators")
 
 
@@ -23,8 +26,8 @@ class CycleGANParams(Params):
         "Domains X and Y",
         "points-gaussians: X and Y are two different mixtures of four Gaussians; "
         "points-moons-ring: X is two moons, Y a ring around them; digits-thickness: "
-        "handwritten digits, Y with thicker strokes; digits-slant: Y slanted. No x comes "
-        "with its y.",
+        "handwritten digits, Y with thicker strokes; digits-slant: Y slanted; folders: your "
+        "own two folders of images (Folder X, Folder Y). No x comes with its y.",
         choices=DOMAINS,
     )] = "points-gaussians"
     lambda_cycle: Annotated[float, Spec(
@@ -57,9 +60,10 @@ class CycleGANParams(Params):
     )] = 256
     image_size: Annotated[int, Spec(
         "Image size",
-        "Side of the digit images in pixels (a multiple of 4): the shipped 28×28 digits "
-        "are shrunk to it, so that training is quick on a CPU.",
-        lo=12, hi=28, step=4,
+        "Side of the images in pixels (a multiple of 4): the shipped 28×28 digits are "
+        "shrunk to it (up to 28), so that training is quick on a CPU; a folder's images are "
+        "cropped to their centre square and shrunk to it (up to 64, best on a GPU).",
+        lo=12, hi=64, step=4,
     )] = 16
     hidden: Annotated[int, Spec(
         "Hidden units",
@@ -73,6 +77,18 @@ class CycleGANParams(Params):
         "discriminators or generators: only those, to take the two-player game apart.",
         choices=UPDATES, live=True,
     )] = "both"
+    folder_x: Annotated[str, Spec(
+        "Folder X",
+        "With domains folders: a folder of PNG or JPEG images of domain X, all of one size "
+        "(the first 2,000 in name order are used).",
+        path="folder",
+    )] = ""
+    folder_y: Annotated[str, Spec(
+        "Folder Y",
+        "With domains folders: a folder of PNG or JPEG images of domain Y, all of one size; "
+        "not the same pictures as X, and in any order: no x comes with its y.",
+        path="folder",
+    )] = ""
     drawn_x: Annotated[str, Spec(
         "Drawn X",
         "Domain X as drawn with the mouse: x,y;x,y;… (at least 8 points inside the plane). "
@@ -86,9 +102,11 @@ class CycleGANParams(Params):
     )] = ""
 
     def validate(self) -> None:
-        if self.image_size % 4:
+        top = DIGIT_SIDE if self.domains in DIGIT_DOMAINS else 64
+        if self.image_size % 4 or self.image_size > top:
             raise ParamError("image_size", f"{self.image_size} is not allowed; expected a "
-                             "multiple of 4 from 12 to 28")
+                             f"multiple of 4 from 12 to {top}" + (
+                                 " for the digits" if top == DIGIT_SIDE else ""))
         for name in ("drawn_x", "drawn_y"):
             text = getattr(self, name)
             if text:
@@ -96,3 +114,7 @@ class CycleGANParams(Params):
                     parse_drawn(text)
                 except DrawnPointsError as why:
                     raise ParamError(name, str(why)) from None
+
+    def unused(self) -> frozenset[str]:
+        """The folders matter only with domains folders."""
+        return frozenset() if self.domains == FOLDERS else frozenset({"folder_x", "folder_y"})
