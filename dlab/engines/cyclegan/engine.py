@@ -27,6 +27,7 @@ from dlab.engines.cyclegan.images import SHOWN, folder_domains, image_domains
 from dlab.engines.cyclegan.models import MLP, ConvGenerator, FakePool, PatchDiscriminator
 from dlab.engines.cyclegan.params import FOLDERS, IMAGE_DOMAINS, CycleGANParams
 from dlab.engines.cyclegan.points import EXTENT, drawn_domain, parse_drawn, point_domains
+from dlab.engines.cyclegan.samples import samples_png
 
 GRID = 64  # the discriminators' heat maps
 ARROWS = 48  # fake points whose push is shown
@@ -224,6 +225,10 @@ class CycleGAN(Experiment):
 
     def summary(self) -> dict[str, Any]:
         return {"domains": self.params.domains, "iterations": self.t}
+
+    def files(self) -> dict[str, str | bytes]:
+        """samples.png for `dlab run --out`: the image grids, or the two maps."""
+        return {"samples.png": samples_png(self.frame())}
 
 
 def _np(t: torch.Tensor) -> np.ndarray:
