@@ -22,7 +22,13 @@ from dlab.core.runtime import configure_torch
 from dlab.core.snapshot import Record
 from dlab.engines.word2vec.frame import LOSS, Word2VecFrame
 from dlab.engines.word2vec.params import Word2VecParams
-from dlab.engines.word2vec.similarity import pca_2d, unit_rows
+from dlab.engines.word2vec.similarity import (
+    category_margin,
+    neighbour_purity,
+    neighbours,
+    pca_2d,
+    unit_rows,
+)
 from dlab.engines.word2vec.text import (
     BUILTIN,
     CHUNK_BYTES,
@@ -105,6 +111,8 @@ class Word2Vec(Experiment):
         self.cursor = self._cursor_positions()
         self._new_epoch()
         self.pairs_per_epoch = len(self.targets)
+        per_centre = 1 if p.architecture == "cbow" else 2 * p.window
+        self.centres_per_epoch = self.pairs_per_epoch // per_centre
         self.first_epoch = (self.inputs.copy(), self.targets.copy())
 
     def _shown_words(self) -> np.ndarray:
@@ -230,9 +238,28 @@ class Word2Vec(Experiment):
 
     def summary(self) -> dict[str, Any]:
         if self.corpus is None:
-            return {"vocab_size": 0, "pairs_per_epoch": 0, "epochs_done": 0}
+            return {"vocab_size": 0, "pairs_per_epoch": 0, "centres_per_epoch": 0,
+                    "epochs_done": 0}
         return {"vocab_size": len(self.corpus.vocab), "pairs_per_epoch": self.pairs_per_epoch,
-                "epochs_done": self.epoch}
+                "centres_per_epoch": self.centres_per_epoch, "epochs_done": self.epoch,
+                **self._kinds()}
+
+    def _kinds(self) -> dict[str, float]:
+        """How the built-in corpus's kinds (animals, foods, ...) sit in the table: mean
+        cosine similarity of two words of one kind and of two different kinds, the share
+        of category words whose nearest word is of their kind, and the mean similarity to
+        that nearest word. Nothing for a user's corpus (its words have no kinds)."""
+        assert self.corpus is not None
+        words = [self.corpus.vocab[i] for i in self.shown]
+        cats = [self.categories.get(w, "") for w in words]
+        if sum(1 for c in cats if c) < 2:
+            return {}
+        table = self.vectors()[self.shown]
+        same, other = category_margin(table, cats)
+        nearest = [neighbours(table, i, 1)[0][1] for i, c in enumerate(cats) if c]
+        return {"similarity_same_kind": same, "similarity_other_kind": other,
+                "nearest_same_kind": neighbour_purity(table, cats),
+                "nearest_similarity": float(np.mean(nearest))}
 
     def files(self) -> dict[str, str]:
         """vectors.tsv and metadata.tsv (the Embedding Projector's format, one word a line
