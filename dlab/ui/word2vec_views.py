@@ -14,45 +14,60 @@ from dlab.ui.i18n import Msg
 from dlab.ui.plots import LabelledPlot, pen
 
 LABEL_GAP = 4  # pixels between a point and its label
+LABEL_MARGIN = 2  # pixels kept free between two labels, so they never touch
+POINT_RADIUS = 6  # pixels around a point that no label covers (the marker and its rim)
+RINGS = 8  # how far out a crowded label may go: ring r is (r - 1) label heights further
 # Where a label may go, relative to its point, in the order tried: right, left, above,
-# below, then the same further out.
+# below, then the corners; the same again further out.
 _SPOTS = [(1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)]
 
 
 def place_labels(xy: np.ndarray, sizes: Sequence[tuple[float, float]],
                  bounds: tuple[float, float, float, float]) -> np.ndarray:
-    """Top-left corners (pixels, y down) for labels of the points ``xy`` (pixels) so that
-    labels overlap neither each other nor the points, and stay inside ``bounds`` (left,
-    top, right, bottom), where a free spot exists: greedy, each label takes the first free
-    spot of those tried, else the least crowded."""
-    placed: list[tuple[float, float, float, float]] = []
-    out = np.zeros((len(xy), 2))
+    """Top-left corners (pixels, y down) for labels of the points ``xy`` (pixels), greedy
+    in the order given: each label takes the first spot, nearest its point first, that
+    stays inside ``bounds`` (left, top, right, bottom), keeps LABEL_MARGIN from every
+    label placed before and covers no point (failing that, may cover points). A label
+    with no such spot gets NaN (the map hides it; its point still shows and a click on
+    it names it): labels never overlap."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    placed = np.zeros((0, 4))
+    out = np.full((len(xy), 2), np.nan)
     for i, ((x, y), (w, h)) in enumerate(zip(xy, sizes, strict=True)):
-        best, best_hits = None, None
-        for ring in (1, 2, 3, 4, 5):
-            for sx, sy in _SPOTS:
-                gap = LABEL_GAP + (ring - 1) * h
-                left = x + gap if sx > 0 else x - gap - w if sx < 0 else x - w / 2
-                top = y - h - gap if sy < 0 else y + gap if sy > 0 else y - h / 2
-                rect = (left, top, left + w, top + h)
-                outside = (rect[0] < bounds[0] or rect[1] < bounds[1] or rect[2] > bounds[2]
-                           or rect[3] > bounds[3])
-                hits = 10 * outside + sum(_overlap(rect, r) for r in placed) + sum(
-                    rect[0] < px < rect[2] and rect[1] < py < rect[3] for px, py in xy)
-                if best_hits is None or hits < best_hits:
-                    best, best_hits = rect, hits
-                if hits == 0:
-                    break
-            if best_hits == 0:
+        others = np.delete(xy, i, axis=0)  # its own point sits LABEL_GAP from it
+        # Covering another word's point is better than leaving a word unnamed.
+        for points in (others, others[:0]):
+            rect = next((r for r in _candidates(x, y, w, h)
+                         if _free(r, placed, points, bounds)), None)
+            if rect is not None:
+                placed = np.vstack([placed, rect])
+                out[i] = rect[:2]
                 break
-        assert best is not None
-        placed.append(best)
-        out[i] = best[:2]
     return out
 
 
-def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _candidates(x: float, y: float, w: float, h: float) -> list[np.ndarray]:
+    rects = []
+    for ring in range(1, RINGS + 1):
+        gap = LABEL_GAP + (ring - 1) * h
+        for sx, sy in _SPOTS:
+            left = x + gap if sx > 0 else x - gap - w if sx < 0 else x - w / 2
+            top = y - h - gap if sy < 0 else y + gap if sy > 0 else y - h / 2
+            rects.append(np.array([left, top, left + w, top + h]))
+    return rects
+
+
+def _free(rect: np.ndarray, placed: np.ndarray, points: np.ndarray,
+          bounds: tuple[float, float, float, float]) -> bool:
+    if (rect[0] < bounds[0] or rect[1] < bounds[1] or rect[2] > bounds[2]
+            or rect[3] > bounds[3]):
+        return False
+    m, r = LABEL_MARGIN, POINT_RADIUS
+    if len(placed) and np.any((rect[0] < placed[:, 2] + m) & (placed[:, 0] < rect[2] + m)
+                              & (rect[1] < placed[:, 3] + m) & (placed[:, 1] < rect[3] + m)):
+        return False
+    return not np.any((rect[0] - r < points[:, 0]) & (points[:, 0] < rect[2] + r)
+                      & (rect[1] - r < points[:, 1]) & (points[:, 1] < rect[3] + r))
 
 
 class WordMap(LabelledPlot):
@@ -88,6 +103,7 @@ class WordMap(LabelledPlot):
                              data=list(words))
         while len(self.texts) < len(words):  # made once per slot, then reused
             item = pg.TextItem(anchor=(0, 0))
+            item.textItem.document().setDocumentMargin(1)  # the box hugs the word
             font = pg.QtGui.QFont()
             font.setPointSize(10)
             item.setFont(font)
@@ -130,6 +146,9 @@ class WordMap(LabelledPlot):
         lines = []
         for k, i in enumerate(order):
             left, top = corners[k]
+            self.texts[i].setVisible(bool(np.isfinite(left)))
+            if not np.isfinite(left):  # no free spot: the point alone (a click names it)
+                continue
             w, h = sizes[i]
             self.texts[i].setPos(left * pw, -top * ph)
             # The label's nearest point to its word's point, if it is not right beside it.

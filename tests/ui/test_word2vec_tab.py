@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
+import pytest
+
 from dlab import registry
+from dlab.ui.main_window import MainWindow
+from dlab.ui.word2vec_views import LABEL_MARGIN, place_labels
 from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_step
 
 
@@ -78,3 +85,62 @@ def test_a_large_file_shows_a_progress_bar_while_it_is_read(window, qtbot, tmp_p
     assert "Reading big.txt" in tab.head.text()
     assert tab.store.get("loss") is None  # nothing trained yet
     tab.runner.stop()
+
+
+def _apart(a, b, margin: float) -> bool:
+    """Two rectangles (left, top, right, bottom) with at least ``margin`` between them."""
+    return (a[2] + margin <= b[0] or b[2] + margin <= a[0] or a[3] + margin <= b[1]
+            or b[3] + margin <= a[1])
+
+
+def test_placed_labels_keep_apart_and_inside_even_in_a_crowd():
+    """40 labels on 40 points packed in a 100×80 px patch of a 600×400 map: every label
+    finds a place, inside the map, and no two come within LABEL_MARGIN of each other."""
+    rng = np.random.default_rng(0)
+    xy = rng.uniform((250, 160), (350, 240), (40, 2))
+    sizes = [(rng.uniform(25, 70), 16.0) for _ in range(40)]
+    corners = place_labels(xy, sizes, (0, 0, 600, 400))
+    assert np.isfinite(corners).all()
+    rects = [(x, y, x + w, y + h) for (x, y), (w, h) in zip(corners, sizes, strict=True)]
+    assert all(min(r[0], r[1]) >= 0 and r[2] <= 600 and r[3] <= 400 for r in rects)
+    for i, j in itertools.combinations(range(40), 2):
+        assert _apart(rects[i], rects[j], LABEL_MARGIN), (i, j)
+
+
+def test_a_label_with_no_room_is_left_out_rather_than_laid_over_another():
+    """Ten 80×20 px labels on one point of a 140×100 px map: the first takes the best
+    spot, the few others that fit go around it, the rest are hidden (NaN); none overlap."""
+    corners = place_labels(np.full((10, 2), 50.0), [(80.0, 20.0)] * 10, (0, 0, 140, 100))
+    placed = [(x, y, x + 80, y + 20) for x, y in corners if np.isfinite(x)]
+    assert np.isfinite(corners[0]).all() and 2 <= len(placed) <= 4
+    assert np.isnan(corners[len(placed):]).all()
+    for a, b in itertools.combinations(placed, 2):
+        assert _apart(a, b, LABEL_MARGIN), (a, b)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("scene", [1, 4])
+def test_map_labels_never_touch_at_1280_by_800(qtbot, lang, scene):
+    """What the class sees on a 1280×800 projector after scene 1 (random vectors) and 4
+    (the kinds apart): all 40 words are named on the map, each label inside the plot and
+    at least a pixel clear of every other (before, some labels touched or overlapped)."""
+    w = MainWindow(topic="word2vec", lang=lang)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    tab = w.current_tab()
+    tab.apply_scene(scene - 1)
+    tab.run_inline(steps=tab.steps_limit)
+    qtbot.wait(50)
+    shown = [t for t in tab.map.texts[:len(tab.map.words)] if t.isVisible()]
+    assert len(shown) == len(tab.map.words) == 40
+    view = tab.map.plotItem.getViewBox().sceneBoundingRect()
+    rects = [t.sceneBoundingRect() for t in shown]
+    boxes = [(r.left(), r.top(), r.right(), r.bottom()) for r in rects]
+    for r in rects:
+        assert view.contains(r), (r, view)
+    for i, j in itertools.combinations(range(len(boxes)), 2):
+        assert _apart(boxes[i], boxes[j], 1.0), (shown[i].toPlainText(),
+                                                 shown[j].toPlainText())
+    w.close()
