@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>Digits per update (a power of two).</source>
-        <translation>한 번 갱신할 때 쓰는 숫자 이미지 수입니다(2의 거듭제곱).</translation>
+        <translation>한 번 업데이트할 때 쓰는 숫자 이미지 수입니다(2의 거듭제곱).</translation>
     </message>
     <message>
         <source>Denoising noise</source>

@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>Examples of X and of Y in each update (a power of two).</source>
-        <translation>한 번 갱신할 때 쓰는 X와 Y의 예제 수입니다(2의 거듭제곱).</translation>
+        <translation>한 번 업데이트할 때 쓰는 X와 Y의 예제 수입니다(2의 거듭제곱).</translation>
     </message>
     <message>
         <source>Pool of fakes</source>

@@ -714,7 +714,7 @@
     </message>
     <message>
         <source>epoch loss</source>
-        <translation>에폭 손실</translation>
+        <translation>에포크 손실</translation>
     </message>
 </context>
 <context>

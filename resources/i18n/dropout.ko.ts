@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>Full-batch updates of each network (one per epoch).</source>
-        <translation>각 신경망의 전체 배치 갱신 횟수입니다 (에포크마다 한 번).</translation>
+        <translation>각 신경망의 전체 배치 업데이트 횟수입니다 (에포크마다 한 번).</translation>
     </message>
     <message>
         <source>Step size of Adam, for both networks.</source>

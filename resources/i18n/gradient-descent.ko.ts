@@ -13,15 +13,15 @@
     </message>
     <message>
         <source>loss on all data, end of epoch</source>
-        <translation>에폭 끝, 전체 데이터 손실</translation>
+        <translation>에포크 끝, 전체 데이터 손실</translation>
     </message>
     <message>
         <source>Loss per epoch</source>
-        <translation>에폭별 손실</translation>
+        <translation>에포크별 손실</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation>에폭</translation>
+        <translation>에포크</translation>
     </message>
     <message>
         <source>loss on all data</source>
@@ -69,11 +69,11 @@
     </message>
     <message>
         <source>Iterations per epoch = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}</source>
-        <translation>에폭당 반복 수 = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}</translation>
+        <translation>에포크당 반복 수 = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}</translation>
     </message>
     <message>
         <source>iteration {0}, epoch {1}</source>
-        <translation>반복 {0}, 에폭 {1}</translation>
+        <translation>반복 {0}, 에포크 {1}</translation>
     </message>
     <message>
         <source>step {0}: loss {1:.4g}, |gradient| {2:.3g}</source>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>batch: one update per epoch on all the data; minibatch: one per batch of B examples; sgd: one per single example.</source>
-        <translation>배치: 에폭마다 전체 데이터로 한 번 업데이트, 미니배치: B개 예제마다 한 번, SGD: 예제 하나마다 한 번.</translation>
+        <translation>배치: 에포크마다 전체 데이터로 한 번 업데이트, 미니배치: B개 예제마다 한 번, SGD: 예제 하나마다 한 번.</translation>
     </message>
     <message>
         <source>Batch size B</source>
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>Epochs</source>
-        <translation>에폭</translation>
+        <translation>에포크</translation>
     </message>
     <message>
         <source>Passes over the whole data set.</source>

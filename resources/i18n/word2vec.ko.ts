@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>Step size of Adam on the lookup tables.</source>
-        <translation>룩업 테이블을 갱신하는 Adam의 보폭입니다.</translation>
+        <translation>룩업 테이블을 업데이트하는 Adam의 보폭입니다.</translation>
     </message>
     <message>
         <source>Batch size</source>
@@ -254,7 +254,7 @@
     </message>
     <message>
         <source>Training examples per update (a power of two).</source>
-        <translation>한 번 갱신에 쓰는 학습 예제 수입니다(2의 거듭제곱).</translation>
+        <translation>한 번 업데이트에 쓰는 학습 예제 수입니다(2의 거듭제곱).</translation>
     </message>
 </context>
 </TS>

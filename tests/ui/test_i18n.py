@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 from dlab import registry
-from dlab.core.resources import lesson_text
+from dlab.core.resources import lesson_text, resource_root
 from dlab.ui import fonts, i18n
 from dlab.ui.main_window import MainWindow
 from dlab.ui.topic_tab import STATE_TEXT
@@ -102,6 +102,22 @@ def test_lessons_exist_in_both_languages(topic):
     en, ko = lesson_text(topic.id, "en"), lesson_text(topic.id, "ko")
     assert len(en) > 500 and len(ko) > 300
     assert sum("\uac00" <= ch <= "\ud7a3" for ch in ko) > 100, "the Korean lesson is Korean"
+
+
+# One Korean word per term across translations, lessons and scenes: the one the
+# translations mostly used (variant -> the word kept).
+KO_TERMS = {"에폭": "에포크", "갱신": "업데이트"}
+
+
+def test_korean_texts_use_one_word_per_term():
+    root = resource_root()
+    files = [*root.glob("i18n/*.ko.ts"), *root.glob("lessons/*.ko.md"),
+             *root.glob("scenes/*.ko.json")]
+    assert len(files) > 20
+    found = [f"{path.name}: {variant} (use {word})" for path in files
+             for variant, word in KO_TERMS.items()
+             if variant in path.read_text(encoding="utf-8")]
+    assert not found, found
 
 
 def test_shipped_font_covers_hangul(qapp):
