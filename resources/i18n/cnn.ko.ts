@@ -20,10 +20,6 @@
         <translation>MLP</translation>
     </message>
     <message>
-        <source>Parameters (log scale)</source>
-        <translation>파라미터 수 (로그 눈금)</translation>
-    </message>
-    <message>
         <source>parameters</source>
         <translation>파라미터 수</translation>
     </message>
@@ -52,6 +48,26 @@
         <translation>출력 (ReLU 후)</translation>
     </message>
     <message>
+        <source>Drawn to scale: a block&apos;s face is one feature map, its depth grows with the channels. A convolution uses its k×k weights (the outlined window) at every position; a fully connected layer needs a weight for every input–output pair.</source>
+        <translation>크기는 실제 비율대로입니다. 블록의 앞면은 특징 맵 하나이고, 채널이 많을수록 깊어집니다. 합성곱은 k×k 가중치(테두리 친 창) 하나를 모든 위치에서 다시 쓰지만, 완전 연결층은 입력과 출력의 모든 쌍마다 가중치가 하나씩 필요합니다.</translation>
+    </message>
+    <message>
+        <source>convolution + ReLU</source>
+        <translation>합성곱 + ReLU</translation>
+    </message>
+    <message>
+        <source>2×2 max-pooling</source>
+        <translation>2×2 최대 풀링</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>선형층</translation>
+    </message>
+    <message>
+        <source>fully connected equivalent</source>
+        <translation>같은 일을 하는 완전 연결층</translation>
+    </message>
+    <message>
         <source>The loss of each mini-batch, CNN and MLP.</source>
         <translation>미니배치마다의 손실입니다(CNN과 MLP).</translation>
     </message>
@@ -76,10 +92,6 @@
         <translation>느린 합성곱</translation>
     </message>
     <message>
-        <source>A convolution uses the same k×k weights at every position and looks only at a neighbourhood. A fully connected layer from the same input to the same output would need a weight for every input–output pair (last column).</source>
-        <translation>합성곱은 모든 위치에서 같은 k×k 가중치를 쓰고 주변 영역만 봅니다. 같은 입력을 같은 출력으로 보내는 완전 연결층이라면 입력과 출력의 모든 쌍마다 가중치가 하나씩 필요합니다(마지막 열).</translation>
-    </message>
-    <message>
         <source>The window slides over the input; at each position the k×k products of pixel and weight are added up with the bias, and the ReLU of the sum fills one output pixel. Click a filter on the first page to slide another one.</source>
         <translation>창이 입력 위를 미끄러집니다. 위치마다 픽셀과 가중치의 곱 k×k개를 편향과 함께 더하고, 그 합에 ReLU를 거친 값이 출력 픽셀 하나를 채웁니다. 첫 페이지에서 다른 필터를 클릭하면 그 필터가 움직입니다.</translation>
     </message>
@@ -96,16 +108,8 @@
         <translation>특징 맵의 픽셀을 클릭하세요. 그 픽셀이 보는 입력 픽셀들이 입력 이미지에 테두리로 표시됩니다.</translation>
     </message>
     <message>
-        <source>layer, or whole network</source>
-        <translation>층, 또는 신경망 전체</translation>
-    </message>
-    <message>
         <source>CNN total</source>
         <translation>CNN 합계</translation>
-    </message>
-    <message>
-        <source>dense</source>
-        <translation>FC</translation>
     </message>
     <message>
         <source>position ({0}, {1}): sum of the {2} products {3:+.2f} + bias {4:+.2f} = {5:+.2f}; after ReLU {6:.2f}</source>
@@ -132,8 +136,16 @@
         <translation>시험 숫자 {0}번: {1}</translation>
     </message>
     <message>
+        <source>network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
         <source>Layer {0}, pixel ({1}, {2}) sees {3}×{4} input pixels (outlined on the input): each layer&apos;s window covers more of the digit.</source>
         <translation>{0}층의 픽셀 ({1}, {2})는 입력 픽셀 {3}×{4}개를 봅니다(입력에 테두리로 표시). 층이 깊을수록 숫자의 더 넓은 부분을 봅니다.</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>입력</translation>
     </message>
     <message>
         <source>Input, middle {0}×{0}</source>

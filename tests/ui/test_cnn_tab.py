@@ -5,10 +5,12 @@ convolution slides; pause and step work."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from dlab import registry
+from dlab.ui import layer_diagram
 from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_step
 
 
@@ -39,7 +41,7 @@ def test_one_epoch_draws_everything(window, qtbot):
     assert sum(c.isVisible() for c in tab.maps.cells) == 16  # 8 maps of each layer
     assert tab.table.rowCount() == 5 + 2  # conv, pool, conv, pool, linear; two totals
     assert tab.table.item(0, 3).text() == "4,923,520"
-    assert len(tab.counts.bars.opts["x"]) == 6
+    assert list(tab.counts.bars.opts["y1"]) == [9_098, 79_510]  # CNN and MLP side by side
     heights = tab.probs.bars.opts["y1"]
     assert len(heights) == 10 and abs(sum(heights) - 1) < 1e-5
     assert int(np.argmax(heights)) == tab._frame.digit_label  # a trained CNN gets it right
@@ -104,4 +106,78 @@ def test_run_pause_step_stop(window, qtbot):
     assert tab.store.get("cnn/loss").n == before + 1
     tab.runner.stop()
     tab.reset()
-    assert tab.store.get("cnn/loss") is None and tab.table.rowCount() == 0
+    assert tab.store.get("cnn/loss") is None
+    assert tab.table.rowCount() == 5 + 2, "the settings' network stays described"
+
+
+def diagram_on_screen(window, qtbot, size=(1024, 700), **changes):
+    """The CNN tab's layers page at a projector's size, with ``changes`` set (no run)."""
+    window.resize(*size)
+    tab = open_tab(window, **changes)
+    tab.pages.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: tab.diagram.isVisible() and tab.diagram.height() > 100)
+    return tab
+
+
+def test_the_picture_draws_each_layer_to_the_scale_of_its_output(window, qtbot):
+    """Issue 12: the architecture as a picture. Each block's face is as tall as its maps
+    (one scale for all), its depth grows as √channels, the classifier is a thin bar as
+    tall as its 10 outputs, the k×k window is k/side of the face it slides on, and the
+    blocks go left to right without touching, inside the widget."""
+    tab = diagram_on_screen(window, qtbot)
+    layers = tab._layers_shown[0]
+    blocks, boxes = tab.diagram.blocks, tab.diagram.boxes()
+    assert [b.shape for b in blocks] == [(1, 28, 28)] + [tuple(x["out_shape"]) for x in layers]
+    assert [b.kind for b in blocks] == ["input", "conv", "pool", "conv", "pool", "linear"]
+    unit = boxes[0].h / 28
+    assert unit > 1.5  # a 28×28 map is over 40 pixels tall at 1024×700
+    for block, box in zip(blocks[:-1], boxes[:-1], strict=True):
+        c, h, w = block.shape
+        assert np.isclose(box.h, h * unit) and np.isclose(box.w, w * unit)
+        assert np.isclose(box.dx, 2.0 * np.sqrt(c) * unit)  # DEPTH units per √channel
+    assert np.isclose(boxes[1].h, 2 * boxes[2].h)  # pooling halves the side: 28 → 14
+    assert boxes[3].dx > boxes[1].dx  # conv2 has 16 channels, conv1 8
+    bar = boxes[-1]
+    assert bar.dx == 0 and np.isclose(bar.h, 10 * unit) and bar.w < min(b.w for b in boxes[:-1])
+    for a, b in zip(boxes, boxes[1:], strict=False):
+        assert a.right < b.x, "blocks in order, apart"
+    for box in boxes:
+        assert box.x >= 0 and box.right <= tab.diagram.width()
+        assert box.top >= 0 and box.y + box.h < box.text_top <= tab.diagram.height()
+    window_side = layer_diagram.window_rect(blocks[0], boxes[0], 3)[2]
+    assert np.isclose(window_side, 3 / 28 * boxes[0].h)
+    # Under each block its name, shape and parameters; a convolution's FC count beside.
+    assert tab.diagram.shown_lines()[1] == ["conv1", "8×28×28", "80", "4.92M"]
+    assert tab.diagram.shown_lines()[-1] == ["linear", "10", "7,850"]
+
+
+def test_the_picture_and_table_follow_the_settings(window, qtbot):
+    """Changing channels, kernel size and conv layers redraws the picture, the table and
+    the counts before any run: conv = C_in·C_out·k·k + C_out, linear = n_in·n_out + n_out."""
+    tab = diagram_on_screen(window, qtbot)
+    tab.set_params(tab.params().replace(channels=16, kernel_size=5, conv_layers=3))
+    blocks, boxes = tab.diagram.blocks, tab.diagram.boxes()
+    assert [b.shape for b in blocks[1:]] == [
+        (16, 28, 28), (16, 14, 14), (32, 14, 14), (32, 7, 7), (64, 7, 7), (64, 3, 3), (10,)]
+    assert [b.kernel for b in blocks if b.kind == "conv"] == [5, 5, 5]
+    assert np.isclose(layer_diagram.window_rect(blocks[2], boxes[2], 5)[2], 5 / 14 * boxes[2].h)
+    assert tab.table.rowCount() == 7 + 2
+    assert tab.table.item(0, 2).text() == f"{1 * 16 * 25 + 16:,}"
+    assert tab.table.item(0, 3).text() == f"{784 * 16 * 784 + 16 * 784:,}"
+    assert tab.diagram.shown_lines()[1][2:] == ["416", "9.85M"]
+    assert list(tab.counts.bars.opts["y1"]) == [416 + 12_832 + 51_264 + 5_770, 79_510]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_label_of_the_largest_picture_fits_its_column(window, qtbot, lang):
+    """Three conv layers of up to 128 channels and 7×7 kernels, at 1024×700, in English and
+    Korean: every block fits its column and no text under a block is cut short."""
+    window.set_language(lang)
+    tab = diagram_on_screen(window, qtbot, channels=32, kernel_size=7, conv_layers=3)
+    boxes = tab.diagram.boxes()
+    assert len(boxes) == 8
+    for box in boxes:
+        left, right = box.column
+        assert left <= box.x and box.right <= right
+    given = [[line.text for line in block.lines] for block in tab.diagram.blocks]
+    assert tab.diagram.shown_lines() == given

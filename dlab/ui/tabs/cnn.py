@@ -23,19 +23,20 @@ from PySide6.QtWidgets import (
 from dlab.core.digits import centre_like_mnist
 from dlab.core.snapshot import Snapshot
 from dlab.engines.cnn import forward
-from dlab.engines.cnn.arch import mlp_params, receptive_field
+from dlab.engines.cnn.arch import layer_table, mlp_params, receptive_field, total_params
 from dlab.engines.cnn.frame import NETS, CNNFrame, loss_series, val_acc_series
 from dlab.engines.cnn.params import CNNParams
 from dlab.ui.draw_pad import DrawPad
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
-from dlab.ui.labels import text_label
+from dlab.ui.labels import key_html, text_label
+from dlab.ui.layer_diagram import FACE, Block, LayerDiagram, Line
 from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
 from dlab.ui.stat_plots import BarChart, EmptyHint
 from dlab.ui.topic_tab import TopicTab
 
 COLORS = {"cnn": PALETTE[0], "mlp": PALETTE[1]}
-DENSE_COLOR = PALETTE[4]
+DENSE_TEXT = "#A86F00"  # PALETTE[4] darkened: readable as text on white
 NAMES = {"cnn": QT_TRANSLATE_NOOP("CNNTab", "CNN"), "mlp": QT_TRANSLATE_NOOP("CNNTab", "MLP")}
 PAGES = (QT_TRANSLATE_NOOP("CNNTab", "Filters and feature maps"),
          QT_TRANSLATE_NOOP("CNNTab", "Layers and parameters"),
@@ -53,6 +54,13 @@ def _shape(shape: list[int]) -> str:
     return "×".join(str(s) for s in shape)
 
 
+def _compact(n: int) -> str:
+    """A count short enough for a narrow column: 9,098, 79.5k, 4.92M."""
+    if n < 10_000:
+        return f"{n:,}"
+    return f"{n / 1e3:.1f}k" if n < 1_000_000 else f"{n / 1e6:.2f}M"
+
+
 class CNNTab(TopicTab):
     def build_view(self, parent: QWidget) -> None:
         self._frame: CNNFrame | None = None
@@ -61,7 +69,7 @@ class CNNTab(TopicTab):
         self._picked: tuple[int, int, int] | None = None  # (cell, row, col) clicked
         self._filter = 0  # which first-layer filter the slow motion slides
         self._pos = 0  # the slow-motion window's position (raster order)
-        self._layers_shown: tuple = ()
+        self._layers_shown: tuple = ()  # (layers, MLP width) in the table and the picture
 
         self.head = text_label(14, bold=True, wrap=True)
         self.loss_plot = CurvePlot(TRAINING_LOSS, STEP, CROSS_ENTROPY, log_y=True)
@@ -72,9 +80,9 @@ class CNNTab(TopicTab):
             self.acc_plot.curve(net, NAMES[net], COLORS[net], symbol="o")
         self.loss_plot.legend.hide()  # the accuracy plot's legend names both
         self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
-        self.counts = BarChart(QT_TRANSLATE_NOOP("CNNTab", "Parameters (log scale)"),
-                               QT_TRANSLATE_NOOP("CNNTab", "layer, or whole network"),
-                               QT_TRANSLATE_NOOP("CNNTab", "parameters"), log_y=True)
+        self.counts = BarChart(QT_TRANSLATE_NOOP("CNNTab", "Parameters"),
+                               QT_TRANSLATE_NOOP("CNNTab", "network"),
+                               QT_TRANSLATE_NOOP("CNNTab", "parameters"), value_fmt="{:,.0f}")
 
         self.pages = QTabWidget()
         self.pages.addTab(self._features_page(), "")
@@ -142,13 +150,21 @@ class CNNTab(TopicTab):
 
     def _layers_page(self) -> QWidget:
         page = QWidget()
+        self.diagram_key = text_label(10, wrap=True)
+        self.diagram = LayerDiagram()
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.layers_note = QLabel()
         self.layers_note.setWordWrap(True)
         lay = QVBoxLayout(page)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.diagram_key)
+        lay.addWidget(self.diagram, 1)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.layers_note)
         return page
@@ -200,7 +216,10 @@ class CNNTab(TopicTab):
         self._draw_slow()
 
     def params_changed(self, params: CNNParams) -> None:
-        if self._frame is not None and not self.runner.is_active():
+        if self.runner.is_active():
+            return  # the architecture cannot change during a run
+        self._show_layers(layer_table(params))
+        if self._frame is not None:
             self._refresh_input()
 
     # --- drawing -----------------------------------------------------------------------
@@ -215,9 +234,7 @@ class CNNTab(TopicTab):
         f = batch.frame
         if f is not None:
             self._frame = f
-            if f.layers != self._layers_shown:
-                self._layers_shown = f.layers
-                self._draw_layers(f)
+            self._show_layers(list(f.layers))
             w1 = f.conv_weights[0][0][:, 0]  # (channels, k, k)
             if self._filter >= len(w1):
                 self._filter = 0
@@ -274,13 +291,17 @@ class CNNTab(TopicTab):
                "input): each layer's window covers more of the digit.").format(
             layer + 1, row, col, rows, cols))
 
-    def _draw_layers(self, f: CNNFrame) -> None:
-        rows = [(layer["name"], _shape(layer["out_shape"]), layer["params"],
-                 layer.get("dense_equivalent_params")) for layer in f.layers]
+    def _show_layers(self, layers: list[dict]) -> None:
+        """The architecture as a table and a picture: drawn again only when it changes."""
         hidden = self.params().mlp_hidden
-        mlp = translate("CNNTab", "MLP 784 → {0} → 10").format(hidden)
-        rows += [(translate("CNNTab", "CNN total"), "10", f.cnn_params, None),
-                 (mlp, "10", f.mlp_params, None)]
+        if (layers, hidden) == self._layers_shown:
+            return
+        self._layers_shown = (layers, hidden)
+        cnn, mlp = total_params(layers), mlp_params(hidden)
+        rows = [(layer["name"], _shape(layer["out_shape"]), layer["params"],
+                 layer.get("dense_equivalent_params")) for layer in layers]
+        rows += [(translate("CNNTab", "CNN total"), "10", cnn, None),
+                 (translate("CNNTab", "MLP 784 → {0} → 10").format(hidden), "10", mlp, None)]
         self.table.setRowCount(len(rows))
         for i, (name, shape, params, dense) in enumerate(rows):
             texts = (name, shape, _count(params), _count(dense) if dense else "")
@@ -290,16 +311,27 @@ class CNNTab(TopicTab):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight |
                                           Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
-        convs = [layer for layer in f.layers if layer["type"] == "conv"]
-        values, labels, colors = [], [], []
-        for layer in convs:
-            values += [layer["params"], layer["dense_equivalent_params"]]
-            labels += [layer["name"], translate("CNNTab", "dense")]
-            colors += [COLORS["cnn"], DENSE_COLOR]
-        values += [f.cnn_params, f.mlp_params]
-        labels += ["CNN", "MLP"]
-        colors += [COLORS["cnn"], COLORS["mlp"]]
-        self.counts.set_bars(values, labels, colors)
+        self.diagram.set_blocks(self._blocks(layers))
+        self.counts.set_bars([cnn, mlp], [NAMES["cnn"].text(), NAMES["mlp"].text()],
+                             [COLORS["cnn"], COLORS["mlp"]])
+        self.counts.plotItem.setYRange(0, 1.45 * max(cnn, mlp), padding=0)  # room for labels
+
+    @staticmethod
+    def _blocks(layers: list[dict]) -> list[Block]:
+        """The picture: the input, then each layer's output with its shape, its parameters
+        and, for a convolution, the fully connected layer's count in the other colour."""
+        blocks = [Block("input", tuple(layers[0]["in_shape"]), (
+            Line(translate("CNNTab", "input"), bold=True),
+            Line(_shape(layers[0]["in_shape"]))))]
+        for layer in layers:
+            lines = [Line(layer["name"], bold=True), Line(_shape(layer["out_shape"])),
+                     Line(_compact(layer["params"]), COLORS["cnn"], bold=True)]
+            if "dense_equivalent_params" in layer:
+                lines.append(Line(_compact(layer["dense_equivalent_params"]), DENSE_TEXT,
+                                  bold=True))
+            blocks.append(Block(layer["type"], tuple(layer["out_shape"]), tuple(lines),
+                                layer.get("kernel", 0) if layer["type"] == "conv" else 0))
+        return blocks
 
     def _draw_slow(self) -> None:
         f = self._frame
@@ -373,7 +405,7 @@ class CNNTab(TopicTab):
         self._picked = None
         self._layers_shown = ()
         self.clear_plots()
-        self.table.setRowCount(0)
+        self._show_layers(layer_table(self.params()))  # the settings' network, untrained
         self.sums.setText("")
         self._show_head()
 
@@ -384,10 +416,16 @@ class CNNTab(TopicTab):
             translate("CNNTab", "Layer"), translate("CNNTab", "Output shape"),
             translate("CNNTab", "Parameters"), translate("CNNTab", "Fully connected equivalent")])
         self.layers_note.setText(translate(
-            "CNNTab", "A convolution uses the same k×k weights at every position and looks only "
-                      "at a neighbourhood. A fully connected layer from the same input to the "
-                      "same output would need a weight for every input–output pair (last "
-                      "column)."))
+            "CNNTab", "Drawn to scale: a block's face is one feature map, its depth grows with "
+                      "the channels. A convolution uses its k×k weights (the outlined window) at "
+                      "every position; a fully connected layer needs a weight for every "
+                      "input–output pair."))
+        self.diagram_key.setText(key_html([
+            ("■", FACE["conv"], translate("CNNTab", "convolution + ReLU")),
+            ("■", FACE["pool"], translate("CNNTab", "2×2 max-pooling")),
+            ("■", FACE["linear"], translate("CNNTab", "linear")),
+            ("123", COLORS["cnn"], translate("CNNTab", "parameters")),
+            ("123", DENSE_TEXT, translate("CNNTab", "fully connected equivalent"))]))
         self.slow_note.setText(translate(
             "CNNTab", "The window slides over the input; at each position the k×k products of "
                       "pixel and weight are added up with the bias, and the ReLU of the sum "
@@ -396,8 +434,10 @@ class CNNTab(TopicTab):
         self.pad_label.setText(translate("CNNTab", "Draw a digit here:"))
         self.clear_btn.setText(translate("CNNTab", "Clear drawing"))
         self._show_head()
+        self._layers_shown = ()  # names in the new language
+        self._show_layers(list(self._frame.layers) if self._frame is not None and
+                          self.runner.is_active() else layer_table(self.params()))
         if self._frame is not None:
-            self._draw_layers(self._frame)
             self._refresh_input()
         else:
             self._show_receptive_field()
