@@ -59,6 +59,11 @@ def default_path() -> Path:
     return resource("data", FILE_NAME)
 
 
+def code_files() -> dict[str, str]:
+    """For a topic's "show me the code" script (Params.code_files): where the digits are."""
+    return {"DIGITS_FILE": str(default_path().resolve())}
+
+
 def load_digits(path: str | Path | None = None) -> Digits:
     """The digits (from the shipped file unless ``path`` is given); read once, then cached."""
     return _load(Path(path) if path is not None else default_path())

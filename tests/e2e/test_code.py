@@ -33,7 +33,12 @@ CHANGES = {"gradient-descent": {"mode": "sgd", "init": "he", "hidden": 5, "data"
                           "val_fraction": 0.25, "test_fraction": 0.2, "lr": 0.3,
                           "weight_decay": 0.01, "peek_test": True},
            "dropout": {"p": 0.3, "hidden": 32, "layers": 3, "dataset_size": 60,
-                       "noise": 0.3, "lr": 0.003}}
+                       "noise": 0.3, "lr": 0.003},
+           # 16 steps an epoch: the validation accuracy after epoch 1 is compared too.
+           "cnn": {"channels": 4, "channel_growth": "same", "kernel_size": 5,
+                   "conv_layers": 3, "mlp_hidden": 32, "batch_size": 256, "lr": 0.01},
+           "autoencoder": {"latent_dim": 5, "hidden": 32, "batch_size": 256,
+                           "denoise": 0.2, "lr": 0.01, "epochs": 3}}
 # A third setting where a tab has a state of its own (the points edited with the mouse).
 EDITED = {"validation": {"points": "-0.9,-1.2,train;-0.6,-0.9,val;-0.4,-0.7,train;"
                                    "-0.1,0.1,test;0.2,0.6,train;0.3,0.5,val;0.5,1.3,train;"
@@ -45,7 +50,7 @@ CASES = [(t, changes, seed) for t in WITH_CODE
 
 def test_the_first_topics_have_code():
     assert {"gradient-descent", "sigmoid", "batchnorm", "word2vec", "adam", "validation",
-            "dropout"} <= {t.id for t in WITH_CODE}
+            "dropout", "cnn", "autoencoder"} <= {t.id for t in WITH_CODE}
 
 
 @pytest.mark.parametrize(("topic", "changes", "seed"), CASES,
@@ -63,12 +68,14 @@ def test_the_script_prints_what_dlab_run_records(topic, changes, seed, tmp_path)
     lines = out.stdout.strip().splitlines()
     assert lines[0] == "step,series,value"
     printed = [(int(s), name, float(v)) for s, name, v in (ln.split(",") for ln in lines[1:])]
-    store, _ = finish(start(topic.id, params, seed, 20))
+    store, last = finish(start(topic.id, params, seed, 20))
     # Every step's loss: "loss", one per network ("plain/loss", "bn/loss") or per part of
     # the data ("train_loss", "dropout/val_loss").
     losses = {name for _, name, _ in printed if name.endswith("loss")}
     assert losses, "the script prints its loss series"
-    assert max(s for s, _, _ in printed) == 20, "the script takes the 20 steps asked"
+    # The 20 steps asked, or fewer where the run ends first (an autoencoder's epochs).
+    assert last.step == 20 or last.status == "finished"
+    assert max(s for s, _, _ in printed) == last.step, "the script takes the run's steps"
     for step, name, value in printed:
         buf = store.get(name)
         assert buf is not None, f"dlab run has no series {name!r}"

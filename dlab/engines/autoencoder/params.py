@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
+from dlab.core import digits
 from dlab.core.params import Params, Spec
 
 
@@ -41,3 +42,6 @@ class AutoencoderParams(Params):
         "network must still rebuild the clean digit.", lo=0.0, hi=1.0, step=0.05, live=True,
         decimals=2,
     )] = 0.0
+
+    def code_files(self) -> dict[str, str]:
+        return digits.code_files()

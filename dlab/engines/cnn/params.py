@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
+from dlab.core import digits
 from dlab.core.params import ParamError, Params, Spec
 
 GROWTH_CHOICES = ("double", "same")
@@ -58,6 +59,9 @@ class CNNParams(Params):
         "Which test digit (0-499) the feature maps and the slow-motion convolution use.",
         lo=0, hi=TEST_DIGITS - 1, live=True,
     )] = 0
+
+    def code_files(self) -> dict[str, str]:
+        return digits.code_files()
 
     def validate(self) -> None:
         if self.kernel_size % 2 == 0:
