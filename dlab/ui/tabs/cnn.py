@@ -231,6 +231,7 @@ class CNNTab(TopicTab):
         acc = self.store.get(val_acc_series("cnn"))
         self.hints[0].set_empty(loss is None or not loss.n)
         self.hints[1].set_empty(acc is None or not acc.n)
+        self.acc_plot.legend.setVisible(not self.hints[1].empty)  # not over the hint
         f = batch.frame
         if f is not None:
             self._frame = f
@@ -405,6 +406,7 @@ class CNNTab(TopicTab):
         self._picked = None
         self._layers_shown = ()
         self.clear_plots()
+        self.acc_plot.legend.hide()  # its hint is back
         self._show_layers(layer_table(self.params()))  # the settings' network, untrained
         self.sums.setText("")
         self._show_head()
