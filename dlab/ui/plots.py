@@ -67,6 +67,21 @@ class PlotBase(pg.PlotWidget):
             hint.retranslate()
 
 
+def log_tick_labels(values: list[float], scale: float, _spacing: float) -> list[str]:
+    """Labels of a log axis's ticks (log10 values) in plain characters: 0.01, 1, 2000,
+    then 1e4, 5e-5 beyond. pyqtgraph writes 10⁴ with superscripts, and the bundled font
+    draws some of them wrongly (10⁴ came out as 10')."""
+    labels = []
+    for v in values:
+        x = 10.0 ** float(v) * scale
+        if 1e-3 <= abs(x) < 1e4:
+            labels.append(f"{x:.4g}")
+        else:
+            mantissa, exponent = f"{x:.1e}".split("e")
+            labels.append(f"{float(mantissa):g}e{int(exponent)}")
+    return labels
+
+
 def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
     p = pg.mkPen(color=color, width=width)
     if dashed:
@@ -102,6 +117,7 @@ class LabelledPlot(PlotBase):
                         for spacing, values in every(lo, hi, size, std)]
 
             axis.logTickValues = one_two_five
+            axis.logTickStrings = log_tick_labels
         if not interactive:
             self.plotItem.setMenuEnabled(False)
             self.plotItem.getViewBox().setMouseEnabled(False, False)
