@@ -31,6 +31,7 @@ MAX_SLAB_LINES = 16
 MARGIN = 6.0
 GAP = 6.0  # between the blocks and their text
 TEXT_PT = 9.5  # the lines under each block
+MIN_BLOCK_PX = 50  # the room the blocks keep above their text
 FACE = {"input": "#BBBBBB", "conv": "#0072B2", "pool": "#56B4E9", "linear": "#009E73"}
 
 
@@ -94,23 +95,23 @@ def geometry(blocks: Sequence[Block], width: float, height: float,
         return []
     lines = max(len(b.lines) for b in blocks)
     col_w = (width - 2 * MARGIN) / n
-    top = MARGIN
-    room_h = max(1.0, height - MARGIN - lines * line_height - top - GAP)
-    scales = []
+    room_h = max(1.0, height - 2 * MARGIN - GAP - lines * line_height)
+    # The faces share a centre line: above it the tallest half face and its rise, below
+    # it the tallest half face (in map units; both scale with the unit).
+    up = max(_extent(b)[1] / 2 + RISE * _extent(b)[2] for b in blocks)
+    down = max(_extent(b)[1] / 2 for b in blocks)
+    scales = [room_h / (up + down)]
     for b in blocks:
         w, h, d = _extent(b)
-        wide = w + d
-        if wide > 0:
-            scales.append(FILL * col_w / wide)
-        else:  # a bar: its fixed width must fit, then only its height limits the scale
-            scales.append(math.inf if FILL * col_w >= BAR_PX else 0.0)
-        scales.append(room_h / (h + RISE * d))
+        if w + d > 0:
+            scales.append(FILL * col_w / (w + d))
+        elif FILL * col_w < BAR_PX:  # a bar has a fixed width: only its column limits it
+            scales.append(0.0)
     unit = max(0.0, min(scales))
-    # The faces share a centre line; blocks and text together sit in the middle.
-    up = max((_extent(b)[1] / 2 + RISE * _extent(b)[2]) * unit for b in blocks)
-    down = max(_extent(b)[1] / 2 * unit for b in blocks)
+    up, down = up * unit, down * unit
+    # Blocks and text together sit in the middle.
     group = up + down + GAP + lines * line_height
-    centre = max(top, (height - group) / 2) + up
+    centre = max(MARGIN, (height - group) / 2) + up
     text_top = centre + down + GAP
     boxes = []
     for i, b in enumerate(blocks):
@@ -129,12 +130,20 @@ class LayerDiagram(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.blocks: tuple[Block, ...] = ()
-        self.setMinimumSize(240, 150)
+        self.setMinimumWidth(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_blocks(self, blocks: Sequence[Block]) -> None:
         self.blocks = tuple(blocks)
+        self.fit_text()
         self.update()
+
+    def fit_text(self) -> None:
+        """Tall enough for every line of text and blocks at least MIN_BLOCK_PX tall, in the
+        current look (presentation mode has larger text)."""
+        lines = max((len(b.lines) for b in self.blocks), default=0)
+        self.setMinimumHeight(round(lines * self.line_height() + 2 * MARGIN + GAP
+                                    + MIN_BLOCK_PX))
 
     def line_height(self) -> float:
         return QFontMetricsF(look.font(TEXT_PT)).height()

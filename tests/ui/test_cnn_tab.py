@@ -130,7 +130,7 @@ def test_the_picture_draws_each_layer_to_the_scale_of_its_output(window, qtbot):
     assert [b.shape for b in blocks] == [(1, 28, 28)] + [tuple(x["out_shape"]) for x in layers]
     assert [b.kind for b in blocks] == ["input", "conv", "pool", "conv", "pool", "linear"]
     unit = boxes[0].h / 28
-    assert unit > 1.5  # a 28×28 map is over 40 pixels tall at 1024×700
+    assert 28 * unit >= 40  # a 28×28 map is at least 40 pixels tall at 1024×700
     for block, box in zip(blocks[:-1], boxes[:-1], strict=True):
         c, h, w = block.shape
         assert np.isclose(box.h, h * unit) and np.isclose(box.w, w * unit)
@@ -143,7 +143,9 @@ def test_the_picture_draws_each_layer_to_the_scale_of_its_output(window, qtbot):
         assert a.right < b.x, "blocks in order, apart"
     for box in boxes:
         assert box.x >= 0 and box.right <= tab.diagram.width()
-        assert box.top >= 0 and box.y + box.h < box.text_top <= tab.diagram.height()
+        assert box.top >= 0 and box.y + box.h < box.text_top
+        text_bottom = box.text_top + 4 * tab.diagram.line_height()  # name, shape, counts
+        assert text_bottom <= tab.diagram.height(), "no line of text cut off"
     window_side = layer_diagram.window_rect(blocks[0], boxes[0], 3)[2]
     assert np.isclose(window_side, 3 / 28 * boxes[0].h)
     # Under each block its name, shape and parameters; a convolution's FC count beside.

@@ -155,7 +155,9 @@ class CNNTab(TopicTab):
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
+        # Rows as tall as their text: compact here, taller in presentation mode.
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -315,7 +317,7 @@ class CNNTab(TopicTab):
         self.diagram.set_blocks(self._blocks(layers))
         self.counts.set_bars([cnn, mlp], [NAMES["cnn"].text(), NAMES["mlp"].text()],
                              [COLORS["cnn"], COLORS["mlp"]])
-        self.counts.plotItem.setYRange(0, 1.45 * max(cnn, mlp), padding=0)  # room for labels
+        self.counts.plotItem.setYRange(0, 1.7 * max(cnn, mlp), padding=0)  # room for labels
 
     @staticmethod
     def _blocks(layers: list[dict]) -> list[Block]:
