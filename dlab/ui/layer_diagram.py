@@ -31,7 +31,7 @@ MAX_SLAB_LINES = 16
 MARGIN = 6.0
 GAP = 6.0  # between the blocks and their text
 TEXT_PT = 9.5  # the lines under each block
-MIN_BLOCK_PX = 50  # the room the blocks keep above their text
+MIN_BLOCK_PX = 36  # the room the blocks keep above their text
 FACE = {"input": "#BBBBBB", "conv": "#0072B2", "pool": "#56B4E9", "linear": "#009E73"}
 
 
