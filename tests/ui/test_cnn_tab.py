@@ -130,7 +130,7 @@ def test_the_picture_draws_each_layer_to_the_scale_of_its_output(window, qtbot):
     assert [b.shape for b in blocks] == [(1, 28, 28)] + [tuple(x["out_shape"]) for x in layers]
     assert [b.kind for b in blocks] == ["input", "conv", "pool", "conv", "pool", "linear"]
     unit = boxes[0].h / 28
-    assert 28 * unit >= 40  # a 28×28 map is at least 40 pixels tall at 1024×700
+    assert unit >= 1  # at 1024×700, under a scene's narration too: a map pixel gets a pixel
     for block, box in zip(blocks[:-1], boxes[:-1], strict=True):
         c, h, w = block.shape
         assert np.isclose(box.h, h * unit) and np.isclose(box.w, w * unit)
