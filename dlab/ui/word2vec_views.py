@@ -9,6 +9,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal, Slot
+from PySide6.QtGui import QFontMetricsF
 
 from dlab.ui.i18n import Msg
 from dlab.ui.plots import LabelledPlot, pen
@@ -182,6 +183,7 @@ class LookupView(LabelledPlot):
         """``heads``: the words over the one-hot column and over the table."""
         super().__init__(title, xlabel, ylabel, interactive=False)
         self.head_texts = heads
+        self._shown: tuple[np.ndarray, list[str], int] | None = None  # the last rows asked
         self.cmap = pg.colormap.get("CET-D1")
         self.table = pg.ImageItem()
         self.onehot = pg.ImageItem()
@@ -211,6 +213,29 @@ class LookupView(LabelledPlot):
         self.retranslate()
 
     def set_rows(self, table: np.ndarray, words: Sequence[str], picked: int) -> None:
+        """Draw ``table``'s rows, labelled by ``words``; as many as the view's height lets
+        one read (each row at least a line of text high), the picked row always among them."""
+        self._shown = (table, list(words), picked)
+        fit = self.rows_that_fit()
+        if fit < len(words):
+            keep = [picked, *(i for i in range(len(words)) if i != picked)][:fit]
+            keep.sort()
+            table, words, picked = table[keep], [words[i] for i in keep], keep.index(picked)
+        self._draw_rows(table, words, picked)
+
+    def rows_that_fit(self) -> int:
+        axis = self.plotItem.getAxis("left")
+        line = QFontMetricsF(axis.style["tickFont"] or axis.font()).height() * 1.15
+        # The view spans the rows plus 3.4 rows' height: the picked row below, the heads.
+        return max(2, int(self.plotItem.vb.height() / line - 3.4))
+
+    def resizeEvent(self, ev) -> None:  # noqa: ANN001, N802 (Qt's name)
+        super().resizeEvent(ev)
+        shown = getattr(self, "_shown", None)  # None too while the base class is built
+        if shown is not None:
+            self.set_rows(*shown)
+
+    def _draw_rows(self, table: np.ndarray, words: Sequence[str], picked: int) -> None:
         r, d = table.shape
         m = float(np.abs(table).max()) or 1.0
         levels = (-m, m)
@@ -242,6 +267,7 @@ class LookupView(LabelledPlot):
             item.setVisible(True)
 
     def clear_data(self) -> None:
+        self._shown = None
         for item in (self.table, self.onehot, self.row):
             item.clear()
         self.frame_rect.setRect(QRectF())

@@ -144,3 +144,29 @@ def test_map_labels_never_touch_at_1280_by_800(qtbot, lang, scene):
         assert _apart(boxes[i], boxes[j], 1.0), (shown[i].toPlainText(),
                                                  shown[j].toPlainText())
     w.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_the_lookup_rows_are_each_a_line_high_with_the_picked_word_shown(qtbot, size):
+    """On a short window the lookup table shows fewer rows rather than word labels drawn on
+    top of each other; the picked word's row is always among them."""
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QApplication
+
+    w = MainWindow(topic="word2vec", lang="ko")
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitUntil(lambda: w.size().toTuple() == size, timeout=5000)
+    tab = w.current_tab()
+    tab.run_inline("run", 30)
+    QApplication.processEvents()
+    axis = tab.lookup.plotItem.getAxis("left")
+    ticks = axis._tickLevels[0]
+    words = [word for _, word in ticks]
+    rows = len(ticks) - 1  # the last tick labels the picked row under the table
+    line = QFontMetricsF(axis.style["tickFont"] or axis.font()).height()
+    assert tab.lookup.plotItem.vb.height() / (rows + 3.4) >= line, f"{rows} rows at {size}"
+    assert words[-1] in words[:-1], "the picked word's row is shown"
+    assert rows >= 2
+    w.close()

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -95,13 +97,20 @@ class Word2VecTab(TopicTab):
         self.near = QLabel()
         self.near.setTextFormat(Qt.TextFormat.RichText)
         self.near.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # The list scrolls where the window is short (a 1024x700 projector) rather than
+        # making the window taller once it is filled.
+        near_scroll = QScrollArea()
+        near_scroll.setWidget(self.near)
+        near_scroll.setWidgetResizable(True)
+        near_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        near_scroll.setMinimumHeight(2 * self.near.fontMetrics().height())
         self.other = word_box()
         self.sim_label = QLabel()
         self.sim = QLabel()
         ql = QGridLayout(self.query_box)
         ql.addWidget(self.word_label, 0, 0)
         ql.addWidget(self.word, 0, 1)
-        ql.addWidget(self.near, 1, 0, 1, 2)
+        ql.addWidget(near_scroll, 1, 0, 1, 2)
         ql.setRowStretch(1, 1)
         ql.addWidget(self.sim_label, 2, 0)
         ql.addWidget(self.other, 2, 1)
