@@ -92,7 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("topic")
     sc.add_argument("--lang", dest="scenes_lang", choices=("en", "ko"), default="en")
     sc.add_argument("--json", action="store_true")
-    sub.add_parser("bench", help="print the benchmark figures")
+    bp = sub.add_parser("bench", help="print the benchmark figures")
+    bp.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    bp.add_argument("--topics", metavar="A,B", help="only these topics (and 'worst-case')")
+    bp.add_argument("--soak", type=float, metavar="MINUTES",
+                    help="memory growth over MINUTES of training per topic instead")
+    bp.add_argument("--device", dest="bench_device", choices=("cpu", "cuda"), default="cpu",
+                    help="cuda: each topic's speed on the GPU against the CPU")
+    bp.add_argument("--seconds", type=float, default=2.0,
+                    help="the headless stretch that sets each topic's steps (default 2)")
+    bp.add_argument("--no-startup", action="store_true", help="skip the launch timings")
     return p
 
 
@@ -361,6 +370,31 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from dlab.bench import WORST_CASE, Options, run
+
+    names = [n.strip() for n in (args.topics or "").split(",") if n.strip()]
+    for name in names:
+        if name != WORST_CASE:
+            topic_or_fail(name)
+    if args.soak is not None and not args.soak > 0:
+        raise UsageError(f"--soak {args.soak:g}: give the minutes per topic, more than 0")
+    if not args.seconds > 0:
+        raise UsageError(f"--seconds {args.seconds:g}: must be more than 0")
+    if args.bench_device == "cuda":
+        from dlab.core.runtime import cuda_available
+
+        if not cuda_available():
+            import torch
+
+            raise UsageError(f"--device cuda: no CUDA device here (torch {torch.__version__}, "
+                             "torch.cuda.is_available() is False); the CPU figures are "
+                             "dlab bench without --device")
+    return run(Options(cases=names, json=args.json, soak_minutes=args.soak,
+                       device=args.bench_device, seconds=args.seconds,
+                       startup=not args.no_startup, word2vec=not names and not args.json))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -399,9 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "record":
             return cmd_record(args)
         if args.command == "bench":
-            from dlab.bench import run_all
-
-            return run_all()
+            return cmd_bench(args)
         if args.topic is not None:
             topic_or_fail(args.topic)
         if args.lesson is not None:

@@ -1,0 +1,234 @@
+"""Training speed headless and in the window, frames drawn, and the event loop's lateness.
+
+A case is a topic on its default parameters (or the worst case: gradient descent with SGD,
+one example per step, the most steps a second and so the most frames to keep up with).
+Headless and windowed runs of a case take the same steps from the same seed, in turns, so
+both meet the same load on a shared machine; each keeps its best run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from dlab import registry
+from dlab.core.params import Params
+from dlab.core.snapshot import RUNNING, Snapshot
+
+WORST_CASE = "worst-case"
+WORST_PARAMS = {"mode": "sgd", "epochs": 1000, "dataset_size": 256, "landscape_steps": 10}
+TIMER_MS = 10  # the probe timer whose lateness stands for the window's responsiveness
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # a topic id, or WORST_CASE
+    topic: registry.Topic
+    params: Params
+
+
+def cases(names: list[str]) -> list[Case]:
+    out = []
+    for name in names:
+        if name == WORST_CASE:
+            topic = registry.get("gradient-descent")
+            out.append(Case(name, topic, topic.params_class().from_dict(WORST_PARAMS)))
+        else:
+            topic = registry.get(name)
+            out.append(Case(name, topic, topic.params_class()()))
+    return out
+
+
+class Clock:
+    """Times a run from its first snapshot (set-up done) to its last, in whichever thread
+    drives it, so the window's and the headless figures time the same thing."""
+
+    def __init__(self) -> None:
+        self.t0 = self.t1 = 0.0
+        self.steps = 0
+        self.status = ""
+
+    def wrap(self, gen: Iterator[Snapshot]) -> Iterator[Snapshot]:
+        try:
+            snap = next(gen)
+            self.t0 = time.perf_counter()
+            while True:
+                sent = yield snap
+                snap = gen.send(sent)
+                if snap.status != RUNNING:
+                    self.t1, self.steps, self.status = time.perf_counter(), snap.step, snap.status
+        finally:
+            gen.close()
+
+    @property
+    def rate(self) -> float:
+        return self.steps / max(self.t1 - self.t0, 1e-9)
+
+
+def headless(case: Case, steps: int | None = None, seconds: float | None = None,
+             device: str = "cpu") -> tuple[int, float]:
+    """(steps taken, steps/s) of the engine alone, as `dlab run` drives it: no frames.
+    Ends after ``steps`` (or the topic's own end) or, with ``seconds``, when time is up."""
+    from dlab.core.pacing import Pacer
+    from dlab.core.runtime import configure_torch
+
+    configure_torch()
+    gen = case.topic.start("run", case.params, 0, steps, Pacer(None), device)
+    try:
+        snap = next(gen)
+        t0 = time.perf_counter()
+        while snap.status == RUNNING and not (seconds and time.perf_counter() - t0 > seconds):
+            snap = gen.send(None)
+        elapsed = time.perf_counter() - t0
+    finally:
+        gen.close()
+    if snap.status not in (RUNNING, "finished"):
+        raise RuntimeError(f"{case.name}: the headless run ended {snap.status}: {snap.message}")
+    return snap.step, snap.step / max(elapsed, 1e-9)
+
+
+@dataclass
+class GuiRun:
+    rate: float  # steps per second through the window
+    fps: float  # draw() calls per second
+    paints: float  # paints per second of the plot painted most often
+    late: list[float] = field(default_factory=list)  # the probe timer's lateness, ms
+
+
+def in_window(case: Case, steps: int) -> GuiRun:
+    """Run ``steps`` of ``case`` in its tab, in a window of its own, at full speed."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
+
+    from dlab.ui.app import make_app
+    from dlab.ui.main_window import MainWindow
+
+    app = make_app()
+    window = MainWindow(topic=case.topic.id, lang="en")
+    window.resize(1280, 800)
+    window.show()
+    tab = window.current_tab()
+    assert tab is not None, window.broken
+    tab.set_params(case.params)
+    tab.runner.set_speed(0.0)
+    clock = Clock()
+    pacer = tab.runner.pacer
+    topic, params = case.topic, case.params
+    tab.engine_factory = lambda action="run": (
+        lambda: clock.wrap(topic.start("run", params, 0, steps, pacer)))
+    draws: list[float] = []
+    draw = tab.draw
+
+    def counted(snap: Snapshot) -> None:
+        draw(snap)
+        draws.append(time.perf_counter())
+
+    tab.draw = counted  # type: ignore[method-assign]
+    app.processEvents()
+
+    class Probe(QObject):
+        """The probe timer, the paints of every plot, and the end of the run."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.late: list[float] = []
+            self.paints: dict[object, int] = {}
+            self.last = time.perf_counter()
+            self.timer = QTimer(self)
+            self.timer.setInterval(TIMER_MS)
+            self.timer.timeout.connect(self.tick)
+
+        @Slot()
+        def tick(self) -> None:
+            now = time.perf_counter()
+            self.late.append(max(0.0, (now - self.last) * 1000 - TIMER_MS))
+            self.last = now
+
+        @Slot(str)
+        def on_state(self, state: str) -> None:
+            if state not in ("running", "paused"):
+                loop.quit()
+
+        def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                self.paints[obj] = self.paints.get(obj, 0) + 1
+            return False
+
+    probe = Probe()
+    for plot in tab.plots():
+        plot.viewport().installEventFilter(probe)
+    loop = QEventLoop()
+    tab.runner.sig_state.connect(probe.on_state)
+    probe.timer.start()
+    tab.start()
+    loop.exec()
+    probe.timer.stop()
+    state = tab.runner.state
+    window.shutdown()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    if clock.status != "finished":
+        raise RuntimeError(f"{case.name}: the run in the window ended {state}")
+    seconds = max(clock.t1 - clock.t0, 1e-9)
+    drawn = sum(clock.t0 <= t <= clock.t1 for t in draws)
+    return GuiRun(clock.rate, drawn / seconds, max(probe.paints.values(), default=0) / seconds,
+                  probe.late)
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+@dataclass
+class Figures:
+    """One case's figures: the issue's four, and what explains them."""
+
+    steps_per_s: float  # headless
+    gui_steps_per_s: float
+    fps: float
+    paints_per_s: float
+    p50_ms: float
+    p99_ms: float
+    steps: int
+
+    @property
+    def gui_over_headless(self) -> float:
+        return self.gui_steps_per_s / self.steps_per_s
+
+    def issue_json(self) -> dict[str, float]:
+        return {"gui_over_headless": round(self.gui_over_headless, 3),
+                "fps": round(self.fps, 1), "steps_per_s": round(self.steps_per_s, 1),
+                "p99_ms": round(self.p99_ms, 1)}
+
+
+def measure(case: Case, seconds: float = 2.0, rounds: int = 2,
+            note: Callable[[str], None] = lambda _: None) -> Figures:
+    """Headless for about ``seconds`` (warms up, finds the steps), then ``rounds`` turns of
+    headless and windowed runs of those steps; the best of each."""
+    steps, _ = headless(case, seconds=seconds)
+    steps = max(steps, 1)
+    note(f"{case.name}: {steps} steps a run")
+    best_h, best_g, late = 0.0, None, []
+    for _ in range(rounds):
+        best_h = max(best_h, headless(case, steps)[1])
+        run = in_window(case, steps)
+        late += run.late
+        if best_g is None or run.rate > best_g.rate:
+            best_g = run
+    assert best_g is not None
+    return Figures(best_h, best_g.rate, best_g.fps, best_g.paints, percentile(late, 0.5),
+                   percentile(late, 0.99), steps)
+
+
+def device_ratio(case: Case, seconds: float = 2.0) -> tuple[float, float]:
+    """Headless steps/s on the CPU and on CUDA, the same steps from the same seed."""
+    steps, _ = headless(case, seconds=seconds)
+    headless(case, min(steps, 20), device="cuda")  # CUDA's start-up is not counted
+    cpu = headless(case, steps)[1]
+    cuda = headless(case, steps, device="cuda")[1]
+    return cpu, cuda
