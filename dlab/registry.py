@@ -117,6 +117,23 @@ class Topic:
         return self.read_script(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
+@dataclass(frozen=True)
+class RunSpec:
+    """A run to start, as plain data: it can travel to an engine process (pickled), where
+    ``start`` builds the engine, so the window's runner and the process agree on the run."""
+
+    topic_id: str
+    action: str = "run"
+    params: Params | None = None
+    seed: int = 0
+    steps: int | None = None
+    device: str = "cpu"
+
+    def start(self, pacer: Pacer | None = None) -> Run:
+        return get(self.topic_id).start(self.action, self.params, self.seed, self.steps,
+                                        pacer, self.device)
+
+
 class UnknownAction(KeyError):
     def __init__(self, action: str, topic: Topic) -> None:
         super().__init__(action, topic.id)

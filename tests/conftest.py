@@ -6,6 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DLAB_THREADS", "1")
+# Runs train on the runner's thread: an engine process per tab would start torch again in
+# every test. tests/ui/test_engine_process.py runs them in engine processes, as the app does.
+os.environ.setdefault("DLAB_ENGINE_PROCESS", "0")
 
 import pytest  # noqa: E402
 

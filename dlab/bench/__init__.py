@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from dlab import registry
 from dlab.bench.startup import compare_startup, measure_startup, startup_commands
 from dlab.bench.throughput import WORST_CASE
+from dlab.core import engine_process
 
 __all__ = ["Options", "measure_startup", "run", "run_all", "WORST_CASE"]
 
@@ -60,12 +61,16 @@ def run(opts: Options) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DLAB_SETTINGS"] = os.path.join(tmp, "bench.ini")
         note(f"dlab bench: {_load()}; DLAB_THREADS={os.environ['DLAB_THREADS']}")
-        if opts.soak_minutes is not None:
-            result = _soak(opts, note)
-        elif opts.device == "cuda":
-            result = _device(opts, note)
-        else:
-            result = _throughput(opts, note)
+        engine_process.prestart()  # the window's engine process, started before timing
+        try:
+            if opts.soak_minutes is not None:
+                result = _soak(opts, note)
+            elif opts.device == "cuda":
+                result = _device(opts, note)
+            else:
+                result = _throughput(opts, note)
+        finally:
+            engine_process.close_all()
         note(f"after: {_load()}")
     if opts.json:
         print(json.dumps(result, indent=2))

@@ -15,7 +15,7 @@ from typing import Any
 
 from dlab import registry
 from dlab.core.params import Params
-from dlab.core.snapshot import RUNNING, Snapshot
+from dlab.core.snapshot import FINISHED, RUNNING, Snapshot
 
 WORST_CASE = "worst-case"
 WORST_PARAMS = {"mode": "sgd", "epochs": 1000, "dataset_size": 256, "landscape_steps": 10}
@@ -41,30 +41,31 @@ def cases(names: list[str]) -> list[Case]:
     return out
 
 
-class Clock:
-    """Times a run from its first snapshot (set-up done) to its last, in whichever thread
-    drives it, so the window's and the headless figures time the same thing."""
+CLOCK = "bench_clock"  # the final snapshot's summary carries (t0, t1) under this key
 
-    def __init__(self) -> None:
-        self.t0 = self.t1 = 0.0
-        self.steps = 0
-        self.status = ""
 
-    def wrap(self, gen: Iterator[Snapshot]) -> Iterator[Snapshot]:
-        try:
-            snap = next(gen)
-            self.t0 = time.perf_counter()
-            while True:
-                sent = yield snap
-                snap = gen.send(sent)
-                if snap.status != RUNNING:
-                    self.t1, self.steps, self.status = time.perf_counter(), snap.step, snap.status
-        finally:
-            gen.close()
+def timed(gen: Iterator[Snapshot]) -> Iterator[Snapshot]:
+    """``gen``, timed from its first snapshot (set-up done) to its last, in whichever
+    thread or process drives it: the last snapshot's summary carries the two times
+    (time.perf_counter, one clock for every process on the machine)."""
+    try:
+        snap = next(gen)
+        t0 = time.perf_counter()
+        while True:
+            sent = yield snap
+            snap = gen.send(sent)
+            if snap.status != RUNNING:
+                snap.summary = {**snap.summary, CLOCK: (t0, time.perf_counter())}
+    finally:
+        gen.close()
 
-    @property
-    def rate(self) -> float:
-        return self.steps / max(self.t1 - self.t0, 1e-9)
+
+@dataclass(frozen=True)
+class TimedSpec(registry.RunSpec):
+    """A run as the window starts it, timed (it travels to the engine process too)."""
+
+    def start(self, pacer: Any = None) -> Iterator[Snapshot]:
+        return timed(super().start(pacer))
 
 
 def headless(case: Case, steps: int | None = None, seconds: float | None = None,
@@ -84,7 +85,7 @@ def headless(case: Case, steps: int | None = None, seconds: float | None = None,
         elapsed = time.perf_counter() - t0
     finally:
         gen.close()
-    if snap.status not in (RUNNING, "finished"):
+    if snap.status not in (RUNNING, FINISHED):
         raise RuntimeError(f"{case.name}: the headless run ended {snap.status}: {snap.message}")
     return snap.step, snap.step / max(elapsed, 1e-9)
 
@@ -112,17 +113,17 @@ def in_window(case: Case, steps: int) -> GuiRun:
     assert tab is not None, window.broken
     tab.set_params(case.params)
     tab.runner.set_speed(0.0)
-    clock = Clock()
-    pacer = tab.runner.pacer
-    topic, params = case.topic, case.params
-    tab.engine_factory = lambda action="run": (
-        lambda: clock.wrap(topic.start("run", params, 0, steps, pacer)))
+    tab.engine_factory = lambda action="run": TimedSpec(  # type: ignore[method-assign]
+        case.topic.id, "run", case.params, 0, steps)
+    clock: dict[str, Any] = {}
     draws: list[float] = []
     draw = tab.draw
 
     def counted(snap: Snapshot) -> None:
         draw(snap)
         draws.append(time.perf_counter())
+        if CLOCK in snap.summary:
+            clock.update(times=snap.summary[CLOCK], steps=snap.step, status=snap.status)
 
     tab.draw = counted  # type: ignore[method-assign]
     app.processEvents()
@@ -132,7 +133,7 @@ def in_window(case: Case, steps: int) -> GuiRun:
 
         def __init__(self) -> None:
             super().__init__()
-            self.late: list[float] = []
+            self.late: list[tuple[float, float]] = []  # (when, ms late)
             self.paints: dict[object, int] = {}
             self.last = time.perf_counter()
             self.timer = QTimer(self)
@@ -142,7 +143,7 @@ def in_window(case: Case, steps: int) -> GuiRun:
         @Slot()
         def tick(self) -> None:
             now = time.perf_counter()
-            self.late.append(max(0.0, (now - self.last) * 1000 - TIMER_MS))
+            self.late.append((now, max(0.0, (now - self.last) * 1000 - TIMER_MS)))
             self.last = now
 
         @Slot(str)
@@ -169,12 +170,14 @@ def in_window(case: Case, steps: int) -> GuiRun:
     window.close()
     window.deleteLater()
     app.processEvents()
-    if clock.status != "finished":
+    if clock.get("status") != FINISHED:
         raise RuntimeError(f"{case.name}: the run in the window ended {state}")
-    seconds = max(clock.t1 - clock.t0, 1e-9)
-    drawn = sum(clock.t0 <= t <= clock.t1 for t in draws)
-    return GuiRun(clock.rate, drawn / seconds, max(probe.paints.values(), default=0) / seconds,
-                  probe.late)
+    t0, t1 = clock["times"]
+    seconds = max(t1 - t0, 1e-9)
+    drawn = sum(t0 <= t <= t1 for t in draws)
+    return GuiRun(clock["steps"] / seconds, drawn / seconds,
+                  max(probe.paints.values(), default=0) / seconds,
+                  [ms for t, ms in probe.late if t0 <= t <= t1])
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -108,5 +108,23 @@ def run_app(topic: str | None = None, lang: str | None = None,
         window.tabs_widget.installEventFilter(spy)
         window.update()
     else:
+        QTimer.singleShot(0, _start_engines)
+    try:
+        return app.exec()
+    finally:
+        from dlab.core import engine_process
+
+        engine_process.close_all()
+
+
+def _start_engines() -> None:
+    """After the first paint: an engine process to train in (Run need not wait for torch),
+    or torch itself when engines train in this process (DLAB_ENGINE_PROCESS=0)."""
+    from dlab.ui.runner import processes_wanted
+
+    if processes_wanted():
+        from dlab.core import engine_process
+
+        engine_process.prestart()
+    else:
         threading.Thread(target=_warm_up, name="dlab-torch-warm-up", daemon=True).start()
-    return app.exec()

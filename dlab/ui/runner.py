@@ -1,11 +1,13 @@
-"""Runs an engine's generator on a QThread and delivers its snapshots to the GUI.
+"""Runs an engine's generator off the GUI thread and delivers its snapshots to the GUI.
 
-* Between two yields is the only place where pause, Step, stop and live parameter
-  changes take effect (the worker checks a shared Control there).
-* Delivery is latest-wins plus batched scalars: the worker merges every snapshot into a
-  Mailbox and signals ``ready`` only when the GUI has taken the previous batch and about
-  1/30 s has passed. The event queue never holds more than one delivery, and no recorded
-  point is lost.
+* In an engine process (dlab.core.engine_process; the default for runs given as a
+  RunSpec): training and drawing then have an interpreter lock each, so drawing every frame
+  costs training nothing but a share of a core. A QThread here reads the host's answers.
+* Or on the QThread itself (a factory returning a generator: tests' fake engines, and
+  every run where DLAB_ENGINE_PROCESS=0).
+* Either way the same loop drives the engine (dlab.core.steering): pause, Step, stop and
+  live parameter changes take effect between two yields; delivery is latest-wins plus
+  batched records, at most about 30 a second, and the event queue never holds more than one.
 * Worker signals go to @Slot methods of the Runner, which lives in the GUI thread, so
   they are queued into the GUI thread (never lambdas: PySide6 would call those in the
   worker thread).
@@ -13,81 +15,55 @@
 
 from __future__ import annotations
 
-import threading
-import time
+import os
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from dlab.core import engine_process
 from dlab.core.experiment import BadInput
 from dlab.core.pacing import Pacer
 from dlab.core.params import Params, Text
-from dlab.core.snapshot import FAILED, FRAME, RUNNING, STOPPED, Snapshot
+from dlab.core.snapshot import FAILED, RUNNING, STOPPED, Snapshot
+from dlab.core.steering import (
+    DELIVERY_INTERVAL_S,
+    FRAME_EVERY_STEP_MAX,
+    Control,
+    Mailbox,
+    steer,
+)
+from dlab.registry import RunSpec
 
 IDLE, PAUSED = "idle", "paused"
-DELIVERY_INTERVAL_S = 1 / 30
-FRAME_EVERY_STEP_MAX = 20.0  # steps/s up to which every step is drawn
+__all__ = ["DELIVERY_INTERVAL_S", "FRAME_EVERY_STEP_MAX", "IDLE", "PAUSED", "RUNNING", "Runner"]
 
 Factory = Callable[[], Any]  # returns the engine's generator
 
-class Mailbox:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._batch: Snapshot | None = None  # every snapshot since the last delivery
-        self.outstanding = False  # a `ready` signal is queued and not yet taken
-        self.last_emit = 0.0
-        self.interval = DELIVERY_INTERVAL_S  # raised by the GUI when drawing is costly
 
-    def put(self, snap: Snapshot) -> None:
-        with self._lock:
-            b = self._batch
-            if b is None:
-                b = self._batch = Snapshot()
-            b.step = snap.step
-            b.records.extend(snap.records)
-            if snap.frame is not None:
-                b.frame = snap.frame
-            if snap.summary:
-                b.summary = snap.summary
-            b.status, b.message = snap.status, snap.message
-
-    def should_signal(self, force: bool) -> bool:
-        with self._lock:
-            if self._batch is None or self.outstanding:
-                return False
-            now = time.perf_counter()
-            if force or now - self.last_emit >= self.interval:
-                self.outstanding = True
-                self.last_emit = now
-                return True
-            return False
-
-    def take(self) -> Snapshot | None:
-        with self._lock:
-            batch, self._batch = self._batch, None
-            self.outstanding = False
-            return batch
+def processes_wanted() -> bool:
+    """Engines run in a process of their own unless DLAB_ENGINE_PROCESS=0."""
+    return os.environ.get("DLAB_ENGINE_PROCESS", "1") != "0"
 
 
-class Control:
-    """What the GUI asks of the worker; read by the worker between two yields."""
+class RemoteControl:
+    """The Control of a run in an engine host: what is poked is sent there; the values
+    the runner reads back are kept here too."""
 
-    def __init__(self, paused: bool = False, speed: float = 0.0) -> None:
-        self.cond = threading.Condition()
-        self.paused = paused
-        self.stop = False
-        self.steps = 0  # Step presses not yet served
-        self.params: Params | None = None  # latest live edit not yet sent
-        self.speed = speed  # steps per second; 0 = as fast as possible
-        self.hold = False  # the GUI is drawing: wait, so it need not fight for the GIL
+    def __init__(self, host: engine_process.Host, paused: bool, speed: float) -> None:
+        self.host = host
+        self.paused, self.speed, self.hold = paused, speed, False
 
     def poke(self, **changes: Any) -> None:
-        with self.cond:
-            for k, v in changes.items():
-                setattr(self, k, v)
-            self.cond.notify_all()
+        changes.pop("hold", None)  # the host has an interpreter lock of its own
+        for k, v in changes.items():
+            setattr(self, k, v)
+        if changes:
+            self.host.send("poke", changes)
+
+    def add_step(self) -> None:
+        self.host.send("step")
 
 
 class _Worker(QObject):
@@ -97,38 +73,27 @@ class _Worker(QObject):
     ended = Signal(int, str, str)  # generation, status, message
     failed = Signal(int, object, str)  # generation, message (str, or a BadInput's Text), tb
 
-    def __init__(self, gen_id: int, factory: Factory, ctl: Control, box: Mailbox) -> None:
+    def __init__(self, gen_id: int, box: Mailbox) -> None:
         super().__init__()
-        self.gen_id, self.factory, self.ctl, self.box = gen_id, factory, ctl, box
+        self.gen_id, self.box = gen_id, box
 
     def _deliver(self, snap: Snapshot, force: bool = False) -> None:
         self.box.put(snap)
         if self.box.should_signal(force):
             self.ready.emit(self.gen_id)
 
-    def _next(self) -> tuple[str, Params | None]:
-        """Block while paused; then say what to do: 'stop', 'step' or 'run'."""
-        ctl = self.ctl
-        with ctl.cond:
-            while (ctl.paused and ctl.steps == 0 or ctl.hold) and not ctl.stop:
-                ctl.cond.wait()
-            if ctl.stop:
-                return "stop", None
-            params, ctl.params = ctl.params, None
-            if ctl.paused:
-                ctl.steps -= 1
-                return "step", params
-            return "run", params
+    def _end(self, status: str, message: str) -> None:
+        if self.box.should_signal(True):
+            self.ready.emit(self.gen_id)
+        self.ended.emit(self.gen_id, status, message)
 
-    def _pace(self, t_last: float) -> None:
-        """Slow motion: wait out the rest of this step's slot, waking early on any poke."""
-        ctl = self.ctl
-        with ctl.cond:
-            while ctl.speed > 0 and not ctl.stop and not ctl.paused:
-                left = t_last + 1.0 / ctl.speed - time.perf_counter()
-                if left <= 0:
-                    break
-                ctl.cond.wait(left)
+
+class _ThreadWorker(_Worker):
+    """Runs the engine here, on the QThread."""
+
+    def __init__(self, gen_id: int, factory: Factory, ctl: Control, box: Mailbox) -> None:
+        super().__init__(gen_id, box)
+        self.factory, self.ctl = factory, ctl
 
     @Slot()
     def run(self) -> None:
@@ -136,33 +101,7 @@ class _Worker(QObject):
         status, message = STOPPED, ""
         try:
             gen = self.factory()
-            self._deliver(next(gen), force=True)
-            was_paused = False
-            while True:
-                with self.ctl.cond:
-                    pausing = self.ctl.paused and not self.ctl.stop and self.ctl.steps == 0
-                if pausing and not was_paused:  # show the full state we paused at
-                    self._deliver(gen.send(FRAME), force=True)
-                was_paused = pausing
-                action, params = self._next()
-                if action == "stop":
-                    break
-                t0 = time.perf_counter()
-                snap = gen.send(params)
-                if snap.status != RUNNING:
-                    self._deliver(snap, force=True)
-                    status, message = snap.status, snap.message
-                    break
-                # Slow enough to draw every step: each step comes with its full frame.
-                every = action == "step" or 0 < self.ctl.speed <= FRAME_EVERY_STEP_MAX
-                if every and snap.frame is None:
-                    self.box.put(snap)
-                    snap = gen.send(FRAME)
-                self._deliver(snap, force=every)
-                if action == "step":
-                    was_paused = True
-                elif self.ctl.speed > 0:
-                    self._pace(t0)
+            status, message = steer(gen, self.ctl, self._deliver)
         except BadInput as exc:  # the user's data: the message says what to change
             status, message = FAILED, str(exc)
             self.failed.emit(self.gen_id, exc.text, "")
@@ -173,9 +112,35 @@ class _Worker(QObject):
         finally:
             if gen is not None:
                 gen.close()
-            if self.box.should_signal(True):
-                self.ready.emit(self.gen_id)
-            self.ended.emit(self.gen_id, status, message)
+            self._end(status, message)
+
+
+class _HostWorker(_Worker):
+    """Reads an engine host's answers for one run (the host runs the engine)."""
+
+    def __init__(self, gen_id: int, host: engine_process.Host, box: Mailbox) -> None:
+        super().__init__(gen_id, box)
+        self.host = host
+
+    @Slot()
+    def run(self) -> None:
+        status, message = STOPPED, ""
+        try:
+            while True:
+                msg = self.host.results.recv()  # waits without the interpreter lock
+                if msg[0] == "batch":
+                    self._deliver(msg[1])
+                elif msg[0] == "failed":
+                    self.failed.emit(self.gen_id, msg[1], msg[2])
+                elif msg[0] == "ended":
+                    status, message = msg[1], msg[2]
+                    break
+        except (EOFError, OSError):  # the host died (or was ended by stop)
+            status = FAILED
+            message = "the engine process ended unexpectedly"
+            self.failed.emit(self.gen_id, message, "")
+        finally:
+            self._end(status, message)
 
 
 class Runner(QObject):
@@ -189,8 +154,9 @@ class Runner(QObject):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
-        self._ctl: Control | None = None
+        self._ctl: Control | RemoteControl | None = None
         self._box: Mailbox | None = None
+        self._host: engine_process.Host | None = None  # the engine process of the run
         self.state = IDLE
         self.speed = 0.0
         self.delivery_interval = DELIVERY_INTERVAL_S
@@ -199,15 +165,29 @@ class Runner(QObject):
         self._gen_id = 0
 
     # --- commands from the GUI --------------------------------------------------------
-    def start(self, factory: Factory, paused: bool = False, full_speed: bool = False) -> None:
+    def start(self, factory: Factory | RunSpec, paused: bool = False,
+              full_speed: bool = False) -> None:
         """Start a run; ``paused`` starts it paused at step 0 (for Step from idle);
-        ``full_speed`` ignores the speed chosen (a measurement, not a run to watch)."""
+        ``full_speed`` ignores the speed chosen (a measurement, not a run to watch).
+        A RunSpec runs in an engine process (unless DLAB_ENGINE_PROCESS=0); a factory,
+        which returns the engine's generator, runs on the worker thread."""
         self.stop()
-        self._ctl = Control(paused=paused, speed=0.0 if full_speed else self.speed)
-        self._box = Mailbox()
-        self._box.interval = self.delivery_interval
+        speed = 0.0 if full_speed else self.speed
         self._gen_id += 1
-        self._worker = _Worker(self._gen_id, factory, self._ctl, self._box)
+        if isinstance(factory, RunSpec) and processes_wanted():
+            self._host = engine_process.take()
+            self._ctl = RemoteControl(self._host, paused, speed)
+            # The host paces its deliveries; here a batch waits only while one is drawn.
+            self._box = Mailbox(interval=0.0)
+            self._host.send("start", factory, paused, speed, self.delivery_interval)
+            self._worker = _HostWorker(self._gen_id, self._host, self._box)
+        else:
+            if isinstance(factory, RunSpec):
+                spec, pacer = factory, self.pacer
+                factory = lambda: spec.start(pacer)  # noqa: E731
+            self._ctl = Control(paused=paused, speed=speed)
+            self._box = Mailbox(self.delivery_interval)
+            self._worker = _ThreadWorker(self._gen_id, factory, self._ctl, self._box)
         self._thread = QThread()
         self._thread.setObjectName("dlab-runner")
         self._worker.moveToThread(self._thread)
@@ -235,9 +215,7 @@ class Runner(QObject):
         if self.state == RUNNING:
             self.pause()
         if self.state == PAUSED:
-            with self._ctl.cond:
-                self._ctl.steps += 1
-                self._ctl.cond.notify_all()
+            self._ctl.add_step()
 
     def update(self, params: Params) -> None:
         if self._ctl is not None:
@@ -255,8 +233,14 @@ class Runner(QObject):
         drawing (which holds the GIL) never takes more than a small share of the time."""
         self.delivery_interval = seconds
         self.pacer.interval_s = seconds
-        if self._box is not None:
+        if isinstance(self._ctl, RemoteControl):
+            self._ctl.host.send("interval", seconds)
+        elif self._box is not None:
             self._box.interval = seconds
+
+    def in_process(self) -> bool:
+        """Whether the run going on trains in an engine process."""
+        return isinstance(self._ctl, RemoteControl)
 
     def set_speed(self, steps_per_second: float) -> None:
         self.speed = steps_per_second
@@ -274,6 +258,9 @@ class Runner(QObject):
         self._ctl.poke(stop=True)
         self._thread.quit()  # the worker returns to the thread's loop, which then ends
         joined = self._thread.wait(timeout_ms)
+        if not joined and isinstance(self._ctl, RemoteControl):
+            self._kill_host()  # a step that never ends: end its process
+            joined = self._thread.wait(timeout_ms)
         if joined:
             self._on_ready(self._gen_id)  # deliver what the worker left in the mailbox
             self._release()
@@ -281,8 +268,16 @@ class Runner(QObject):
                 self._set_state(STOPPED)
         return joined
 
+    def _kill_host(self) -> None:
+        if self._host is not None:
+            self._host.kill()
+            self._host = None
+
     def _release(self) -> None:
         self._gen_id += 1  # anything still queued from that run is now ignored
+        if self._host is not None:  # its run is over: the next run may take it again
+            engine_process.give_back(self._host)
+            self._host = None
         self._thread = self._worker = self._ctl = self._box = None
 
     # --- from the worker, queued into the GUI thread ------------------------------------

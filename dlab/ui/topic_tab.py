@@ -42,7 +42,7 @@ from dlab.core.resources import lesson_text
 from dlab.core.scenes import Scene, Script, changes_from_defaults, scene_params
 from dlab.core.seed import SEED_MAX
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
-from dlab.registry import Topic
+from dlab.registry import RunSpec, Topic
 from dlab.ui import messages
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, contexts, language, translate
@@ -358,11 +358,11 @@ class TopicTab(QWidget):
         if self.ghost is not None:
             self.show_ghost(self.ghost)
 
-    def engine_factory(self, action: str = "run") -> Callable[[], Run]:
-        """What the runner calls in its thread to start ``action`` with today's settings."""
-        topic, params, seed = self.topic, self.params(), self.seed.value()
-        pacer, device, steps = self.runner.pacer, self.device(), self.steps_limit
-        return lambda: topic.start(action, params, seed, steps, pacer, device)
+    def engine_factory(self, action: str = "run") -> RunSpec | Callable[[], Run]:
+        """The run the runner starts for ``action`` with today's settings: a RunSpec (it
+        trains in an engine process), or a function returning the engine's generator."""
+        return RunSpec(self.topic.id, action, self.params(), self.seed.value(),
+                       self.steps_limit, self.device())
 
     def device(self) -> str:
         """The device chosen in the window's Run menu (auto, cpu or cuda)."""
@@ -704,12 +704,15 @@ class TopicTab(QWidget):
         """Drawing and painting run in the GUI thread and need the GIL, so every CPU
         second they use is taken from training. Measure the GUI thread's share of the time
         since the last frame and space deliveries out to keep it near DRAW_SHARE (30 Hz
-        when frames are cheap, never fewer than 4 frames a second)."""
+        when frames are cheap, never fewer than 4 frames a second). Only for runs on the
+        runner's thread: a run in an engine process shares no lock with drawing."""
         cpu, wall = time.thread_time(), time.perf_counter()
         last_cpu, last_wall = self._clock
         self._clock = (cpu, wall)
         if wall - last_wall > 2.0 or self.runner.state != RUNNING:
             return  # the first frame of a run, or after a pause: nothing to learn from
+        if self.runner.in_process():
+            return  # training has its own process and lock: every frame is drawn
         share = (cpu - last_cpu) / max(wall - last_wall, 1e-6)
         interval = self.runner.delivery_interval * min(2.0, max(0.5, share / DRAW_SHARE))
         self.runner.set_delivery_interval(

@@ -1,0 +1,122 @@
+"""Runs in an engine process, as the app runs them (the rest of the suite trains on the
+runner's thread, DLAB_ENGINE_PROCESS=0): the same numbers as headless, Pause and Step,
+live edits, stop, an engine's error, a host that dies, and no process left behind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from dlab import registry
+from dlab.core import engine_process
+from dlab.core.experiment import drive
+from dlab.engines.gradient_descent.engine import GradientDescent
+from tests.runs import finish, start
+from tests.ui.conftest import pause_and_settle, step_once, wait_state, wait_step
+
+FIRST_RUN_MS = 120_000  # the first run waits for the engine process to import torch
+
+
+@pytest.fixture(autouse=True)
+def engine_processes(monkeypatch, spare_kept_for_this_module):
+    monkeypatch.setenv("DLAB_ENGINE_PROCESS", "1")
+
+
+@pytest.fixture(scope="module")
+def spare_kept_for_this_module():
+    """The tests here share the spare process (each would otherwise start torch anew)."""
+    yield
+    engine_process.close_all()
+
+
+def gd_tab(window, **changes):
+    tab = window.current_tab()
+    assert tab.topic.id == "gradient-descent"
+    tab.set_params(tab.params().replace(**changes))
+    return tab
+
+
+def test_a_run_in_a_process_records_what_headless_records(window, qtbot):
+    tab = gd_tab(window, epochs=5, landscape_steps=10)
+    tab.run_pause()
+    wait_state(qtbot, tab, "finished", timeout=FIRST_RUN_MS)
+    assert tab.runner._host is None, "a runner holds a process only while it runs"
+    [host] = engine_process._spare
+    assert host.alive(), "the process waits, as the spare, for the next run"
+    headless = start("gradient-descent", tab.params(), seed=tab.seed.value())
+    store, _ = finish(headless)
+    ours, theirs = tab.store.get("epoch_loss"), store.get("epoch_loss")
+    assert ours.n == theirs.n == 5
+    np.testing.assert_array_equal(ours.y, theirs.y)
+    tab.run_pause()
+    assert tab.runner._host is host, "the next run takes the spare: no new process"
+    wait_state(qtbot, tab, "finished", timeout=FIRST_RUN_MS)
+    assert engine_process._spare == [host]
+
+
+def test_pause_step_live_edit_and_stop_reach_the_process(window, qtbot):
+    tab = gd_tab(window, epochs=1000, mode="sgd", landscape_steps=5000)
+    tab.run_pause()
+    wait_step(qtbot, tab, 3, timeout=FIRST_RUN_MS)
+    assert tab.runner.in_process()
+    pause_and_settle(qtbot, tab)
+    step_once(qtbot, tab)
+    tab._on_surface_click(1.0, -2.0)  # a live edit: the walk restarts from the click
+    tab.run_pause()
+    qtbot.waitUntil(lambda: getattr(tab, "_walk_start", None) == (1.0, -2.0), timeout=10000)
+    assert tab.runner.stop(), "a run in a process stops within the timeout"
+    assert tab.runner.state == "stopped"
+
+
+@dataclass(frozen=True)
+class ExplodingSpec(registry.RunSpec):
+    def start(self, pacer=None):
+        class Exploding(GradientDescent):
+            def step(self):
+                if self.t == 3:
+                    raise RuntimeError("kaboom in the engine process")
+                return super().step()
+
+        return drive(Exploding(self.params, self.seed), None, pacer)
+
+
+def test_an_engine_error_in_the_process_shows_its_traceback(window, qtbot, monkeypatch):
+    tab = gd_tab(window, epochs=50)
+    monkeypatch.setattr(tab, "engine_factory", lambda action="run": ExplodingSpec(
+        tab.topic.id, action, tab.params(), 0))
+    tab.run_pause()
+    wait_state(qtbot, tab, "failed", timeout=FIRST_RUN_MS)
+    assert "kaboom in the engine process" in tab.banner.message.text()
+    assert "RuntimeError" in tab.banner.details.toPlainText()
+    assert tab.store.get("loss").n == 3, "what was recorded before the error is kept"
+    [host] = engine_process._spare
+    assert host.alive(), "an engine's error ends the run, not the process"
+
+
+def test_a_process_that_dies_fails_the_run_and_the_next_run_starts_a_new_one(window, qtbot):
+    tab = gd_tab(window, epochs=1000, mode="sgd")
+    tab.run_pause()
+    wait_step(qtbot, tab, 3, timeout=FIRST_RUN_MS)
+    dead = tab.runner._host
+    dead.process.kill()
+    wait_state(qtbot, tab, "failed")
+    assert "engine process ended unexpectedly" in tab.banner.message.text()
+    tab.set_params(tab.params().replace(epochs=3))
+    tab.run_pause()
+    wait_state(qtbot, tab, "finished", timeout=FIRST_RUN_MS)
+    [host] = engine_process._spare
+    assert host is not dead and host.alive() and not dead.alive()
+
+
+def test_closing_the_window_mid_run_leaves_one_spare_process(window, qtbot):
+    tab = gd_tab(window, epochs=1000, mode="sgd")
+    tab.run_pause()
+    wait_step(qtbot, tab, 3, timeout=FIRST_RUN_MS)
+    host = tab.runner._host
+    window.close()
+    assert tab.runner.state == "stopped"
+    assert engine_process._spare == [host] and host.alive(), "kept as the spare"
+    engine_process.close_all()
+    assert not host.alive() and engine_process._spare == []
