@@ -15,7 +15,8 @@ import argparse
 import re
 from collections import Counter, defaultdict
 
-LINE = re.compile(r"^thread \((\d+)\)(?:: ([^;]*))?;(.*) (\d+)$")
+# py-spy's raw lines: "[thread (TID)[: NAME];]frame;frame;... COUNT" (threads with --threads)
+LINE = re.compile(r"^(?:thread \((\d+)\)(?:: ([^;]*))?;)?(.*) (\d+)$")
 
 
 def frames(stack: str) -> list[str]:
@@ -37,9 +38,12 @@ def main() -> None:
         m = LINE.match(line)
         if not m:
             continue
-        _, name, stack, count = m.groups()
+        tid, name, stack, count = m.groups()
         fs = frames(stack)
-        thread = name or ("worker" if "_Worker.run" in fs else "other")
+        if tid is None:  # recorded without --threads: one thread
+            thread = "MainThread"
+        else:
+            thread = name or ("worker" if "_Worker.run" in fs else "other")
         if thread == "MainThread" and args.under not in fs:
             continue
         n = int(count)

@@ -96,6 +96,7 @@ class GuiRun:
     fps: float  # draw() calls per second
     paints: float  # paints per second of the plot painted most often
     late: list[float] = field(default_factory=list)  # the probe timer's lateness, ms
+    frame_cpu_ms: float = float("nan")  # median GUI-thread CPU time of a frame drawn
 
 
 def in_window(case: Case, steps: int) -> GuiRun:
@@ -117,15 +118,25 @@ def in_window(case: Case, steps: int) -> GuiRun:
         case.topic.id, "run", case.params, 0, steps)
     clock: dict[str, Any] = {}
     draws: list[float] = []
-    draw = tab.draw
+    cpu_ms: list[float] = []  # the GUI thread's CPU time of each frame: draw and paint
+    draw, paint = tab.draw, tab._paint_now
 
     def counted(snap: Snapshot) -> None:
+        cpu = time.thread_time()
         draw(snap)
+        cpu_ms.append((time.thread_time() - cpu) * 1000)
         draws.append(time.perf_counter())
         if CLOCK in snap.summary:
             clock.update(times=snap.summary[CLOCK], steps=snap.step, status=snap.status)
 
+    def painted() -> None:
+        cpu = time.thread_time()
+        paint()
+        if cpu_ms:
+            cpu_ms[-1] += (time.thread_time() - cpu) * 1000
+
     tab.draw = counted  # type: ignore[method-assign]
+    tab._paint_now = painted  # type: ignore[method-assign]
     app.processEvents()
 
     class Probe(QObject):
@@ -177,7 +188,8 @@ def in_window(case: Case, steps: int) -> GuiRun:
     drawn = sum(t0 <= t <= t1 for t in draws)
     return GuiRun(clock["steps"] / seconds, drawn / seconds,
                   max(probe.paints.values(), default=0) / seconds,
-                  [ms for t, ms in probe.late if t0 <= t <= t1])
+                  [ms for t, ms in probe.late if t0 <= t <= t1],
+                  sorted(cpu_ms)[len(cpu_ms) // 2] if cpu_ms else float("nan"))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -198,6 +210,7 @@ class Figures:
     p50_ms: float
     p99_ms: float
     steps: int
+    frame_cpu_ms: float
 
     @property
     def gui_over_headless(self) -> float:
@@ -225,7 +238,7 @@ def measure(case: Case, seconds: float = 2.0, rounds: int = 2,
             best_g = run
     assert best_g is not None
     return Figures(best_h, best_g.rate, best_g.fps, best_g.paints, percentile(late, 0.5),
-                   percentile(late, 0.99), steps)
+                   percentile(late, 0.99), steps, best_g.frame_cpu_ms)
 
 
 def device_ratio(case: Case, seconds: float = 2.0) -> tuple[float, float]:

@@ -20,6 +20,19 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 LOG_FLOOR = 1e-30
 # Small enough that every tab fits a 1024-pixel-wide projector with its parameter panel.
 MIN_PLOT_W, MIN_PLOT_H = 140, 150
+# Past this many points a line is drawn without antialiasing: antialiased strokes are most
+# of a frame's painting (sigmoid's frame: 37 ms of CPU with, 19 ms without, measured by
+# benchmarks/frame_cost.py), and among hundreds of points their steps are not seen.
+AA_MAX_POINTS = 300
+
+
+def set_line(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+    """``item.setData(x, y)`` for a line that grows with the run (see AA_MAX_POINTS)."""
+    smooth = len(x) <= AA_MAX_POINTS
+    if item.opts.get("antialias") != smooth:
+        item.setData(x, y, antialias=smooth)  # a style change: handed on to the curve
+    else:
+        item.setData(x, y)
 
 
 # Axis words every topic uses: translated once, in the shared context "plots".
@@ -175,7 +188,7 @@ class CurvePlot(LabelledPlot):
         symbol = "o" if len(x) == 1 else self._symbols[key]
         if item.opts.get("symbol") != symbol:
             item.setSymbol(symbol)
-        item.setData(x, y)
+        set_line(item, x, y)
 
     def set_series(self, key: str, buf: SeriesBuffer | None) -> None:
         if buf is None or buf.n == 0:
@@ -250,6 +263,10 @@ class SurfaceView(PlotBase):
         self.image.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plotItem.addItem(self.image)
         self.isolines = pg.PlotDataItem(connect="pairs", pen=pg.mkPen((255, 255, 255, 110)))
+        # Thousands of segments that never change during a run either: cached, like the
+        # image (else every step of a walked path repaints them).
+        self.isolines.curve.setCacheMode(
+            pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plotItem.addItem(self.isolines)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.start = pg.ScatterPlotItem(size=14, symbol="x", pen=pen("#000000", 3))
@@ -294,7 +311,7 @@ class SurfaceView(PlotBase):
         if len(x) == len(line.xData if line.xData is not None else ()) and len(x) and \
                 head.data["x"][0] == x[-1]:
             return  # unchanged
-        line.setData(x, y)
+        set_line(line, x, y)
         head.setData(x[-1:], y[-1:])
 
     def clear_data(self) -> None:

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from dlab.core.metrics import SeriesBuffer
 from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
-from dlab.ui.plots import LOG_FLOOR, CurvePlot, LabelledPlot, PlotBase, pen
+from dlab.ui.plots import LOG_FLOOR, CurvePlot, LabelledPlot, PlotBase, pen, set_line
 
 
 class EmptyHint:
@@ -234,7 +234,7 @@ class LayerCurves(CurvePlot):
                 continue
             item.setPen(pen(colors[i + 1], 1.2))
             y = np.log10(np.maximum(np.abs(buf.y), LOG_FLOOR)) if self.log_y else buf.y
-            item.setData(buf.x, y)
+            set_line(item, buf.x, y)
 
     def clear_data(self) -> None:
         super().clear_data()

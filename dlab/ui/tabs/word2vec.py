@@ -33,7 +33,7 @@ from dlab.engines.word2vec.text import BUILTIN, CorpusError, check_text_file
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
 from dlab.ui.plots import LOSS as LOSS_WORD
-from dlab.ui.plots import PALETTE, STEP, TRAINING_LOSS, LabelledPlot, pen
+from dlab.ui.plots import PALETTE, STEP, TRAINING_LOSS, LabelledPlot, pen, set_line
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 from dlab.ui.word2vec_views import LookupView, WordMap, examples_html, window_html
@@ -211,7 +211,7 @@ class Word2VecTab(TopicTab):
     def draw(self, batch: Snapshot[Word2VecFrame]) -> None:
         losses = self.store.get(LOSS)
         if losses is not None and losses.n:
-            self.loss_curve.setData(losses.x, losses.y)
+            set_line(self.loss_curve, losses.x, losses.y)
         f = batch.frame
         if f is not None:
             self._frame = f

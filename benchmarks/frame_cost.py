@@ -1,0 +1,94 @@
+"""The GUI thread's CPU time to draw and paint one frame, per tab, on a fixed workload.
+
+A tab's run is recorded headless first (its records, and a frame every few steps); the
+recording is then played into the tab frame by frame, as the runner delivers it, and the
+GUI thread's CPU time of each delivery (draw and paint) is measured. The work is the
+same from one run to the next, and CPU time hardly depends on the machine's load, so
+this is the figure to compare before and after a change to the drawing code.
+
+    python benchmarks/frame_cost.py [--topics a,b] [--frames 60] [--seconds 2 | --steps N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DLAB_THREADS", "1")
+
+
+def recording(case, steps: int, frames: int) -> list:  # noqa: ANN001
+    """Deliveries as the runner would make them: all records since the last, a frame."""
+    from dlab.core.pacing import Pacer
+    from dlab.core.snapshot import FRAME, RUNNING, Snapshot
+
+    gen = case.topic.start("run", case.params, 0, steps, Pacer(None))
+    out, records = [gen.send(None)], []
+    every = max(1, steps // frames)
+    try:
+        snap = out[0]
+        while snap.status == RUNNING:
+            snap = gen.send(None)
+            records += snap.records
+            if snap.step % every == 0 or snap.status != RUNNING:
+                framed = gen.send(FRAME) if snap.status == RUNNING else snap
+                out.append(Snapshot(snap.step, records, framed.frame, snap.status))
+                records = []
+    finally:
+        gen.close()
+    return out
+
+
+def frame_cost(case, steps: int, frames: int) -> list[float]:  # noqa: ANN001
+    from dlab.ui.app import make_app
+    from dlab.ui.main_window import MainWindow
+
+    batches = recording(case, steps, frames)
+    app = make_app()
+    window = MainWindow(topic=case.topic.id, lang="en")
+    window.resize(1280, 800)
+    window.show()
+    tab = window.current_tab()
+    tab.set_params(case.params)
+    app.processEvents()
+    tab.begin("run")
+    costs = []
+    for batch in batches:
+        cpu = time.thread_time()
+        tab._on_batch(batch)
+        costs.append((time.thread_time() - cpu) * 1000)
+        app.processEvents()
+    window.shutdown()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return costs[1:]  # the first frame also lays out the empty plots
+
+
+def main() -> None:
+    from dlab import registry
+    from dlab.bench.throughput import WORST_CASE, cases, headless
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--topics", default=",".join([*registry.ids(), WORST_CASE]))
+    ap.add_argument("--frames", type=int, default=60)
+    ap.add_argument("--seconds", type=float, default=2.0,
+                    help="record the steps a headless run takes in this time (at most 2000)")
+    ap.add_argument("--steps", type=int, help="record this many steps instead (the same "
+                    "work on every machine: compare before and after with it)")
+    args = ap.parse_args()
+    print(f"{'':18}{'steps':>7}{'frame CPU ms':>14}{'p90':>8}   ({args.frames} frames, "
+          "GUI thread)")
+    for case in cases(args.topics.split(",")):
+        steps = args.steps or min(2000, max(args.frames, headless(case, seconds=args.seconds)[0]))
+        costs = frame_cost(case, steps, args.frames)
+        p90 = sorted(costs)[int(0.9 * len(costs))]
+        print(f"{case.name:<18}{steps:7d}{statistics.median(costs):14.1f}{p90:8.1f}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
