@@ -20,9 +20,16 @@ def contour_segments(z: np.ndarray, level: float,
     x0, x1, y0, y1 = extent
     nx, ny = z.shape
     xs, ys = np.linspace(x0, x1, nx), np.linspace(y0, y1, ny)
-    a, b = z[:-1, :-1] - level, z[1:, :-1] - level  # corners (i,j), (i+1,j)
-    c, d = z[1:, 1:] - level, z[:-1, 1:] - level  # corners (i+1,j+1), (i,j+1)
-    i, j = np.meshgrid(np.arange(nx - 1), np.arange(ny - 1), indexing="ij")
+    above = z > level
+    a, b = above[:-1, :-1], above[1:, :-1]  # corners (i,j), (i+1,j)
+    c, d = above[1:, 1:], above[:-1, 1:]  # corners (i+1,j+1), (i,j+1)
+    hit = np.stack([a != b, b != c, d != c, a != d], 2)  # bottom, right, top, left
+    count = hit.sum(2)
+    # Only the few cells the level crosses are interpolated (the grid is 160 x 160).
+    i, j = np.nonzero(count >= 2)  # C order, as boolean indexing would take them
+    hit, count = hit[i, j], count[i, j]
+    za, zb = z[i, j] - level, z[i + 1, j] - level
+    zc, zd = z[i + 1, j + 1] - level, z[i, j + 1] - level
 
     def cross(p, q, pa, pb):  # noqa: ANN001, ANN202
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -30,14 +37,11 @@ def contour_segments(z: np.ndarray, level: float,
         return p + t * (q - p)
 
     # Crossing point on each of the four edges (bottom, right, top, left).
-    bottom = np.stack([cross(xs[i], xs[i + 1], a, b), ys[j]], -1)
-    right = np.stack([xs[i + 1], cross(ys[j], ys[j + 1], b, c)], -1)
-    top = np.stack([cross(xs[i], xs[i + 1], d, c), ys[j + 1]], -1)
-    left = np.stack([xs[i], cross(ys[j], ys[j + 1], a, d)], -1)
-    edges = np.stack([bottom, right, top, left], 2)  # (nx-1, ny-1, 4, 2)
-    hit = np.stack([(a > 0) != (b > 0), (b > 0) != (c > 0), (d > 0) != (c > 0),
-                    (a > 0) != (d > 0)], 2)
-    count = hit.sum(2)
+    bottom = np.stack([cross(xs[i], xs[i + 1], za, zb), ys[j]], -1)
+    right = np.stack([xs[i + 1], cross(ys[j], ys[j + 1], zb, zc)], -1)
+    top = np.stack([cross(xs[i], xs[i + 1], zd, zc), ys[j + 1]], -1)
+    left = np.stack([xs[i], cross(ys[j], ys[j + 1], za, zd)], -1)
+    edges = np.stack([bottom, right, top, left], 1)  # (cells, 4, 2)
     two = count == 2
     pts = edges[two][hit[two]].reshape(-1, 2)  # two crossings per cell, in edge order
     four = count == 4  # saddle: pair bottom-right and top-left edges
