@@ -23,8 +23,12 @@ def test_json_has_the_issue_shape_for_a_topic_and_the_worst_case():
     assert list(doc["topics"]) == ["sigmoid"]
     for figures in (doc["topics"]["sigmoid"], doc["worst_case"]):
         assert set(figures) == ISSUE_KEYS
+        assert figures["steps_per_s"] > 0, "the headless run took steps"
+        # Timings, not asserted: numbers, or null for a p99 when the window's timer never
+        # fired during the run (a machine too busy to schedule it).
+        p99 = figures.pop("p99_ms")
+        assert p99 is None or (math.isfinite(p99) and p99 >= 0), p99
         assert all(math.isfinite(v) and v >= 0 for v in figures.values()), figures
-        assert figures["steps_per_s"] > 0 and figures["fps"] > 0
     assert doc["first_paint_s"] is None and doc["bare_first_paint_s"] is None  # skipped
     assert "sigmoid" in out.stderr and "load average" in out.stderr
 
