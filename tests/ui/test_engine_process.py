@@ -11,7 +11,8 @@ import pytest
 
 from dlab import registry
 from dlab.core import engine_process
-from dlab.core.experiment import drive
+from dlab.core.experiment import BadInput, drive
+from dlab.core.params import Text
 from dlab.engines.gradient_descent.engine import GradientDescent
 from tests.runs import finish, start
 from tests.ui.conftest import pause_and_settle, step_once, wait_state, wait_step
@@ -93,6 +94,24 @@ def test_an_engine_error_in_the_process_shows_its_traceback(window, qtbot, monke
     assert tab.store.get("loss").n == 3, "what was recorded before the error is kept"
     [host] = engine_process._spare
     assert host.alive(), "an engine's error ends the run, not the process"
+
+
+@dataclass(frozen=True)
+class BadFolderSpec(registry.RunSpec):
+    def start(self, pacer=None):
+        raise BadInput(Text("folder {path}: no images in it", path="/nowhere"))
+
+
+def test_bad_input_found_in_the_process_is_shown_as_what_to_change(window, qtbot,
+                                                                    monkeypatch):
+    tab = gd_tab(window, epochs=50)
+    monkeypatch.setattr(tab, "engine_factory", lambda action="run": BadFolderSpec(
+        tab.topic.id, action, tab.params(), 0))
+    tab.run_pause()
+    wait_state(qtbot, tab, "failed", timeout=FIRST_RUN_MS)
+    text = tab.banner.message.text()
+    assert "Cannot run" in text and "/nowhere" in text, text
+    assert not tab.banner.details_btn.isVisible(), "bad input has no traceback to show"
 
 
 def test_a_process_that_dies_fails_the_run_and_the_next_run_starts_a_new_one(window, qtbot):
