@@ -1,15 +1,18 @@
-"""How text and lines look: normal, or presentation (read from the back of a room).
+"""How text and lines look: normal, or presentation (read from the back of a room), at a
+zoom the user chose (Ctrl+= / Ctrl+− / Ctrl+0, remembered by the window).
 
 Presentation mode makes every text at least TEXT_PX pixels (plots, headlines, narration,
 menus and controls), lines thicker, and the palette high-contrast. Widgets made before
 the switch are restyled by ``apply``; those made later ask ``font``/``title_size``/
 ``label_css`` here, so a tab built later or retitled after a language switch looks the
-same. Colours stay the colour-blind-safe Okabe-Ito palette (plots.PALETTE) in both looks.
+same. The zoom scales every text, controls and lesson included, in both looks. Colours
+stay the colour-blind-safe Okabe-Ito palette (plots.PALETTE) in both looks.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -18,18 +21,38 @@ TITLE_PX = 28
 LINE_FACTOR = 2.0  # plot lines and markers
 MIN_LINE_PX = 3.0
 
+ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)  # the steps of Ctrl+= and Ctrl+−
+
 _presenting = False
-_normal_font: QFont | None = None
+_zoom = 1.0
+_normal_font: QFont | None = None  # the application font before any change of the look
 
 
 def presenting() -> bool:
     return _presenting
 
 
+def zoom() -> float:
+    return _zoom
+
+
+def is_default() -> bool:
+    """The look every widget is made with (nothing to restyle)."""
+    return not _presenting and _zoom == 1.0
+
+
+def zoom_step(current: float, direction: int) -> float:
+    """The next zoom in ``direction`` (+1 larger, -1 smaller), staying within ZOOMS."""
+    if direction > 0:
+        return next((z for z in ZOOMS if z > current + 1e-9), ZOOMS[-1])
+    return next((z for z in reversed(ZOOMS) if z < current - 1e-9), ZOOMS[0])
+
+
 def px_for_pt(pt: float) -> int:
-    """The pixel size a text of ``pt`` points gets: as designed, or at least TEXT_PX."""
-    normal = round(pt * 96 / 72)
-    return max(TEXT_PX, round(normal * 1.6)) if _presenting else normal
+    """The pixel size a text of ``pt`` points gets: as designed, or at least TEXT_PX,
+    times the zoom."""
+    normal = pt * 96 / 72
+    return round((max(TEXT_PX, normal * 1.6) if _presenting else normal) * _zoom)
 
 
 def font(pt: float, bold: bool = False) -> QFont:
@@ -47,7 +70,7 @@ def set_font(item: pg.TextItem, pt: float, bold: bool = False) -> None:
 
 def title_size() -> str:
     """For pyqtgraph titles (``setTitle(text, size=...)``)."""
-    return f"{TITLE_PX}px" if _presenting else "12pt"
+    return f"{round(TITLE_PX * _zoom)}px" if _presenting else f"{12 * _zoom:g}pt"
 
 
 def label_css(pt: float, bold: bool = False) -> str:
@@ -80,18 +103,43 @@ def _palette(high_contrast: bool) -> QPalette:
 
 def set_presenting(on: bool) -> None:
     """Switch the application-wide part: font, palette. Then ``apply`` each window."""
-    global _presenting, _normal_font
-    app = QApplication.instance()
-    if on and not _presenting:
-        _normal_font = QFont(app.font())
+    global _presenting
+    _remember_normal_font()
     _presenting = on
-    if on:
-        f = QFont(_normal_font)
-        f.setPixelSize(TEXT_PX)
-        app.setFont(f)
-    elif _normal_font is not None:
-        app.setFont(_normal_font)
-    app.setPalette(_palette(on))
+    _set_app_font()
+    QApplication.instance().setPalette(_palette(on))
+
+
+def set_zoom(factor: float) -> None:
+    """Scale every text by ``factor`` (clamped to ZOOMS' range). Then ``apply`` each
+    window."""
+    global _zoom
+    _remember_normal_font()
+    _zoom = min(ZOOMS[-1], max(ZOOMS[0], float(factor)))
+    _set_app_font()
+
+
+def _remember_normal_font() -> None:
+    global _normal_font
+    if is_default():
+        _normal_font = QFont(QApplication.instance().font())
+
+
+def _set_app_font() -> None:
+    """The application font (controls, menus, lesson text) in the current look."""
+    if _normal_font is None:
+        return
+    f = QFont(_normal_font)
+    if _presenting:
+        f.setPixelSize(round(TEXT_PX * _zoom))
+    elif _zoom != 1.0:
+        f.setPointSizeF(_normal_font.pointSizeF() * _zoom)
+    app = QApplication.instance()
+    app.setFont(f)
+    # Qt tells the windows only once its event loop runs; a window restoring its zoom
+    # while it is built (before app.exec) must hear it too.
+    for window in app.topLevelWidgets():
+        QApplication.sendEvent(window, QEvent(QEvent.Type.ApplicationFontChange))
 
 
 def style_plot(plot: pg.PlotWidget) -> None:
@@ -104,8 +152,8 @@ def style_plot(plot: pg.PlotWidget) -> None:
             axis.label.setFont(font(10))
             axis.setPen(pg.mkPen("#000000", width=2))
             axis.setTextPen("#000000")
-        else:  # pyqtgraph's own defaults, as every plot is made
-            axis.setStyle(tickFont=None)
+        else:  # pyqtgraph's own defaults, as every plot is made (the application font)
+            axis.setStyle(tickFont=None if _zoom == 1.0 else QFont())
             axis.label.setFont(QFont())
             axis.setPen()
             axis.setTextPen()

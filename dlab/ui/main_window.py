@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1500, 900)
         self.set_language(lang)
+        zoom = self._setting("zoom", float)
+        if zoom is not None and zoom != look.zoom():
+            self.set_zoom(zoom)
         self.tab_at(self.tabs_widget.currentIndex())
         if self.settings_warning:
             self.statusBar().showMessage(
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         self._apply_preset_to(tab)
         if not self.a_side.isChecked():
             tab.side.hide()
-        if look.presenting():
+        if not look.is_default():
             look.apply(tab)
         return tab
 
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         s.setValue("lang", i18n.language())
         s.setValue("last_tab", self.topics[self.tabs_widget.currentIndex()].id)
         s.setValue("device", self.device_choice)
+        s.setValue("zoom", look.zoom())
         for tab in self.built_tabs():
             s.setValue(f"tabs/{tab.topic.id}/params", tab.params().to_json())
             s.setValue(f"tabs/{tab.topic.id}/seed", tab.seed.value())
@@ -252,6 +256,12 @@ class MainWindow(QMainWindow):
         self.a_side = self._action(self.view_menu, self.toggle_side_panel, "F6")
         self.a_side.setCheckable(True)
         self.a_side.setChecked(True)
+        self.view_menu.addSeparator()
+        # Ctrl+= is the key without Shift on most keyboards; Ctrl++ works too.
+        self.a_zoom_in = self._action(self.view_menu, self.zoom_in, "Ctrl+=")
+        self.a_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.a_zoom_out = self._action(self.view_menu, self.zoom_out, "Ctrl+-")
+        self.a_zoom_reset = self._action(self.view_menu, self.zoom_reset, "Ctrl+0")
         # Esc leaves presentation mode; a window action, so it works without the menu.
         self.a_end_present = QAction(self)
         self.a_end_present.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -301,6 +311,9 @@ class MainWindow(QMainWindow):
         self.a_full.setText(translate("MainWindow", "Full screen"))
         self.a_present.setText(translate("MainWindow", "Presentation mode (Esc leaves)"))
         self.a_side.setText(translate("MainWindow", "Parameters and lesson panel"))
+        self.a_zoom_in.setText(translate("MainWindow", "Larger text"))
+        self.a_zoom_out.setText(translate("MainWindow", "Smaller text"))
+        self.a_zoom_reset.setText(translate("MainWindow", "Normal text size"))
         self.lesson_menu.setTitle(translate("MainWindow", "&Lesson"))
         self.a_next.setText(translate("MainWindow", "Next scene"))
         self.a_prev.setText(translate("MainWindow", "Previous scene"))
@@ -321,7 +334,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         for tab in self.built_tabs():  # the others are built in the current language
             tab.retranslate()
-        if look.presenting():  # retranslated titles and legends take the large look
+        if not look.is_default():  # retranslated titles and legends take the look
             look.apply(self)
 
     # --- actions --------------------------------------------------------------------
@@ -387,6 +400,27 @@ class MainWindow(QMainWindow):
             elif not on and self.isFullScreen():
                 self.showNormal()
             self.a_full.setChecked(self.isFullScreen())
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale the lesson text, plot labels and controls together (remembered)."""
+        look.set_zoom(factor)
+        look.apply(self)
+        for tab in self.built_tabs():
+            tab.show_lesson()  # its headings have sizes of their own
+        self.statusBar().showMessage(
+            translate("MainWindow", "Text size {0} %").format(round(look.zoom() * 100)), 3000)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_zoom(look.zoom_step(look.zoom(), +1))
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_zoom(look.zoom_step(look.zoom(), -1))
+
+    @Slot()
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
 
     @Slot()
     def toggle_presentation(self) -> None:
@@ -775,6 +809,8 @@ class MainWindow(QMainWindow):
             self.save_settings()
         except Exception as exc:  # never let a settings problem block quitting
             log.warning("could not save settings: %s", exc)
+        if look.zoom() != 1.0:  # saved above; the application gets its own size back
+            look.set_zoom(1.0)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         self.shutdown()

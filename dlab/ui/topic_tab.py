@@ -43,7 +43,7 @@ from dlab.core.scenes import Scene, Script, changes_from_defaults, scene_params
 from dlab.core.seed import SEED_MAX
 from dlab.core.snapshot import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED, Snapshot
 from dlab.registry import RunSpec, Topic
-from dlab.ui import messages
+from dlab.ui import look, messages
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, contexts, language, translate
 from dlab.ui.messages import diverged_detail
@@ -94,7 +94,8 @@ HEADING_PT = {1: 15.0, 2: 12.5, 3: 11.0}
 
 
 def show_lesson(view: QTextBrowser, markdown: str) -> None:
-    """Markdown with headings sized for a side panel (Qt's defaults are poster-sized)."""
+    """Markdown with headings sized for a side panel (Qt's defaults are poster-sized), in
+    the current zoom (the body text follows the application font)."""
     view.setMarkdown(markdown)
     block = view.document().begin()
     while block.isValid():
@@ -105,7 +106,7 @@ def show_lesson(view: QTextBrowser, markdown: str) -> None:
                                 QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
-            fmt.setFontPointSize(HEADING_PT[level])
+            fmt.setFontPointSize(HEADING_PT[level] * look.zoom())
             cursor.mergeCharFormat(fmt)
         block = block.next()
 
@@ -786,7 +787,7 @@ class TopicTab(QWidget):
                                        "The same seed and parameters give the same numbers"))
         self.form.retranslate()
         self.banner.retranslate()
-        show_lesson(self.theory, lesson_text(self.topic.id, language()))
+        self.show_lesson()
         self._load_shipped_script()
         self._on_state_text()
         for plot in self.plots():
@@ -794,6 +795,13 @@ class TopicTab(QWidget):
         self.retranslate_view()
         for plot in self.plots():  # a longer title (another language) may need to wrap
             plot.fit_title()
+
+    def show_lesson(self) -> None:
+        """The topic's lesson in the current language and zoom, scrolled where it was."""
+        bar = self.theory.verticalScrollBar()
+        at = bar.value()
+        show_lesson(self.theory, lesson_text(self.topic.id, language()))
+        bar.setValue(at)
 
     def _on_state_text(self) -> None:
         state = self.runner.state

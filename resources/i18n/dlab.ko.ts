@@ -138,6 +138,22 @@
         <translation>전체 화면</translation>
     </message>
     <message>
+        <source>Larger text</source>
+        <translation>글자 크게</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>글자 작게</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>글자 크기 원래대로</translation>
+    </message>
+    <message>
+        <source>Text size {0} %</source>
+        <translation>글자 크기 {0} %</translation>
+    </message>
+    <message>
         <source>Presentation mode (Esc leaves)</source>
         <translation>발표 모드 (Esc로 나가기)</translation>
     </message>
