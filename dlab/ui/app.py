@@ -3,7 +3,11 @@ warmed up in the background so the first Run does not wait for it."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import signal
+import socket
 import sys
 import threading
 import time
@@ -60,6 +64,51 @@ def make_app():  # noqa: ANN201
     return app
 
 
+def quit_on_signal(app, signum: int = signal.SIGTERM) -> list[int]:  # noqa: ANN001
+    """On ``signum`` (a logout, `kill`, a service manager) close every window as the user
+    would: runs stop and the settings are saved. Returns the list the signals received are
+    appended to.
+
+    Python runs a signal handler only when the interpreter next gets control, which Qt's
+    event loop does not give it: the signal also wakes a socket that Qt watches."""
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    received: list[int] = []
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:  # the Python handler has run by now; empty the socket
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    def close_all() -> None:
+        app.closeAllWindows()
+        app.quit()
+
+    def handler(sig: int, frame) -> None:  # noqa: ANN001, ARG001
+        received.append(sig)
+        QTimer.singleShot(0, close_all)  # from the event loop, not inside a drawing slot
+
+    notifier.activated.connect(drain)
+    signal.signal(signum, handler)
+    app._dlab_signal_pipe = (reader, writer, notifier)  # kept as long as the app lives
+    return received
+
+
+def leave(rc: int) -> None:
+    """End the process now. The window is closed, the settings saved and every file
+    written atomically; what is left is the interpreter's teardown of torch and Qt, which
+    takes seconds (5 s measured on a busy 2-core machine): skip it."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(rc)
+
+
 def _warm_up() -> None:
     import torch  # noqa: F401  (the import itself is the work)
 
@@ -82,8 +131,10 @@ def run_app(topic: str | None = None, lang: str | None = None,
     from dlab.ui.main_window import MainWindow
 
     crash.install(app)  # an unexpected exception is shown and logged; the window stays
+    terminated = quit_on_signal(app)
 
     window = MainWindow(topic=topic, lang=lang)
+    window.process_ends_after_close = True  # leave() follows app.exec()
     window.show()
     if lesson is not None:
         window.open_lesson(lesson)
@@ -110,11 +161,13 @@ def run_app(topic: str | None = None, lang: str | None = None,
     else:
         QTimer.singleShot(0, _start_engines)
     try:
-        return app.exec()
+        rc = app.exec()
     finally:
         from dlab.core import engine_process
 
         engine_process.close_all()
+    leave(128 + terminated[0] if terminated else rc)  # 143 after SIGTERM, as a shell says
+    return rc  # not reached
 
 
 def _start_engines() -> None:

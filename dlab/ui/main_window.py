@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
+    QEventLoop,
     QSettings,
     QStandardPaths,
     Qt,
@@ -47,6 +48,12 @@ from dlab.ui.topic_tab import TopicTab
 
 log = logging.getLogger(__name__)
 
+# How long closing waits for a run whose step does not end (the window is gone already):
+# a QThread destroyed while it runs would abort the process. When the process ends right
+# after the window (the app, not a test), no destructor runs and a short grace is enough.
+STOP_PATIENCE_MS = 30_000
+EXIT_GRACE_MS = 300
+
 
 def settings_path() -> str:
     """DLAB_SETTINGS overrides (tests use a temporary file)."""
@@ -74,6 +81,8 @@ class MainWindow(QMainWindow):
     def __init__(self, topic: str | None = None, lang: str | None = None) -> None:
         super().__init__()
         self.settings, self.settings_warning = open_settings()
+        self.closing = False
+        self.process_ends_after_close = False  # run_app: the process ends with the window
         self.tabs_widget = QTabWidget()
         self.tabs_widget.setDocumentMode(True)
         self.setCentralWidget(self.tabs_widget)
@@ -800,18 +809,37 @@ class MainWindow(QMainWindow):
 
     # --- closing --------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop every runner (well under a second) and remember the settings."""
+        """Stop every runner and remember the settings.
+
+        Every runner is asked to stop first, so they all reach their next yield together
+        (joining them one by one added up one step each); the settings are saved before
+        the joins, so nothing is lost whatever a slow step does."""
         if look.presenting():  # the look is the application's: give the normal one back
             look.set_presenting(False)
         for tab in self.built_tabs():
-            tab.shutdown()
+            tab.runner.request_stop()
         try:
             self.save_settings()
         except Exception as exc:  # never let a settings problem block quitting
             log.warning("could not save settings: %s", exc)
+        for tab in self.built_tabs():
+            if self.process_ends_after_close:  # os._exit follows: only a short grace
+                tab.shutdown(timeout_ms=EXIT_GRACE_MS)
+            elif not tab.shutdown():  # a step that takes long (torch still importing)
+                log.warning("the %s run is slow to stop; waiting for it", tab.topic.id)
+                tab.runner.stop(timeout_ms=STOP_PATIENCE_MS)
         if look.zoom() != 1.0:  # saved above; the application gets its own size back
             look.set_zoom(1.0)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        if self.closing:  # a second close (a signal) while the first one waits
+            super().closeEvent(event)
+            return
+        self.closing = True
+        # The window goes at once; the runs stop behind it.
+        for tab in self.built_tabs():
+            tab.runner.request_stop()
+        self.hide()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         self.shutdown()
         super().closeEvent(event)

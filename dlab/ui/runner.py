@@ -250,6 +250,12 @@ class Runner(QObject):
     def is_active(self) -> bool:
         return self.state in (RUNNING, PAUSED)
 
+    def request_stop(self) -> None:
+        """Ask the worker to stop at its next yield, without waiting (``stop`` joins):
+        closing the window asks every runner first, so they all wind down together."""
+        if self._ctl is not None:
+            self._ctl.poke(stop=True)
+
     def stop(self, timeout_ms: int = 2000) -> bool:
         """Stop and join. Whatever was recorded before the stop is still delivered."""
         if self._thread is None:

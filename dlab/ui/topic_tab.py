@@ -476,8 +476,9 @@ class TopicTab(QWidget):
         self._t_start = 0.0
         self.runner.mark(IDLE)
 
-    def shutdown(self) -> bool:
-        return self.runner.stop()
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop the run; False if it did not end within ``timeout_ms``."""
+        return self.runner.stop(timeout_ms)
 
     # --- the timeline -----------------------------------------------------------------
     def _keep_moment(self, step: int, frame: object) -> None:
