@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal, Slot
+from PySide6.QtCore import QPointF, QRectF, Signal, Slot
 
 from dlab.core.contours import contour_segments
 from dlab.core.metrics import SeriesBuffer
@@ -52,24 +52,50 @@ class PlotBase(pg.PlotWidget):
         # A click on a plot takes the focus from a text field, so Space runs again.
         self.setFocusPolicy(pg.QtCore.Qt.FocusPolicy.ClickFocus)
         self.hints: list = []  # EmptyHints over this plot (stat_plots), shown while empty
+        # Axis labels widen as the data's range changes (at paint time): then the item
+        # grows past the widget, and the title wraps again to bring it back.
+        self.plotItem.geometryChanged.connect(self.keep_inside)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
-        super().resizeEvent(event)
+        # The title first: the plot item is then laid out to the new width with the
+        # title's new minimum. The other way round, a title that wrapped only now keeps
+        # the item at its old width, and the plot's right part is cut off.
         self.fit_title()
+        super().resizeEvent(event)
 
     def fit_title(self) -> None:
-        """A title wider than the plot wraps onto a second line instead of being cut off
-        (a 1024-pixel projector, a long Korean title)."""
+        """A title wider than its room wraps onto more lines instead of widening the plot
+        item past the widget, which cuts off the plot's right part (a 1024-pixel
+        projector, a long Korean title). The title's room is the width beside the axes:
+        it sits over the view box only."""
         plot_item = getattr(self, "plotItem", None)  # None while pyqtgraph builds it
         label = plot_item.titleLabel if plot_item is not None else None
         if label is None or not label.isVisible() or not label.text:
             return
+        layout = plot_item.layout
+        left, _, right, _ = layout.getContentsMargins()
+        axes = sum(axis.width() for axis in (plot_item.getAxis("left"),
+                                             plot_item.getAxis("right")) if axis.isVisible())
+        room = max(60.0, self.width() - axes - left - right
+                   - 2 * layout.horizontalSpacing() - 4.0)
         item = label.item
         item.setTextWidth(-1)
-        room = max(60.0, self.width() - 16.0)
         if item.boundingRect().width() > room:
             item.setTextWidth(room)
         label.updateMin()
+        # pyqtgraph gives the title row a fixed 30 px: a wrapped title needs its lines.
+        layout.setRowFixedHeight(0, max(30.0, item.boundingRect().height()))
+
+    @Slot()
+    def keep_inside(self) -> None:
+        """Wrap the title again if the plot item grew wider than the widget since the
+        last fit."""
+        plot_item = getattr(self, "plotItem", None)
+        if plot_item is None:
+            return
+        if max(plot_item.minimumWidth(), plot_item.geometry().width()) > self.width() + 0.5:
+            self.fit_title()
+            plot_item.setGeometry(QRectF(0, 0, self.width(), self.height()))
 
     def clear_data(self) -> None:
         """Forget the drawn run; the base tab shows the hints again."""

@@ -96,10 +96,6 @@
         <translation>이동 Δ = −lr·V̂ / (√Ŝ + ε)</translation>
     </message>
     <message>
-        <source>step t = {0} · {1}</source>
-        <translation>단계 t = {0} · {1}</translation>
-    </message>
-    <message>
         <source>{0}: loss {1:.3g}</source>
         <translation>{0}: 손실 {1:.3g}</translation>
     </message>

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from dlab import registry
 from dlab.engines.adam.surfaces import SETUPS
+from dlab.ui.main_window import MainWindow
 from dlab.ui.runner import RUNNING
 from tests.ui.conftest import pause_and_settle, set_speed, wait_step
 
@@ -78,3 +80,27 @@ def test_choosing_a_function_brings_its_start_and_click_moves_the_start(window, 
     assert tab.surface.surface is SETUPS["quadratic"].surface
     tab.surface.clicked.emit(1.25, -0.5)
     assert (tab.params().start_x, tab.params().start_y) == (1.25, -0.5)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_inside_adam_keeps_the_window_inside_1024_by_700(qtbot, lang):
+    """After 120 steps the Inside Adam table is full of numbers; it made the window taller
+    than 700 px (issue 17, 21) and the plots beside it were cut off on the right."""
+    w = MainWindow(topic="adam", lang=lang)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    tab = w.current_tab()
+    tab.run_inline(steps=120)
+    qtbot.wait(50)
+    assert "Δ" in tab.inside.text() and "Ŝ" in tab.inside.text()
+    need = tab.minimumSizeHint()
+    assert need.height() + 100 <= 700, f"needs {need.height()} px"
+    assert tab.inside.height() >= tab.inside.heightForWidth(tab.inside.width()), \
+        "every row of the table is shown"
+    for plot in tab.plots():
+        if plot.isVisible():
+            assert plot.plotItem.geometry().width() <= plot.width() + 0.5, \
+                f"{plot.title.text()!r} is wider than its widget"
+    w.close()

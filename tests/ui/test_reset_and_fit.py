@@ -78,6 +78,10 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
     assert need.width() + frame_w <= 1024 and need.height() + chrome_h <= 700, (
         f"{topic_id} ({lang}) needs {need.width()}x{need.height()}")
     for plot in tab.plots():
+        if plot.isVisible():  # a plot item wider than its widget is cut off on the right
+            assert plot.plotItem.geometry().width() <= plot.width() + 0.5, (
+                f"{topic_id} ({lang}): a plot is {plot.plotItem.geometry().width():.0f} px "
+                f"in a {plot.width()} px widget")
         label = plot.plotItem.titleLabel
         if plot.isVisible() and label.isVisible() and label.text:
             width = label.item.boundingRect().width()

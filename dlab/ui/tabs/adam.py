@@ -25,10 +25,18 @@ NAMES = {"sgd": QT_TRANSLATE_NOOP("AdamTab", "SGD"),
          "adam": QT_TRANSLATE_NOOP("AdamTab", "Adam")}
 LEARNING_RATE = QT_TRANSLATE_NOOP("AdamTab", "learning rate")
 FIRST = 100  # the step-size plot shows Adam's first steps, where bias correction matters
+STEPS_PLOT_MIN_H = 110
 
 
 def _num(v: float) -> str:
-    return f"{v:+.3e}" if v and (abs(v) < 1e-3 or abs(v) >= 1e4) else f"{v:+.4f}"
+    """Four significant digits in at most eight characters, so the Inside Adam table keeps
+    its width (and the window its size) whatever the numbers grow to."""
+    if not v:
+        return "0"
+    if abs(v) >= 1e4 or abs(v) < 1e-2:
+        mantissa, exponent = f"{v:+.2e}".split("e")
+        return f"{mantissa}e{int(exponent)}"
+    return f"{v:+.{max(0, 3 - int(np.floor(np.log10(abs(v)))))}f}"
 
 
 class AdamTab(TopicTab):
@@ -70,6 +78,9 @@ class AdamTab(TopicTab):
         self.steps_plot.curve("dy", QT_TRANSLATE_NOOP("AdamTab", "|Δy|"), "#D55E00")
         self.steps_plot.curve("lr", LEARNING_RATE, "#555555", width=1.5, dashed=True)
         self.steps_plot.legend.hide()
+        # Shorter than other plots may be: the Inside Adam table above it takes five lines
+        # and the column must still fit a 700-pixel-high window.
+        self.steps_plot.setMinimumHeight(STEPS_PLOT_MIN_H)
         # Its key is a line of its own: inside the title it was cut off on narrow windows.
         self.steps_key = text_label(11)
         self.steps_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -213,6 +224,8 @@ class AdamTab(TopicTab):
         p = self.params()
         ins = f.inside if f else None
         self.inside_title.setText(translate("AdamTab", "Inside Adam"))
+        self.inside.setToolTip(translate("AdamTab", "gradient g") + "\n"
+                               + translate("AdamTab", "step Δ = −lr·V̂ / (√Ŝ + ε)"))
         if "adam" not in p.chosen():
             self.inside.setText(translate("AdamTab", "Switch Adam on to look inside it."))
             return
@@ -221,24 +234,28 @@ class AdamTab(TopicTab):
                                           "Press Step to watch V, S, V̂ and Ŝ after each step."))
             return
         t = ins["t"]
+        self.inside_title.setText(f"{translate('AdamTab', 'Inside Adam')} · t = {t}")
         if p.bias_correction:
             c1, c2 = 1 - p.beta1**t, 1 - p.beta2**t
             corr = translate("AdamTab", "bias correction on: 1 − β1ᵗ = {0:.4f}, "
                                         "1 − β2ᵗ = {1:.4f}").format(c1, c2)
         else:
             corr = translate("AdamTab", "bias correction off: V̂ = V, Ŝ = S")
-        rows = (("g", translate("AdamTab", "gradient g")), ("m", "V"), ("v", "S"), ("m_hat", "V̂"),
-                ("v_hat", "Ŝ"), ("delta", translate("AdamTab", "step Δ = −lr·V̂ / (√Ŝ + ε)")))
+        # Two groups of three rows side by side, a fixed number of lines: the table never
+        # makes the window taller as the run goes on (it fits 1024×700).
+        pad = "style='padding-left:8px'"
         cells = "".join(
-            f"<tr><td style='padding-right:14px'>{label}</td>"
-            f"<td align='right' style='padding-right:14px'>{_num(ins[key][0])}</td>"
-            f"<td align='right'>{_num(ins[key][1])}</td></tr>"
-            for key, label in rows)
-        head = translate("AdamTab", "step t = {0} · {1}").format(t, corr)
+            f"<tr><td>{a}</td><td align='right' {pad}>{_num(ins[ka][0])}</td>"
+            f"<td align='right' {pad}>{_num(ins[ka][1])}</td>"
+            f"<td style='padding-left:16px'>{b}</td>"
+            f"<td align='right' {pad}>{_num(ins[kb][0])}</td>"
+            f"<td align='right' {pad}>{_num(ins[kb][1])}</td></tr>"
+            for (ka, a), (kb, b) in ((("g", "g"), ("m_hat", "V̂")), (("m", "V"), ("v_hat", "Ŝ")),
+                                     (("v", "S"), ("delta", "Δ"))))
+        head = "<th align='right'>x</th><th align='right'>y</th>"
         self.inside.setText(
-            f"<div style='font-size:11pt'>{head}</div>"
-            "<table style='font-size:12pt; font-family: monospace' cellspacing='0'>"
-            f"<tr><th></th><th align='right'>x</th><th align='right'>y</th></tr>{cells}</table>")
+            f"<table cellspacing='0'><tr><th></th>{head}<th></th>{head}</tr>{cells}</table>"
+            f"<div>{corr}</div>")
 
     def _draw_race_label(self) -> None:
         parts = []
