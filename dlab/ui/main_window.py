@@ -34,6 +34,7 @@ from dlab import __version__, registry
 from dlab.core.io import write_atomic
 from dlab.core.params import ParamError
 from dlab.core.presets import Preset, PresetError
+from dlab.core.resources import lesson_text
 from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.core.seed import SEED_MAX
@@ -41,6 +42,7 @@ from dlab.core.video import find_ffmpeg
 from dlab.ui import i18n, look
 from dlab.ui.code_dialog import CodeDialog
 from dlab.ui.export import png_bytes, svg_bytes
+from dlab.ui.help_dialog import HelpDialog
 from dlab.ui.i18n import translate
 from dlab.ui.messages import reason
 from dlab.ui.record import save_recording
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
         self.a_code = self._action(self.lesson_menu, self.show_code, "Ctrl+Shift+C")
 
         self.help_menu = mb.addMenu("")
-        self.a_keys = self._action(self.help_menu, self.show_shortcuts, "F1")
+        self.a_keys = self._action(self.help_menu, self.show_help, "F1")
         self.a_about = self._action(self.help_menu, self.show_about)
 
     def retranslate(self) -> None:
@@ -331,7 +333,7 @@ class MainWindow(QMainWindow):
         self.a_save_lesson.setText(translate("MainWindow", "Save lesson script…"))
         self.a_code.setText(translate("MainWindow", "Show me the code…"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
-        self.a_keys.setText(translate("MainWindow", "Keyboard shortcuts"))
+        self.a_keys.setText(translate("MainWindow", "Help: this topic's lesson and the keys"))
         self.a_about.setText(translate("MainWindow", "About dlab"))
         for i, topic in enumerate(self.topics):
             title = translate("topics", topic.title)
@@ -782,20 +784,25 @@ class MainWindow(QMainWindow):
                  for a in menu.actions() if not a.shortcut().isEmpty()]
         return [*found, self.a_end_present]
 
-    def shortcuts_text(self) -> str:
-        """Every shortcut of the window, read from its actions, in the current language."""
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every shortcut of the window (each key of an action with two), read from its
+        actions, in the current language."""
         texts = {self.a_end_present: translate("MainWindow", "Leave presentation mode")}
-        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                 texts.get(a, a.text()).replace("&", "")) for a in self.shortcut_actions()]
-        return "\n".join(f"{k}\t{v}" for k, v in rows)
+        return [(key.toString(QKeySequence.SequenceFormat.NativeText),
+                 texts.get(a, a.text()).replace("&", ""))
+                for a in self.shortcut_actions() for key in a.shortcuts()]
+
+    def shortcuts_text(self) -> str:
+        return "\n".join(f"{k}\t{v}" for k, v in self.shortcut_rows())
 
     @Slot()
-    def show_shortcuts(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information,
-                          translate("MainWindow", "Keyboard shortcuts"), self.shortcuts_text(),
-                          parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+    def show_help(self) -> HelpDialog:
+        """The current topic's lesson and every shortcut, in the current language."""
+        topic = self.topics[self.tabs_widget.currentIndex()]
+        dialog = HelpDialog(translate("topics", topic.title), self.shortcut_rows(),
+                            lesson_text(topic.id, i18n.language()), self)
+        dialog.show()
+        return dialog
 
     @Slot()
     def show_about(self) -> None:

@@ -769,6 +769,9 @@ class TopicTab(QWidget):
                                                         "from the same weights (R)"))
         self.run_btn.setToolTip(translate("TopicTab", "Run or pause (Space)"))
         self.speed_label.setText(translate("TopicTab", "Speed"))
+        self.speed.setToolTip(translate(
+            "TopicTab", "Steps per second: slow to watch each step, full speed to see "
+                        "where a run goes"))
         for i, (_, text) in enumerate(SPEEDS):
             self.speed.setItemText(i, text.text())
         self.seed_label.setText(translate("TopicTab", "Seed"))

@@ -4,6 +4,10 @@
 <context>
     <name>CNNTab</name>
     <message>
+        <source>Erase the pad to draw another digit</source>
+        <translation>그림판을 지우고 다른 숫자를 그립니다</translation>
+    </message>
+    <message>
         <source>Validation accuracy</source>
         <translation>검증 정확도</translation>
     </message>

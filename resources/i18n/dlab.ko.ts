@@ -38,6 +38,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Help: this topic's lesson and the keys</source>
+        <translation>도움말: 이 주제의 수업과 단축키</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Help: {0}</source>
+        <translation>도움말: {0}</translation>
+    </message>
+    <message>
         <source>Loaded {0}</source>
         <translation>{0}을(를) 불러왔습니다</translation>
     </message>
@@ -362,6 +378,10 @@
 </context>
 <context>
     <name>TopicTab</name>
+    <message>
+        <source>Steps per second: slow to watch each step, full speed to see where a run goes</source>
+        <translation>초당 단계 수: 느리게 하면 한 단계씩 지켜볼 수 있고, 최고 속도로 하면 실행이 어디로 가는지 빨리 볼 수 있습니다</translation>
+    </message>
     <message>
         <source>End the run?</source>
         <translation>실행을 끝낼까요?</translation>

@@ -4,6 +4,10 @@
 <context>
     <name>ValidationTab</name>
     <message>
+        <source>Which set a point you click on the plot joins</source>
+        <translation>그래프를 클릭해 추가한 점이 들어갈 세트</translation>
+    </message>
+    <message>
         <source>training</source>
         <translation>훈련</translation>
     </message>

@@ -4,6 +4,10 @@
 <context>
     <name>Word2VecTab</name>
     <message>
+        <source>A second word: the cosine similarity of the two is shown</source>
+        <translation>두 번째 단어: 두 단어의 코사인 유사도를 보여 줍니다</translation>
+    </message>
+    <message>
         <source>animals</source>
         <translation>동물</translation>
     </message>

@@ -437,6 +437,7 @@ class CNNTab(TopicTab):
                       "one."))
         self.pad_label.setText(translate("CNNTab", "Draw a digit here:"))
         self.clear_btn.setText(translate("CNNTab", "Clear drawing"))
+        self.clear_btn.setToolTip(translate("CNNTab", "Erase the pad to draw another digit"))
         self._show_head()
         self._layers_shown = ()  # names in the new language
         self._show_layers(list(self._frame.layers) if self._frame is not None and

@@ -342,6 +342,8 @@ class ValidationTab(TopicTab):
         self.add_label.setText(translate("ValidationTab", "Clicks add"))
         for k, name in enumerate(SPLIT_NAMES):
             self.add_combo.setItemText(k, name.text())
+        self.add_combo.setToolTip(translate(
+            "ValidationTab", "Which set a point you click on the plot joins"))
         self.fresh_btn.setText(translate("ValidationTab", "Fresh data"))
         self.fresh_btn.setToolTip(translate(
             "ValidationTab", "Forget the edited points: new points from the seed"))

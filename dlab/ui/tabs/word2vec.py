@@ -361,6 +361,8 @@ class Word2VecTab(TopicTab):
         self.word.setToolTip(translate("Word2VecTab",
                                        "Type or pick a word, or click a point on the map"))
         self.sim_label.setText(translate("Word2VecTab", "Compare with"))
+        self.other.setToolTip(translate(
+            "Word2VecTab", "A second word: the cosine similarity of the two is shown"))
         self.analogy_label.setText(translate("Word2VecTab", "Analogy a − b + c:"))
         for box in self.terms:
             box.setToolTip(translate("Word2VecTab",
