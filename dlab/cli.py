@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from dlab import __version__, registry
 from dlab.core.experiment import BadInput, StopFlag, drive, interrupt_between_steps, run_to_end
-from dlab.core.io import check_writable, write_atomic, write_error
+from dlab.core.io import check_writable, read_error, read_text, write_atomic, write_error
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError, Params, describe
@@ -209,17 +209,21 @@ def cmd_scenes(args: argparse.Namespace) -> int:
 def check_lesson(path: str) -> None:
     """`dlab --lesson FILE`: refuse a script that does not validate before any window."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_text(path)
         topic_or_fail(script_topic(text)).read_script(text)
-    except (OSError, UnicodeDecodeError, SceneError) as exc:
+    except OSError as exc:
+        raise UsageError(f"--lesson {path}: {read_error(exc)}") from None
+    except SceneError as exc:
         raise UsageError(f"--lesson {path}: {exc}") from None
 
 
 def check_preset(path: str) -> None:
     """`dlab --preset FILE`: refuse a preset that does not validate before any window."""
     try:
-        registry.read_preset(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, PresetError) as exc:
+        registry.read_preset(read_text(path))
+    except OSError as exc:
+        raise UsageError(f"--preset {path}: {read_error(exc)}") from None
+    except PresetError as exc:
         raise UsageError(f"--preset {path}: {exc}") from None
 
 

@@ -16,22 +16,13 @@ import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
+from dlab.core.io import JSONRefused, parse_json
 from dlab.core.seed import SEED_MAX
+from dlab.core.text import Text, shown
 
 SCHEMA_VERSION = 1
 
 P = TypeVar("P", bound="Params")
-
-
-class Text:
-    """A message as a template and its values: ``str()`` gives the English, and the window
-    translates the template (and any Text among the values) before filling it in."""
-
-    def __init__(self, template: str, **args: Any) -> None:
-        self.template, self.args = template, args
-
-    def __str__(self) -> str:
-        return self.template.format(**{k: str(v) for k, v in self.args.items()})
 
 
 class ParamError(ValueError):
@@ -99,7 +90,7 @@ class FieldInfo:
 
 
 def _not_allowed(value: Any, info: FieldInfo) -> Text:
-    return Text("{value} is not allowed; expected {allowed}", value=repr(value),
+    return Text("{value} is not allowed; expected {allowed}", value=shown(value),
                 allowed=info.allowed_text())
 
 
@@ -162,7 +153,7 @@ class Params:
                 if s.path and not isinstance(value, str):  # a path is text, never null
                     raise ValueError
                 out = str(value).strip()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # overflow: an int beyond a float
             raise ParamError(name, _not_allowed(value, info)) from None
         if s.choices and s.other:
             if not out:
@@ -180,7 +171,7 @@ class Params:
             (s.lo is not None and out < s.lo) or (s.hi is not None and out > s.hi)
         ):
             raise ParamError(name, Text("{value} is out of range; expected {allowed}",
-                                        value=repr(value), allowed=info.allowed_text()))
+                                        value=shown(value), allowed=info.allowed_text()))
         if s.pow2 and out & (out - 1):
             raise ParamError(name, _not_allowed(value, info))
         return out
@@ -227,12 +218,12 @@ class Params:
     def seed_from_json(cls, text: str) -> int | None:
         """The seed a saved file carries (None if it has none); ParamError if it is bad.
         Call after ``from_json`` has accepted the file."""
-        seed = json.loads(text).get("seed")
+        seed = parse_json(text).get("seed")
         if seed is None:
             return None
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= SEED_MAX:
             raise ParamError("seed", Text("{value} is not allowed; expected {allowed}",
-                                          value=repr(seed), allowed=Text(
+                                          value=shown(seed), allowed=Text(
                                               "an integer from {lo} to {hi}", lo=0,
                                               hi=SEED_MAX)))
         return seed
@@ -241,18 +232,20 @@ class Params:
     def from_json(cls: type[P], text: str) -> P:
         """Read a saved parameter file; refuses another topic's file or a newer schema."""
         try:
-            doc = json.loads(text)
+            doc = parse_json(text)
         except json.JSONDecodeError as exc:
             raise ParamError("file", Text("not valid JSON (line {line})",
                                           line=exc.lineno)) from None
+        except JSONRefused as exc:
+            raise ParamError("file", exc.text) from None
         if not isinstance(doc, dict) or not isinstance(doc.get("params"), dict):
             raise ParamError("file", "expected an object with 'schema', 'topic' and 'params'")
         if doc.get("schema") != SCHEMA_VERSION:
             raise ParamError("schema", Text("{value} is not supported; expected 1",
-                                            value=repr(doc.get("schema"))))
+                                            value=shown(doc.get("schema"))))
         if doc.get("topic") != cls.topic:
             raise ParamError("topic", Text("the file is for {file}, this tab is {tab}",
-                                           file=repr(doc.get("topic")), tab=repr(cls.topic)))
+                                           file=shown(doc.get("topic")), tab=repr(cls.topic)))
         return cls.from_dict(doc["params"])
 
 

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dlab.core.io import JSONRefused, parse_json
 from dlab.core.params import ParamError, Params
+from dlab.core.text import shown
 
 SCHEMA_VERSION = 1
 TOPIC_KEYS = {"params", "hidden", "locked"}
@@ -54,7 +56,7 @@ def _names(value: Any, where: str, field: str, known: list[str]) -> frozenset[st
         raise PresetError(where, field, "expected a list of parameter names")
     for name in value:
         if name not in known:
-            raise PresetError(where, field, f"{name!r} is not a parameter; expected some of "
+            raise PresetError(where, field, f"{shown(name)} is not a parameter; expected some of "
                                             f"{', '.join(known)}")
     return frozenset(value)
 
@@ -63,14 +65,16 @@ def parse_preset(text: str, params_of: Callable[[str], type[Params]]) -> Preset:
     """Check a preset file's text. ``params_of(topic_id)`` gives a topic's Params class
     and raises KeyError (its message lists the topics) for an unknown one."""
     try:
-        doc = json.loads(text)
+        doc = parse_json(text)
     except json.JSONDecodeError as exc:
         raise PresetError("preset", "file", f"not valid JSON ({exc.msg}, line {exc.lineno})") \
             from None
+    except JSONRefused as exc:
+        raise PresetError("preset", "file", str(exc)) from None
     if not isinstance(doc, dict):
         raise PresetError("preset", "file", "expected an object with schema, title, topics")
     if doc.get("schema") != SCHEMA_VERSION:
-        raise PresetError("preset", "schema", f"{doc.get('schema')!r} is not supported; "
+        raise PresetError("preset", "schema", f"{shown(doc.get('schema'))} is not supported; "
                                               f"expected {SCHEMA_VERSION}")
     title = doc.get("title", "")
     if not isinstance(title, str):
@@ -80,7 +84,7 @@ def parse_preset(text: str, params_of: Callable[[str], type[Params]]) -> Preset:
         raise PresetError("preset", "topics", "expected a mapping of topic ids to settings")
     out: dict[str, TopicPreset] = {}
     for topic, entry in topics.items():
-        where = f"topic {topic!r}"
+        where = f"topic {shown(topic)}"
         try:
             cls = params_of(topic)
         except KeyError as exc:

@@ -22,7 +22,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dlab.core.io import JSONRefused, parse_json
 from dlab.core.params import ParamError, Params
+from dlab.core.text import shown
 
 SCHEMA_VERSION = 1
 LANGS = ("en", "ko")
@@ -133,11 +135,11 @@ def _scene(doc: Any, k: int, params_cls: type[Params], actions: list[str]) -> Sc
         raise SceneError(k, f"params.{exc.field}", str(exc).split(": ", 1)[-1], title) from None
     steps = doc.get("steps")
     if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_STEPS:
-        raise SceneError(k, "steps", f"{steps!r} is not allowed; expected an integer from 1 "
+        raise SceneError(k, "steps", f"{shown(steps)} is not allowed; expected an integer from 1 "
                                      f"to {MAX_STEPS}", title)
     action = doc.get("action", "run")
     if action not in actions:
-        raise SceneError(k, "action", f"{action!r} is not allowed; expected one of "
+        raise SceneError(k, "action", f"{shown(action)} is not allowed; expected one of "
                                       f"{', '.join(actions)}", title)
     controls = doc.get("controls")
     if controls is not None:
@@ -146,7 +148,7 @@ def _scene(doc: Any, k: int, params_cls: type[Params], actions: list[str]) -> Sc
             raise SceneError(k, "controls", "expected a list of parameter names", title)
         for c in controls:
             if c not in names:
-                raise SceneError(k, "controls", f"{c!r} is not a parameter; expected some of "
+                raise SceneError(k, "controls", f"{shown(c)} is not a parameter; expected some of "
                                                 f"{', '.join(names)}", title)
         controls = tuple(controls)
     checks = doc.get("checks", [])
@@ -164,13 +166,14 @@ def parse_script(doc: Any, topic: str, params_cls: type[Params],
         raise SceneError(None, "file", "expected an object with schema, topic, lang, title, "
                                        "scenes")
     if doc.get("schema") != SCHEMA_VERSION:
-        raise SceneError(None, "schema", f"{doc.get('schema')!r} is not supported; expected "
+        raise SceneError(None, "schema", f"{shown(doc.get('schema'))} is not supported; expected "
                                          f"{SCHEMA_VERSION}")
     if doc.get("topic") != topic:
-        raise SceneError(None, "topic", f"the script is for {doc.get('topic')!r}, not {topic!r}")
+        raise SceneError(None, "topic",
+                         f"the script is for {shown(doc.get('topic'))}, not {topic!r}")
     lang = doc.get("lang")
     if lang not in LANGS:
-        raise SceneError(None, "lang", f"{lang!r} is not allowed; expected one of "
+        raise SceneError(None, "lang", f"{shown(lang)} is not allowed; expected one of "
                                        f"{', '.join(LANGS)}")
     title = _text(doc.get("title"), None, "title", "", 120)
     scenes = doc.get("scenes")
@@ -182,10 +185,12 @@ def parse_script(doc: Any, topic: str, params_cls: type[Params],
 
 def read_json(text: str) -> Any:
     try:
-        return json.loads(text)
+        return parse_json(text)
     except json.JSONDecodeError as exc:
         raise SceneError(None, "file", f"not valid JSON ({exc.msg}, line {exc.lineno})") \
             from None
+    except JSONRefused as exc:
+        raise SceneError(None, "file", str(exc)) from None
 
 
 def script_topic(text: str) -> str:

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from dlab import __version__, registry
-from dlab.core.io import write_atomic
+from dlab.core.io import MAX_READ_BYTES, read_text, write_atomic
 from dlab.core.params import ParamError
 from dlab.core.presets import Preset, PresetError
 from dlab.core.resources import lesson_text
 from dlab.core.runtime import DEVICES, cuda_available
 from dlab.core.scenes import SceneError, script_topic
 from dlab.core.seed import SEED_MAX
+from dlab.core.text import shown
 from dlab.core.video import find_ffmpeg
 from dlab.ui import i18n, look
 from dlab.ui.code_dialog import CodeDialog
@@ -66,17 +67,33 @@ def settings_path() -> str:
     return str(Path(base or Path.home() / ".config") / "dlab.ini")
 
 
+# Far larger than settings ever grow (ten topics' parameters and a preset): such a file
+# is not read at all, so it cannot fill the memory at every start.
+SETTINGS_MAX_BYTES = 4 * MAX_READ_BYTES
+
+
 def open_settings() -> tuple[QSettings, str | None]:
     """The settings store, and a warning when the file was unreadable (then ignored)."""
     path = settings_path()
-    s = QSettings(path, QSettings.Format.IniFormat)
-    if s.status() != QSettings.Status.NoError:
+    s = None if _unusable(path) else QSettings(path, QSettings.Format.IniFormat)
+    if s is None or s.status() != QSettings.Status.NoError:
         warning = f"settings file {path} is unreadable and was ignored"
         log.warning(warning)
         with contextlib.suppress(OSError):  # keep it for a curious user, out of the way
             os.replace(path, path + ".corrupt")
         return QSettings(path, QSettings.Format.IniFormat), warning
     return s, None
+
+
+def _unusable(path: str) -> bool:
+    """Not a settings file dlab wrote (UTF-8 text of a bounded size), though QSettings
+    would read it without a complaint, as it reads almost anything."""
+    try:
+        return "\0" in read_text(path, SETTINGS_MAX_BYTES)
+    except FileNotFoundError:  # the first start
+        return False
+    except OSError:  # too large, not text, not a file, or unreadable
+        return True
 
 
 class MainWindow(QMainWindow):
@@ -179,7 +196,7 @@ class MainWindow(QMainWindow):
         try:
             return typ(value)
         except (TypeError, ValueError):
-            log.warning("ignored setting %s=%r", key, value)
+            log.warning("ignored setting %s=%s", key, shown(value))
             return None
 
     def _saved_params(self, topic: registry.Topic):  # noqa: ANN202
@@ -473,13 +490,13 @@ class MainWindow(QMainWindow):
         """Open a lesson script on its topic's tab. A file that does not validate is
         reported (naming the scene and the field) and nothing else changes."""
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_text(path)
             topic = registry.get(script_topic(text))
             script = topic.read_script(text)
-        except (OSError, UnicodeDecodeError, SceneError, registry.UnknownTopic) as exc:
+        except (OSError, SceneError, registry.UnknownTopic) as exc:
             if tab := self.current_tab():
                 tab.banner.show_error(translate(
-                    "MainWindow", "Could not open the lesson {0}: {1}").format(path, exc),
+                    "MainWindow", "Could not open the lesson {0}: {1}").format(path, reason(exc)),
                     cause="file")
             return False
         self.tabs_widget.setCurrentIndex(self.topics.index(topic))
@@ -533,11 +550,11 @@ class MainWindow(QMainWindow):
         """Open a teacher preset; a file that does not validate is reported (naming the
         topic and the field) and nothing else changes."""
         try:
-            preset = registry.read_preset(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, PresetError) as exc:
+            preset = registry.read_preset(read_text(path))
+        except (OSError, PresetError) as exc:
             if tab := self.current_tab():
                 tab.banner.show_error(translate(
-                    "MainWindow", "Could not open the preset {0}: {1}").format(path, exc),
+                    "MainWindow", "Could not open the preset {0}: {1}").format(path, reason(exc)),
                     cause="file")
             return False
         self.set_preset(preset)
@@ -666,10 +683,10 @@ class MainWindow(QMainWindow):
         reported, not raised. A run going is ended only if the user agrees."""
         tab = self.current_tab()
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_text(path)
             params = tab.params_cls.from_json(text)
             seed = tab.params_cls.seed_from_json(text)
-        except (OSError, UnicodeDecodeError, ParamError) as exc:
+        except (OSError, ParamError) as exc:
             tab.banner.show_error(
                 translate("MainWindow", "Could not load {0}: {1}").format(path, reason(exc)),
                 cause="file")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import re
 
+from dlab.core.io import FileRefused
 from dlab.core.params import ParamError, Text
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -45,6 +46,11 @@ TEMPLATES = (
                                 "JPEG file"),
     QT_TRANSLATE_NOOP("errors", "{field}: images of mixed sizes: {first} ({size}) but "
                                 "{named}; every image of a folder must have the same size"),
+    QT_TRANSLATE_NOOP("errors", "nested more than {depth} levels deep"),
+    QT_TRANSLATE_NOOP("errors", "a number has more digits than any setting"),
+    QT_TRANSLATE_NOOP("errors", "{name} is not a regular file"),
+    QT_TRANSLATE_NOOP("errors", "{name} is not UTF-8 text"),
+    QT_TRANSLATE_NOOP("errors", "{name} is larger than {limit} kB, the most allowed"),
 )
 
 
@@ -98,6 +104,8 @@ def reason(exc: Exception) -> str:
     """Why a file could not be read or written, in the current language."""
     if isinstance(exc, ParamError):
         return param_error(exc)
+    if isinstance(exc, FileRefused):
+        return text(exc.text)
     if isinstance(exc, UnicodeDecodeError):
         return translate("errors", "the file is not UTF-8 text")
     if isinstance(exc, OSError):

@@ -752,6 +752,26 @@
         <source>epoch loss</source>
         <translation>에포크 손실</translation>
     </message>
+    <message>
+        <source>nested more than {depth} levels deep</source>
+        <translation>{depth}단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>a number has more digits than any setting</source>
+        <translation>어떤 설정값보다도 자릿수가 많은 숫자가 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text</source>
+        <translation>{name}은(는) UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file</source>
+        <translation>{name}은(는) 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} kB, the most allowed</source>
+        <translation>{name}이(가) 허용되는 최대 크기인 {limit} kB보다 큽니다</translation>
+    </message>
 </context>
 <context>
     <name>params</name>
