@@ -204,7 +204,10 @@ class LookupView(LabelledPlot):
         font.setPointSize(14)
         font.setBold(True)
         self.signs = [pg.TextItem(s, color="#000000", anchor=(0.5, 0.5)) for s in ("×", "=")]
-        self.heads = [pg.TextItem("", color="#333333", anchor=(0.5, 1.0)) for _ in range(2)]
+        # The one-hot column is narrow: its head starts at the view's left edge (centred on
+        # the column it was cut off there); the table's head is centred over the table.
+        self.heads = [pg.TextItem("", color="#333333", anchor=a) for a in ((0.0, 1.0),
+                                                                             (0.5, 1.0))]
         for item in self.signs:
             item.setFont(font)
             self.addItem(item)
@@ -253,7 +256,7 @@ class LookupView(LabelledPlot):
         self.frame_rect.setRect(QRectF(0, r - 1 - picked, d, 1))
         self.signs[0].setPos(-0.6 * gap, r / 2)
         self.signs[1].setPos(-0.6 * gap, -1.1)
-        self.heads[0].setPos(-1.6 * gap, r + 0.1)
+        self.heads[0].setPos(-2 * gap - 0.3, r + 0.1)
         self.heads[1].setPos(d / 2, r + 0.1)
         ticks = [(r - 1 - i + 0.5, w) for i, w in enumerate(words)]
         ticks.append((-1.1, words[picked]))

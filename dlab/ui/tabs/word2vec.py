@@ -108,6 +108,7 @@ class Word2VecTab(TopicTab):
         self.sim_label = QLabel()
         self.sim = QLabel()
         ql = QGridLayout(self.query_box)
+        ql.setVerticalSpacing(3)  # seven rows: room for the map at 1024x700
         ql.addWidget(self.word_label, 0, 0)
         ql.addWidget(self.word, 0, 1)
         ql.addWidget(near_scroll, 1, 0, 1, 2)
