@@ -82,9 +82,13 @@ class PlotBase(pg.PlotWidget):
         item.setTextWidth(-1)
         if item.boundingRect().width() > room:
             item.setTextWidth(room)
-        label.updateMin()
-        # pyqtgraph gives the title row a fixed 30 px: a wrapped title needs its lines.
-        layout.setRowFixedHeight(0, max(30.0, item.boundingRect().height()))
+        # pyqtgraph gives the title row and label a fixed 30 px, and places the text only
+        # when the label's size changes: a wrapped title (or one that no longer wraps)
+        # needs its lines and its text centred again, or it is cut off at the top.
+        height = max(30.0, item.boundingRect().height())
+        layout.setRowFixedHeight(0, height)
+        label.setMaximumHeight(height)
+        label.resizeEvent(None)  # centre the text in the label (sets its minimum size too)
 
     @Slot()
     def keep_inside(self) -> None:

@@ -68,7 +68,7 @@ def test_reset_clears_every_view(qtbot, topic_id):
 def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
     """A 1024×700 projector: the window can be that small with this tab (its frame and
     menus given room), before a run and after one has filled every view, and no plot title
-    is cut off."""
+    is cut off, at the sides or at the top and bottom (a wrapped title gets a taller row)."""
     frame_w, chrome_h = 16, 100
     w = MainWindow(topic=topic_id, lang=lang)
     qtbot.addWidget(w)
@@ -94,4 +94,9 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
             assert width <= plot.width(), (
                 f"{topic_id} ({lang}): {label.item.toPlainText()!r} is {width:.0f} px "
                 f"in a {plot.width()} px plot")
+            text = label.item.mapRectToScene(label.item.boundingRect())
+            view = plot.plotItem.getViewBox().sceneBoundingRect()
+            assert text.top() >= 0 and text.bottom() <= view.top() + 1, (
+                f"{topic_id} ({lang}): {label.item.toPlainText()!r} spans y {text.top():.0f} "
+                f"to {text.bottom():.0f}; the plot starts at 0 and its data at {view.top():.0f}")
     w.close()
