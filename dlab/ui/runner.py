@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -40,6 +41,24 @@ IDLE, PAUSED = "idle", "paused"
 __all__ = ["DELIVERY_INTERVAL_S", "FRAME_EVERY_STEP_MAX", "IDLE", "PAUSED", "RUNNING", "Runner"]
 
 Factory = Callable[[], Any]  # returns the engine's generator
+
+# Runs whose worker thread did not stop within a stop's wait: it was inside one long call
+# (the first import of torch, a long epoch) and ends at its next yield. Its thread and
+# worker are kept here until then: a QThread destroyed while it runs aborts the process.
+_detached: list[tuple[QThread, QObject]] = []
+
+
+def reap_detached(timeout_ms: int = 0) -> bool:
+    """Forget the detached runs that have ended, waiting up to ``timeout_ms`` in all for
+    those still going (GUI thread only). True when none is left."""
+    deadline = time.perf_counter() + timeout_ms / 1000
+    going = []
+    for thread, worker in _detached:
+        left_ms = max(0, round((deadline - time.perf_counter()) * 1000))
+        if not thread.wait(left_ms):
+            going.append((thread, worker))
+    _detached[:] = going
+    return not going
 
 
 def processes_wanted() -> bool:
@@ -172,6 +191,7 @@ class Runner(QObject):
         A RunSpec runs in an engine process (unless DLAB_ENGINE_PROCESS=0); a factory,
         which returns the engine's generator, runs on the worker thread."""
         self.stop()
+        reap_detached()
         speed = 0.0 if full_speed else self.speed
         self._gen_id += 1
         if isinstance(factory, RunSpec) and processes_wanted():
@@ -257,7 +277,9 @@ class Runner(QObject):
             self._ctl.poke(stop=True)
 
     def stop(self, timeout_ms: int = 2000) -> bool:
-        """Stop and join. Whatever was recorded before the stop is still delivered."""
+        """Stop and join; False when the worker did not end within ``timeout_ms`` (it is
+        then detached: it ends at its next yield, and nothing of it reaches this runner).
+        Whatever was recorded before the stop is still delivered."""
         if self._thread is None:
             return True
         assert self._ctl is not None
@@ -269,9 +291,11 @@ class Runner(QObject):
             joined = self._thread.wait(timeout_ms)
         if joined:
             self._on_ready(self._gen_id)  # deliver what the worker left in the mailbox
-            self._release()
-            if self.state in (RUNNING, PAUSED):
-                self._set_state(STOPPED)
+        else:  # it ends by itself at its next yield; never destroy it before that
+            _detached.append((self._thread, self._worker))
+        self._release()
+        if self.state in (RUNNING, PAUSED):
+            self._set_state(STOPPED)
         return joined
 
     def _kill_host(self) -> None:

@@ -1,18 +1,20 @@
 """Stress: every tab running at once while the language switches and the window closes;
-Run/Stop many times in a row; the language switched many times mid-run. No crash, no
+Run/Stop many times in a row; the language switched many times mid-run; a run stopped
+inside one long call (the first torch import, a long epoch). No crash, no
 thread left (the conftest checks), no growth in memory."""
 
 from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
 
 from PySide6.QtCore import QThread
 
 from dlab import registry
-from dlab.ui import i18n
-from dlab.ui.runner import RUNNING
+from dlab.ui import i18n, runner
+from dlab.ui.runner import RUNNING, STOPPED, Runner
 from tests.ui.conftest import set_speed, wait_step
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -115,3 +117,27 @@ def test_switching_language_mid_run_many_times_does_not_grow(window, qtbot):
     assert tab.runner.state == RUNNING
     assert grew_mb < RSS_GROWTH_MB and grew_objects < OBJECT_GROWTH
     tab.reset()
+
+
+def test_a_run_stopped_inside_a_long_call_is_detached_never_destroyed(qtbot):
+    """A worker that does not reach a yield within the stop's wait (the first torch
+    import, a long epoch) is left to end by itself; the runner is free at once, and its
+    thread is never destroyed while it runs (Qt would abort the process)."""
+    release = threading.Event()
+
+    def slow_start():  # noqa: ANN202
+        release.wait(30)
+        yield from ()
+
+    r = Runner()
+    r.start(slow_start)
+    assert not r.stop(timeout_ms=50), "the worker is still inside its long call"
+    assert r.state == STOPPED and not r.is_active()
+    r.start(slow_start)  # at once, while the first is still going
+    assert not r.stop(timeout_ms=50)
+    del r
+    gc.collect()  # the runner is gone; its detached threads must live on
+    assert len(runner._detached) == 2
+    assert not runner.reap_detached(), "both still run"
+    release.set()
+    assert runner.reap_detached(10000), "both end at their next yield"
