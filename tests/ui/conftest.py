@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from dlab.ui import i18n
+from dlab.ui import i18n, runner
 from dlab.ui.app import make_app
 
 
@@ -53,6 +53,9 @@ def running(threads: weakref.WeakKeyDictionary) -> list[str]:
     return out
 
 
+DETACHED_WAIT_MS = 30_000
+
+
 @pytest.fixture(autouse=True)
 def no_leaks(qapp, started_qthreads):
     before = {t.ident for t in threading.enumerate()}
@@ -66,6 +69,9 @@ def no_leaks(qapp, started_qthreads):
     leaked_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for w in leaked_windows:
         w.close()
+    # A run stopped inside one long call (an epoch that outlasted the stop's wait, on a
+    # loaded machine) was detached and ends at its next yield: give it the time to.
+    runner.reap_detached(DETACHED_WAIT_MS)
     py_threads = [t.name for t in threading.enumerate()
                   if t.ident not in before and t.is_alive()
                   and not isinstance(t, threading._DummyThread)]
