@@ -153,8 +153,10 @@ class Word2VecTab(TopicTab):
         grid.addWidget(self.loss_plot, 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        # The map gets five eighths: its 40 labels need the room; the lookup table shows
+        # as many rows as fit.
+        grid.setRowStretch(0, 5)
+        grid.setRowStretch(1, 3)
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
