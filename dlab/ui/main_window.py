@@ -273,6 +273,15 @@ class MainWindow(QMainWindow):
         self.device_actions[self.device_choice].setChecked(True)
 
         self.view_menu = mb.addMenu("")
+        # Alt+1 … Alt+0 go to topic 1 … 10: Ctrl+Tab cycles the tabs inside a topic when
+        # one has the focus (the CNN tab's pages), so the keyboard needs a way of its own.
+        self.topic_menu = self.view_menu.addMenu("")
+        self.topic_actions = []
+        for i, _ in enumerate(self.topics):
+            a = self._action(self.topic_menu, self.on_topic_action,
+                             f"Alt+{(i + 1) % 10}" if i < 10 else None)
+            a.setData(i)
+            self.topic_actions.append(a)
         self.lang_menu = self.view_menu.addMenu("")
         self.lang_actions = self._choices(self.lang_menu, i18n.LANGUAGES, self.on_language_action)
         for code, name in i18n.LANGUAGES.items():
@@ -352,9 +361,11 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.a_keys.setText(translate("MainWindow", "Help: this topic's lesson and the keys"))
         self.a_about.setText(translate("MainWindow", "About dlab"))
+        self.topic_menu.setTitle(translate("MainWindow", "Go to topic"))
         for i, topic in enumerate(self.topics):
             title = translate("topics", topic.title)
             self.tabs_widget.setTabText(i, f"{i + 1}. {title}")
+            self.topic_actions[i].setText(f"{i + 1}. {title}")
 
     def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
@@ -371,6 +382,12 @@ class MainWindow(QMainWindow):
         action = self.sender()
         if isinstance(action, QAction):
             self.set_language(str(action.data()))
+
+    @Slot()
+    def on_topic_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.tabs_widget.setCurrentIndex(int(action.data()))
 
     @Slot()
     def on_device_action(self) -> None:
@@ -796,9 +813,15 @@ class MainWindow(QMainWindow):
 
     def shortcut_actions(self) -> list[QAction]:
         """Every action that has a key, in menu order (the Esc of presentation last)."""
+        def keyed(menu):  # noqa: ANN001, ANN202 (submenus' actions in their place)
+            for a in menu.actions():
+                if a.menu() is not None:
+                    yield from keyed(a.menu())
+                elif not a.shortcut().isEmpty():
+                    yield a
+
         found = [a for menu in (self.file_menu, self.run_menu, self.view_menu,
-                                self.lesson_menu, self.help_menu)
-                 for a in menu.actions() if not a.shortcut().isEmpty()]
+                                self.lesson_menu, self.help_menu) for a in keyed(menu)]
         return [*found, self.a_end_present]
 
     def shortcut_rows(self) -> list[tuple[str, str]]:

@@ -38,6 +38,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Go to topic</source>
+        <translation>주제로 이동</translation>
+    </message>
+    <message>
         <source>Help: this topic's lesson and the keys</source>
         <translation>도움말: 이 주제의 수업과 단축키</translation>
     </message>

@@ -124,3 +124,27 @@ def test_f1_shows_the_lesson_and_every_shortcut_in_the_current_language(qtbot, l
     assert "Ctrl+Shift+E" in text and "Ctrl+=" in text and "F1" in text
     if lang == "ko":
         assert "단축키" in text and "다음 장면" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_alt_and_a_digit_go_to_that_topic_and_help_lists_the_keys(qtbot, lang):
+    """Ctrl+Tab belongs to a topic's inner pages (the CNN tab's) when one has the focus, so
+    Alt+1 … Alt+0 are the keyboard's way between the ten topics, from anywhere."""
+    from PySide6.QtTest import QTest
+
+    from dlab import registry
+
+    w = MainWindow(topic="gradient-descent", lang=lang)
+    qtbot.addWidget(w)
+    w.show()
+    w.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
+    for digit, index in (("6", 5), ("0", 9), ("1", 0)):
+        QTest.keyClick(QApplication.focusWidget() or w, getattr(Qt.Key, f"Key_{digit}"),
+                       Qt.KeyboardModifier.AltModifier)
+        assert w.tabs_widget.currentIndex() == index, f"Alt+{digit}"
+    keys = {key for key, _ in w.shortcut_rows()}
+    assert {QKeySequence(f"Alt+{d}").toString(QKeySequence.SequenceFormat.NativeText)
+            for d in "1234567890"} <= keys
+    assert len(registry.TOPICS) == 10
+    w.close()
