@@ -13,7 +13,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from dlab.bench.throughput import Case
+from dlab.bench.throughput import Case, case_window
 
 WARM_SHARE = 0.2
 
@@ -50,17 +50,7 @@ class Soak:
 def soak(case: Case, minutes: float) -> Soak:
     from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
 
-    from dlab.ui.app import make_app
-    from dlab.ui.main_window import MainWindow
-
-    app = make_app()
-    window = MainWindow(topic=case.topic.id, lang="en")
-    window.resize(1280, 800)
-    window.show()
-    tab = window.current_tab()
-    assert tab is not None, window.broken
-    tab.set_params(case.params)
-    tab.runner.set_speed(0.0)
+    app, window, tab = case_window(case)
     app.processEvents()
     seconds = minutes * 60
     start = rss_mb()

@@ -100,10 +100,9 @@ class GuiRun:
     frame_cpu_ms: float = float("nan")  # median GUI-thread CPU time of a frame drawn
 
 
-def in_window(case: Case, steps: int) -> GuiRun:
-    """Run ``steps`` of ``case`` in its tab, in a window of its own, at full speed."""
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
-
+def case_window(case: Case) -> tuple[Any, Any, Any]:
+    """The app, a 1280x800 window on ``case``'s topic and its tab, set to the case's
+    parameters at full speed (the throughput and soak benches both start from this)."""
     from dlab.ui.app import make_app
     from dlab.ui.main_window import MainWindow
 
@@ -115,6 +114,14 @@ def in_window(case: Case, steps: int) -> GuiRun:
     assert tab is not None, window.broken
     tab.set_params(case.params)
     tab.runner.set_speed(0.0)
+    return app, window, tab
+
+
+def in_window(case: Case, steps: int) -> GuiRun:
+    """Run ``steps`` of ``case`` in its tab, in a window of its own, at full speed."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
+
+    app, window, tab = case_window(case)
     tab.engine_factory = lambda action="run": TimedSpec(  # type: ignore[method-assign]
         case.topic.id, "run", case.params, 0, steps)
     clock: dict[str, Any] = {}
