@@ -115,17 +115,21 @@ def _throughput(opts: Options, note) -> dict:  # noqa: ANN001
 
 
 def _soak(opts: Options, note) -> dict:  # noqa: ANN001
-    from dlab.bench.soak import soak
+    from dlab.bench.soak import PARTS, soak
     from dlab.bench.throughput import cases
 
     note(f"soak: {opts.soak_minutes:g} min per topic at full speed, Run again after every end")
     result: dict = {"soak": {}}
     for case in cases(opts.names()):
         s = soak(case, opts.soak_minutes or 0.0)
-        note(f"  {case.name:<18} RSS {s.start_mb:7.1f} -> {s.warm_mb:7.1f} (warm) -> "
-             f"{s.end_mb:7.1f} MB, growth {s.growth_mb:+6.1f} MB, peak {s.peak_mb:7.1f}, "
-             f"{s.runs} runs (goal: growth <= 50 MB over 30 min)")
+        note(f"  {case.name}: {s.runs} runs ended and one stopped at the time, {s.steps} "
+             f"steps, {s.frames} frames drawn, {len(s.engines_seen)} engine process(es)")
+        for part in PARTS:
+            c = s.course(part)
+            note(f"    {part:<7} RSS {c.start:7.1f} -> {c.warm:7.1f} (warm) -> {c.end:7.1f} MB, "
+                 f"peak {c.peak:7.1f}, growth {c.growth:+6.1f} MB")
         result["soak"][case.name] = s.as_json()
+    note("goal: growth of the total <= 50 MB over 30 min")
     return result
 
 

@@ -1,8 +1,10 @@
 """`dlab bench --soak MINUTES`: memory over a long stretch of training in each tab.
 
 The tab runs its defaults in the window at full speed, again and again (Run after every
-end, as a class would), for MINUTES; the process's resident memory is sampled every second.
-Growth is counted from the first fifth of the time (allocators and caches warm up first).
+end, as a class would), for MINUTES. Every second the resident memory of the window's
+process and of the engine processes (dlab.core.engine_process: a run trains in one of
+them) is sampled. Growth is counted from the end of the first fifth of the time
+(allocators and caches warm up first) to the last sample, for each and for their sum.
 """
 
 from __future__ import annotations
@@ -11,40 +13,94 @@ import os
 import resource
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from dlab.bench.throughput import Case, case_window
+from dlab.bench.throughput import Case, case_window, close_window
+from dlab.core import engine_process
 
 WARM_SHARE = 0.2
+PARTS = ("window", "engine", "total")
 
 
-def rss_mb() -> float:
-    """Resident memory of this process now (Linux), else its peak so far."""
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of process ``pid`` now, MB (Linux: /proc). Elsewhere only this
+    process's peak so far is known, and nan for another process; 0 for one gone."""
     try:
-        with open("/proc/self/statm") as f:
+        with open(f"/proc/{pid}/statm") as f:
             pages = int(f.read().split()[1])
         return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except FileNotFoundError:
+        if os.path.isdir("/proc/self"):
+            return 0.0  # the process has ended since it was listed
     except (OSError, ValueError):
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak / (2**20 if sys.platform == "darwin" else 2**10)
+        pass
+    if pid != "self":
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (2**20 if sys.platform == "darwin" else 2**10)
+
+
+@dataclass(frozen=True)
+class Memory:
+    """One sample, MB: the window's process, and every engine process alive, summed."""
+
+    window: float
+    engine: float
+    engines: int  # how many engine processes were counted
+
+    @property
+    def total(self) -> float:
+        return self.window + self.engine
+
+
+def sample_memory(engine_pids: Callable[[], list[int]] = engine_process.host_pids) -> Memory:
+    pids = engine_pids()
+    return Memory(rss_mb(), sum(rss_mb(pid) for pid in pids), len(pids))
+
+
+@dataclass(frozen=True)
+class Course:
+    """One part's memory over the soak, MB."""
+
+    start: float
+    warm: float  # at the end of the warm-up
+    end: float
+    peak: float
+
+    @property
+    def growth(self) -> float:
+        return self.end - self.warm
+
+    def as_json(self) -> dict[str, float]:
+        return {"start_mb": round(self.start, 1), "warm_mb": round(self.warm, 1),
+                "end_mb": round(self.end, 1), "peak_mb": round(self.peak, 1),
+                "growth_mb": round(self.growth, 1)}
 
 
 @dataclass
 class Soak:
-    start_mb: float
-    warm_mb: float
-    end_mb: float
-    peak_mb: float
-    runs: int
+    seconds: float
+    samples: list[tuple[float, Memory]]  # (seconds since the start, memory)
+    runs: int = 0  # runs that ended by themselves (the last one, stopped at the time, not)
+    steps: int = 0  # the topic's natural steps, every run together
+    frames: int = 0  # frames drawn by the tab
+    engines_seen: set[int] = field(default_factory=set)  # engine process ids ever counted
+
+    def course(self, part: str) -> Course:
+        """``part``: "window", "engine" or "total" (their sum)."""
+        values = [(t, getattr(m, part)) for t, m in self.samples]
+        warm = next((v for t, v in values if t >= WARM_SHARE * self.seconds), values[-1][1])
+        return Course(values[0][1], warm, values[-1][1], max(v for _, v in values))
 
     @property
     def growth_mb(self) -> float:
-        return self.end_mb - self.warm_mb
+        return self.course("total").growth
 
-    def as_json(self) -> dict[str, float | int]:
-        return {"rss_start_mb": round(self.start_mb, 1), "rss_warm_mb": round(self.warm_mb, 1),
-                "rss_end_mb": round(self.end_mb, 1), "peak_mb": round(self.peak_mb, 1),
-                "growth_mb": round(self.growth_mb, 1), "runs": self.runs}
+    def as_json(self) -> dict:
+        return {**{part: self.course(part).as_json() for part in PARTS},
+                "runs": self.runs, "steps": self.steps, "frames": self.frames,
+                "engine_processes": len(self.engines_seen)}
 
 
 def soak(case: Case, minutes: float) -> Soak:
@@ -53,14 +109,20 @@ def soak(case: Case, minutes: float) -> Soak:
     app, window, tab = case_window(case)
     app.processEvents()
     seconds = minutes * 60
-    start = rss_mb()
+    result = Soak(seconds, [(0.0, sample_memory())])
+    draw = tab.draw
+
+    def counted(snap) -> None:  # noqa: ANN001
+        result.frames += 1
+        draw(snap)
+
+    tab.draw = counted  # type: ignore[method-assign]
 
     class Soaker(QObject):
         def __init__(self) -> None:
             super().__init__()
             self.t0 = time.perf_counter()
-            self.samples: list[tuple[float, float]] = []
-            self.runs = 0
+            self.over = False
             self.sampler = QTimer(self)
             self.sampler.setInterval(1000)
             self.sampler.timeout.connect(self.sample)
@@ -68,21 +130,25 @@ def soak(case: Case, minutes: float) -> Soak:
         @Slot()
         def sample(self) -> None:
             t = time.perf_counter() - self.t0
-            self.samples.append((t, rss_mb()))
-            if t >= seconds:
+            result.engines_seen.update(engine_process.host_pids())
+            result.samples.append((t, sample_memory()))
+            if t >= seconds and not self.over:
+                self.over = True
+                result.steps += tab.last_step  # the run going on, stopped here
                 tab.runner.stop()
                 loop.quit()
 
         @Slot(str)
         def on_state(self, state: str) -> None:
-            if state in ("finished", "diverged", "stopped", "failed") and \
-                    time.perf_counter() - self.t0 < seconds:
-                self.runs += 1
+            if state in ("finished", "diverged", "stopped", "failed") and not self.over:
+                result.runs += 1
+                result.steps += tab.last_step
                 QTimer.singleShot(0, self.again)
 
         @Slot()
         def again(self) -> None:
-            tab.start()
+            if not self.over:
+                tab.start()
 
     soaker = Soaker()
     loop = QEventLoop()
@@ -92,10 +158,5 @@ def soak(case: Case, minutes: float) -> Soak:
     loop.exec()
     soaker.sampler.stop()
     tab.runner.sig_state.disconnect(soaker.on_state)
-    window.shutdown()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    samples = soaker.samples or [(0.0, start)]
-    warm = next((mb for t, mb in samples if t >= WARM_SHARE * seconds), samples[-1][1])
-    return Soak(start, warm, samples[-1][1], max(mb for _, mb in samples), soaker.runs + 1)
+    close_window(app, window)
+    return result

@@ -117,6 +117,14 @@ def case_window(case: Case) -> tuple[Any, Any, Any]:
     return app, window, tab
 
 
+def close_window(app: Any, window: Any) -> None:
+    """End what ``case_window`` opened: its runs stopped, the window closed and deleted."""
+    window.shutdown()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
 def in_window(case: Case, steps: int) -> GuiRun:
     """Run ``steps`` of ``case`` in its tab, in a window of its own, at full speed."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
@@ -188,10 +196,7 @@ def in_window(case: Case, steps: int) -> GuiRun:
         app.processEvents()
     probe.timer.stop()
     state = tab.runner.state
-    window.shutdown()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    close_window(app, window)
     if clock.get("status") != FINISHED:
         raise RuntimeError(f"{case.name}: the run in the window ended {state}")
     t0, t1 = clock["times"]

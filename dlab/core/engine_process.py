@@ -24,6 +24,7 @@ import queue
 import signal
 import threading
 import traceback
+import weakref
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -115,6 +116,7 @@ class Host:
         self.process.start()
         their_commands.close()
         their_results.close()
+        _hosts.add(self)
 
     def send(self, *msg: Any) -> bool:
         """False when the host is gone (its process ended)."""
@@ -148,6 +150,13 @@ class Host:
 
 
 _spare: list[Host] = []
+_hosts: weakref.WeakSet[Host] = weakref.WeakSet()  # every host started, spare or held
+
+
+def host_pids() -> list[int]:
+    """The process ids of the hosts alive now, spare or running (the soak bench's memory
+    counts them with the window's)."""
+    return sorted(h.process.pid for h in list(_hosts) if h.alive() and h.process.pid)
 
 
 def prestart() -> None:

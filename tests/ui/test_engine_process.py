@@ -46,6 +46,7 @@ def test_a_run_in_a_process_records_what_headless_records(window, qtbot):
     assert tab.runner._host is None, "a runner holds a process only while it runs"
     [host] = engine_process._spare
     assert host.alive(), "the process waits, as the spare, for the next run"
+    assert engine_process.host_pids() == [host.process.pid], "the soak bench counts it"
     headless = start("gradient-descent", tab.params(), seed=tab.seed.value())
     store, _ = finish(headless)
     ours, theirs = tab.store.get("epoch_loss"), store.get("epoch_loss")
