@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
+from dlab.core.steering import Control
 from dlab.ui import i18n, runner
 from dlab.ui.app import make_app
 
@@ -95,12 +96,17 @@ def window(qtbot):
     w.close()
 
 
-def wait_state(qtbot, tab, *states, timeout=15000):
+# How long a helper waits by default: a step can be a whole epoch (the autoencoder's), many
+# seconds on a loaded machine. A wait ends as soon as its condition holds.
+STEP_MS = 60_000
+
+
+def wait_state(qtbot, tab, *states, timeout=STEP_MS):
     """Wait until the tab's runner reaches one of ``states``."""
     qtbot.waitUntil(lambda: tab.runner.state in states, timeout=timeout)
 
 
-def wait_step(qtbot, tab, at_least, timeout=15000):
+def wait_step(qtbot, tab, at_least, timeout=STEP_MS):
     qtbot.waitUntil(lambda: tab.last_step >= at_least, timeout=timeout)
 
 
@@ -111,19 +117,42 @@ def set_speed(tab, steps_per_second):
     tab.speed.setCurrentIndex(index)
 
 
+def settled(tab) -> bool | None:
+    """Whether the tab's run is paused with nothing more to come until Step or Resume: its
+    loop waits at a yield with no Step pending, and the tab has taken all it delivered.
+    None for a run in an engine process (its loop is out of sight)."""
+    ctl, box = tab.runner._ctl, tab.runner._box
+    if ctl is None or box is None:
+        return True  # no run going on
+    if not isinstance(ctl, Control):
+        return None
+    with ctl.cond:  # the loop decides to wait, and waits, under this lock
+        waiting = ctl.paused and ctl.steps == 0 and bool(ctl.cond._waiters)
+    return waiting and box._batch is None
+
+
+def wait_settled(qtbot, tab, timeout=STEP_MS):
+    """Wait until ``settled``; for a run in a process, let what is in flight land."""
+    if settled(tab) is None:
+        qtbot.wait(100)
+    else:
+        qtbot.waitUntil(lambda: settled(tab), timeout=timeout)
+
+
 def pause_and_settle(qtbot, tab):
-    """Pause a running tab and let anything already in flight land."""
+    """Pause a running tab and wait until what was in flight (a step already begun, the
+    frame of the paused state) has landed: nothing more comes until Step or Resume."""
     tab.run_pause()
     wait_state(qtbot, tab, "paused")
-    qtbot.wait(100)
+    wait_settled(qtbot, tab)
 
 
 def step_once(qtbot, tab):
-    """Press Step on a paused tab; return the step it started from, after checking that
-    exactly one natural step was taken."""
+    """Press Step on a settled, paused tab; return the step it started from, after checking
+    that exactly one natural step was taken."""
     before = tab.last_step
     tab.step()
-    qtbot.waitUntil(lambda: tab.last_step == before + 1, timeout=5000)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: tab.last_step > before, timeout=STEP_MS)
+    wait_settled(qtbot, tab)
     assert tab.last_step == before + 1, "Step takes exactly one natural step"
     return before

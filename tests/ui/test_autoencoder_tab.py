@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 
 from dlab import registry
 from dlab.engines.autoencoder.maps import decode_map_point
-from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_step
+from tests.ui.conftest import STEP_MS, pause_and_settle, set_speed, step_once, wait_step
 
 
 def open_tab(window, **changes):
@@ -60,7 +60,7 @@ def test_run_pause_step_stop(window, qtbot):
     tab = open_tab(window, epochs=5)
     set_speed(tab, 20)
     tab.run_pause()
-    wait_step(qtbot, tab, 1, timeout=30000)
+    wait_step(qtbot, tab, 1, timeout=STEP_MS)  # the first step: an epoch
     pause_and_settle(qtbot, tab)
     before = step_once(qtbot, tab)
     assert tab.store.get("train_loss").n == before + 1
