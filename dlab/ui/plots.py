@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 from PySide6.QtCore import QPointF, QRectF, Signal, Slot
 
 from dlab.core.contours import contour_segments
@@ -42,13 +43,59 @@ TRAINING_LOSS = QT_TRANSLATE_NOOP("plots", "Training loss")
 CROSS_ENTROPY = QT_TRANSLATE_NOOP("plots", "cross-entropy")
 
 
+class Axis(pg.AxisItem):
+    """pyqtgraph's axis, which sets its label's HTML again at every change of the view's
+    range (its unit prefix might have changed): a rich-text layout each time, the largest
+    part of building a plot (about 30 times per plot) and a cost of every frame that moves
+    an axis. Here the HTML is set only when it differs from what is shown."""
+
+    _shown_html: str | None = None
+
+    def _updateLabel(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        html = self.labelString()
+        if html != self._shown_html:
+            self._shown_html = html
+            self.label.setHtml(html)
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+
+def axes() -> dict[str, Axis]:
+    return {side: Axis(side) for side in ("left", "bottom", "right", "top")}
+
+
+class LazyMenuViewBox(pg.ViewBox):
+    """A ViewBox whose right-click menu is made when it is first asked for: making it is
+    a third of a plot's construction, and most plots' menus are never opened (the window
+    builds its first tab's plots before its first paint)."""
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 (ViewBox's keywords)
+        super().__init__(enableMenu=False, **kwargs)
+        self.state["enableMenu"] = True  # offered; made by getMenu
+
+    def _applyMenuEnabled(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        if not self.menuEnabled() and self.menu is not None:
+            super()._applyMenuEnabled()  # drops the menu
+
+    def getMenu(self, ev=None):  # noqa: N802, ANN001, ANN201 (pyqtgraph's names)
+        if self.menu is None and self.menuEnabled():
+            self.menu = ViewBoxMenu(self)
+            self.updateViewLists()
+        return self.menu
+
+    def getContextMenus(self, event):  # noqa: N802, ANN001, ANN201
+        menu = self.getMenu(event)
+        return menu.actions() if menu is not None else []
+
+
 class PlotBase(pg.PlotWidget):
     """Every dlab plot. The base tab finds them (findChildren): it paints them at once
     after a frame while the worker waits (TopicTab._paint_now), retranslates them when
     the language changes and clears them when a run is forgotten."""
 
     def __init__(self, view_box: pg.ViewBox | None = None) -> None:
-        super().__init__(viewBox=view_box)
+        super().__init__(viewBox=view_box or LazyMenuViewBox(), axisItems=axes())
         # A click on a plot takes the focus from a text field, so Space runs again.
         self.setFocusPolicy(pg.QtCore.Qt.FocusPolicy.ClickFocus)
         self.hints: list = []  # EmptyHints over this plot (stat_plots), shown while empty

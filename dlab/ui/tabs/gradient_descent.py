@@ -18,6 +18,7 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.gradient_descent.frame import CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.engines.gradient_descent.surfaces import GD_SURFACES
+from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
 from dlab.ui.plots import (
@@ -124,8 +125,7 @@ class GradientDescentTab(TopicTab):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.train_title, self.land_title, self.cmp_title = (
-            text_label(14, bold=True) for _ in range(3))
+        self.train_title, self.land_title = text_label(14, bold=True), text_label(14, bold=True)
         grid.addWidget(self.train_title, 0, 0)
         grid.addWidget(self.land_title, 0, 1)
         grid.addWidget(train, 1, 0)
@@ -133,7 +133,25 @@ class GradientDescentTab(TopicTab):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
-        # Compare modes: same seed, same initial weights, three update schedules.
+        # The compare page is made when Compare first runs (after the window's first paint).
+        self.cmp_title: QLabel | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(page)
+        outer = QVBoxLayout(parent)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        self.compare_btn = QPushButton()
+        self.compare_btn.clicked.connect(self.run_compare)
+        self.extra_bar.addWidget(self.compare_btn)
+        self._points_set = False
+        self.params_changed(self.params())
+
+    def _build_compare(self) -> None:
+        """Compare modes: same seed, same initial weights, three update schedules."""
+        if self.cmp_title is not None:
+            return
+        self.cmp_title = text_label(14, bold=True)
         self.cmp_epoch = CurvePlot(QT_TRANSLATE_NOOP("GradientDescentTab", "Loss per epoch"),
                                    QT_TRANSLATE_NOOP("GradientDescentTab", "epoch"), LOSS_ALL)
         self.cmp_seen = CurvePlot(
@@ -151,19 +169,10 @@ class GradientDescentTab(TopicTab):
         cl.addWidget(self.cmp_epoch, 2, 0)
         cl.addWidget(self.cmp_seen, 2, 1)
         cl.setRowStretch(2, 1)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(page)
         self.pages.addWidget(cmp)
-        outer = QVBoxLayout(parent)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
-
-        self.compare_btn = QPushButton()
-        self.compare_btn.clicked.connect(self.run_compare)
-        self.extra_bar.addWidget(self.compare_btn)
-        self._points_set = False
-        self.params_changed(self.params())
+        if not look.is_default():  # made after a zoom or in presentation mode
+            look.apply(cmp)
+        self.retranslate_view()
 
     # --- user actions -----------------------------------------------------------------
     @Slot()
@@ -191,6 +200,8 @@ class GradientDescentTab(TopicTab):
 
     def begin(self, action: str) -> None:
         super().begin(action)
+        if action == "compare":
+            self._build_compare()
         self.pages.setCurrentIndex(1 if action == "compare" else 0)
 
     # --- drawing ----------------------------------------------------------------------
@@ -241,6 +252,8 @@ class GradientDescentTab(TopicTab):
                 .format(len(x) - 1, loss, g.y[-1] if g else 0.0))
 
     def _draw_compare(self, batch: Snapshot[CompareFrame]) -> None:
+        if self.cmp_title is None:  # Compare has not run: nothing to draw
+            return
         if batch.frame is not None:
             self._diverged = batch.frame.diverged
         for mode in MODES:
@@ -269,8 +282,9 @@ class GradientDescentTab(TopicTab):
     def retranslate_view(self) -> None:
         self.train_title.setText(translate("GradientDescentTab", "Real training"))
         self.land_title.setText(translate("GradientDescentTab", "Loss landscape"))
-        self.cmp_title.setText(translate("GradientDescentTab",
-                                         "Full batch, mini-batch and SGD from the same weights"))
+        if self.cmp_title is not None:
+            self.cmp_title.setText(translate(
+                "GradientDescentTab", "Full batch, mini-batch and SGD from the same weights"))
         self.compare_btn.setText(translate("GradientDescentTab", "Compare modes"))
         self.compare_btn.setToolTip(translate(
             "GradientDescentTab", "Train full batch, mini-batch and SGD from the same seed and "
