@@ -24,7 +24,6 @@ import queue
 import signal
 import threading
 import traceback
-import weakref
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -116,7 +115,8 @@ class Host:
         self.process.start()
         their_commands.close()
         their_results.close()
-        _hosts.add(self)
+        _hosts[:] = [h for h in _hosts if h.alive()]
+        _hosts.append(self)
 
     def send(self, *msg: Any) -> bool:
         """False when the host is gone (its process ended)."""
@@ -131,7 +131,8 @@ class Host:
 
     def close(self, timeout: float | None = 2.0) -> None:
         """Ask the host to quit; end it if it has not within ``timeout`` seconds. With
-        None, do not wait: it quits by itself (the window must not wait for it)."""
+        None, do not wait: it quits by itself (the window must not wait for it; end_all
+        ends it if the window's process ends first)."""
         self.send("quit")
         if timeout is not None:
             self.process.join(timeout)
@@ -150,7 +151,9 @@ class Host:
 
 
 _spare: list[Host] = []
-_hosts: weakref.WeakSet[Host] = weakref.WeakSet()  # every host started, spare or held
+# Every host started here whose process may still be going, spare, running or quitting:
+# held (not weakly), so that end_all finds one a runner has let go of.
+_hosts: list[Host] = []
 
 
 def host_pids() -> list[int]:
@@ -185,6 +188,20 @@ def give_back(host: Host) -> None:
 
 
 def close_all() -> None:
-    """Close the spare hosts (the window's end; tests)."""
+    """Close the spare hosts (tests, benchmarks)."""
     while _spare:
         _spare.pop().close()
+
+
+def end_all() -> None:
+    """The window's process is about to end: end every host at once, spare, running or
+    quitting, and wait until each is gone, so none outlives the window. A host holds
+    nothing to keep (a run's records are the window's), and a host that quits by itself
+    first unloads torch, which took 2 s on a busy machine: that was most of closing."""
+    _spare.clear()
+    hosts, _hosts[:] = list(_hosts), []
+    for host in hosts:
+        if host.process.is_alive():
+            host.process.kill()
+    for host in hosts:
+        host.process.join(5.0)

@@ -165,7 +165,7 @@ def run_app(topic: str | None = None, lang: str | None = None,
     finally:
         from dlab.core import engine_process
 
-        engine_process.close_all()
+        engine_process.end_all()
     leave(128 + terminated[0] if terminated else rc)  # 143 after SIGTERM, as a shell says
     return rc  # not reached
 

@@ -871,7 +871,7 @@ class MainWindow(QMainWindow):
             log.warning("could not save settings: %s", exc)
         for tab in self.built_tabs():
             if self.process_ends_after_close:  # os._exit follows: only a short grace
-                tab.shutdown(timeout_ms=EXIT_GRACE_MS)
+                tab.shutdown(timeout_ms=EXIT_GRACE_MS, end_process=True)
             elif not tab.shutdown():  # a step that takes long (torch still importing)
                 log.warning("the %s run is slow to stop; waiting for it", tab.topic.id)
                 tab.runner.stop(timeout_ms=STOP_PATIENCE_MS)

@@ -276,15 +276,19 @@ class Runner(QObject):
         if self._ctl is not None:
             self._ctl.poke(stop=True)
 
-    def stop(self, timeout_ms: int = 2000) -> bool:
+    def stop(self, timeout_ms: int = 2000, end_process: bool = False) -> bool:
         """Stop and join; False when the worker did not end within ``timeout_ms`` (it is
         then detached: it ends at its next yield, and nothing of it reaches this runner).
-        Whatever was recorded before the stop is still delivered."""
+        Whatever was recorded before the stop is still delivered. ``end_process``: the
+        app is ending, so a run in an engine process ends with its process at once
+        instead of at the end of its step (what it would still send is never shown)."""
         if self._thread is None:
             return True
         assert self._ctl is not None
         self._ctl.poke(stop=True)
         self._thread.quit()  # the worker returns to the thread's loop, which then ends
+        if end_process:
+            self._kill_host()  # the worker reads the end of its pipe and ends
         joined = self._thread.wait(timeout_ms)
         if not joined and isinstance(self._ctl, RemoteControl):
             self._kill_host()  # a step that never ends: end its process

@@ -476,9 +476,9 @@ class TopicTab(QWidget):
         self._t_start = 0.0
         self.runner.mark(IDLE)
 
-    def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Stop the run; False if it did not end within ``timeout_ms``."""
-        return self.runner.stop(timeout_ms)
+    def shutdown(self, timeout_ms: int = 2000, end_process: bool = False) -> bool:
+        """Stop the run; False if it did not end within ``timeout_ms`` (Runner.stop)."""
+        return self.runner.stop(timeout_ms, end_process)
 
     # --- the timeline -----------------------------------------------------------------
     def _keep_moment(self, step: int, frame: object) -> None:

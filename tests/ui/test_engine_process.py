@@ -4,6 +4,7 @@ live edits, stop, an engine's error, a host that dies, and no process left behin
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import dataclass
 
 import numpy as np
@@ -140,3 +141,27 @@ def test_closing_the_window_mid_run_leaves_one_spare_process(window, qtbot):
     assert engine_process._spare == [host] and host.alive(), "kept as the spare"
     engine_process.close_all()
     assert not host.alive() and engine_process._spare == []
+
+
+def test_closing_the_app_mid_run_ends_every_engine_process_and_runner_thread(window, qtbot):
+    """`dlab` ends its process right after the window (issue 17, finding 21: closing took
+    2.7-3.3 s, most of it waiting for engine processes to unload torch as they quit): the
+    run's process is ended, not waited for, its runner thread has finished, the settings
+    are saved, and end_all leaves no engine process behind: not the spare, not one that was
+    told to quit and is still starting."""
+    tab = gd_tab(window, epochs=1000, mode="sgd")
+    tab.run_pause()
+    wait_step(qtbot, tab, 3, timeout=FIRST_RUN_MS)
+    running, thread = tab.runner._host, tab.runner._thread
+    engine_process.prestart()  # the spare the app starts after its first paint
+    quitting = engine_process.Host()
+    quitting.close(timeout=None)  # as a runner's host is when a spare is kept already
+    window.process_ends_after_close = True  # as run_app sets it
+    window.close()
+    assert thread.isFinished() and tab.runner._thread is None
+    assert tab.runner.state == "stopped"
+    assert not running.alive(), "the run's process was ended with the window"
+    assert window.settings.value("tabs/gradient-descent/params"), "the settings were saved"
+    engine_process.end_all()
+    assert multiprocessing.active_children() == [], "no engine process outlives the window"
+    assert not quitting.alive() and engine_process._spare == []
