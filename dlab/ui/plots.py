@@ -96,6 +96,8 @@ class PlotBase(pg.PlotWidget):
 
     def __init__(self, view_box: pg.ViewBox | None = None) -> None:
         super().__init__(viewBox=view_box or LazyMenuViewBox(), axisItems=axes())
+        for side in ("right", "top"):  # given, so pyqtgraph shows them: hidden as usual
+            self.plotItem.hideAxis(side)
         # A click on a plot takes the focus from a text field, so Space runs again.
         self.setFocusPolicy(pg.QtCore.Qt.FocusPolicy.ClickFocus)
         self.hints: list = []  # EmptyHints over this plot (stat_plots), shown while empty
