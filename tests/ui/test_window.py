@@ -193,3 +193,32 @@ def test_a_failed_export_is_reported_in_the_banner(window, monkeypatch, tmp_path
     assert banner.isVisible() and "read-only disk" in banner.message.text()
     assert "m.csv" in banner.message.text()
     assert str(tmp_path / "no-such-folder" / "sub") in banner.message.text()
+
+
+def test_the_spare_engine_process_is_started_after_the_first_paint(qtbot):
+    """run_app starts the spare engine process after the window's first paint: started
+    from a 0-ms timer, it came before the paint on an X server (issue 18: launch to first
+    paint), holding the window back by the time a process takes to start."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from dlab.ui.app import after_first_paint
+    from dlab.ui.main_window import MainWindow
+
+    window = MainWindow(lang="en")
+    qtbot.addWidget(window)
+    events: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802, ANN001
+            if event.type() == QEvent.Type.Paint:
+                events.append("paint")
+            return False
+
+    spy = Paints(window)
+    window.tabs_widget.installEventFilter(spy)
+    after_first_paint(window, lambda at, torch_imported: events.append("then"))
+    window.show()
+    qtbot.waitUntil(lambda: "then" in events, timeout=10000)
+    window.tabs_widget.update()
+    qtbot.waitUntil(lambda: events.count("paint") >= 2, timeout=10000)
+    assert events[0] == "paint" and events.count("then") == 1, events
