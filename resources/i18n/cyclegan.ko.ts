@@ -24,6 +24,26 @@
         <translation>평균 |오차|</translation>
     </message>
     <message>
+        <source>Measured on held-out digits</source>
+        <translation>따로 떼어 둔 숫자로 잰 값</translation>
+    </message>
+    <message>
+        <source>mean |error|, share of the way</source>
+        <translation>평균 |오차|, 간 비율</translation>
+    </message>
+    <message>
+        <source>G(x) toward Y</source>
+        <translation>G(x), Y 쪽으로</translation>
+    </message>
+    <message>
+        <source>F(y) toward X</source>
+        <translation>F(y), X 쪽으로</translation>
+    </message>
+    <message>
+        <source>Iteration {0}: G(x) has gone {1:.0f} % of the way from X&apos;s look to Y&apos;s; F(G(x)) differs from x by {2:.3f} per pixel on average</source>
+        <translation>반복 {0}: G(x)는 X의 모습에서 Y의 모습까지 {1:.0f} % 왔고, F(G(x))는 x와 픽셀마다 평균 {2:.3f} 다릅니다</translation>
+    </message>
+    <message>
         <source>Held-out measures</source>
         <translation>따로 떼어 둔 점으로 잰 값</translation>
     </message>
@@ -258,8 +278,8 @@
         <translation>은닉 유닛 수</translation>
     </message>
     <message>
-        <source>Width of the two hidden layers of G, F, D_X and D_Y on points; on images, the channels of their convolutions are a quarter of it.</source>
-        <translation>점에서는 G, F, D_X, D_Y의 두 은닉층의 너비입니다. 이미지에서는 합성곱 채널 수가 그 4분의 1입니다.</translation>
+        <source>Width of the two hidden layers of G, F, D_X and D_Y on points. On digits the generators&apos; one hidden layer is 8 times as wide; on images the discriminators&apos; convolutions (and the folders&apos; generators&apos;) have a quarter of it as channels.</source>
+        <translation>점에서는 G, F, D_X, D_Y의 두 은닉층 너비입니다. 숫자에서는 생성자의 은닉층 하나가 이것의 8배이고, 이미지에서는 판별자의 합성곱(그리고 폴더용 생성자의 합성곱)이 이것의 4분의 1만큼 채널을 씁니다.</translation>
     </message>
     <message>
         <source>Each step trains</source>

@@ -19,7 +19,12 @@ LOSSES = ADVERSARIAL + RECONSTRUCTION
 EVAL_CYCLE_X, EVAL_CYCLE_Y = "eval/cycle_X", "eval/cycle_Y"  # mean |F(G(x)) - x|
 EVAL_FAKE_TO_Y = "eval/fake_to_Y"  # mean distance from G(x) to its nearest real y
 EVAL_FAKE_TO_X = "eval/fake_to_X"  # mean distance from F(y) to its nearest real x
-EVALS = (EVAL_CYCLE_X, EVAL_CYCLE_Y, EVAL_FAKE_TO_Y, EVAL_FAKE_TO_X)
+# The digit domains: how far G(x) has gone from X's trait (ink for thickness, lean for
+# slant) towards Y's, 0 = as x, 1 = as y; and F(y) from Y's towards X's.
+EVAL_TOWARD_Y, EVAL_TOWARD_X = "eval/toward_Y", "eval/toward_X"
+POINT_EVALS = (EVAL_CYCLE_X, EVAL_CYCLE_Y, EVAL_FAKE_TO_Y, EVAL_FAKE_TO_X)
+DIGIT_EVALS = (EVAL_CYCLE_X, EVAL_CYCLE_Y, EVAL_TOWARD_Y, EVAL_TOWARD_X)
+EVALS = POINT_EVALS + (EVAL_TOWARD_Y, EVAL_TOWARD_X)
 EVAL_EVERY = 20
 
 

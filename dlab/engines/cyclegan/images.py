@@ -51,6 +51,26 @@ def change(images: torch.Tensor, domains: str) -> torch.Tensor:
     raise ValueError(f"unknown image domains {domains!r}")
 
 
+def trait(images: torch.Tensor, domains: str) -> float:
+    """The mean over ``images`` (n, 1, s, s) in [-1, 1] of what sets Y apart from X: the
+    ink (mean darkness, 0 to 1) for digits-thickness; for digits-slant the lean, the
+    slope of the ink's column against its row (the shear moves a stroke's column by 0.4 of
+    a pixel for each row, the upright digits lean a little already)."""
+    ink = (images[:, 0] + 1) / 2
+    if domains == "digits-thickness":
+        return float(ink.mean())
+    side = ink.shape[-1]
+    pos = torch.arange(side, dtype=ink.dtype, device=ink.device)
+    mass = ink.sum((1, 2)).clamp_min(1e-6)
+    row = (ink.sum(2) * pos).sum(1) / mass
+    col = (ink.sum(1) * pos).sum(1) / mass
+    dr = pos[None, :, None] - row[:, None, None]
+    dc = pos[None, None, :] - col[:, None, None]
+    covariance = (ink * dr * dc).sum((1, 2)) / mass
+    variance = (ink * dr**2).sum((1, 2)) / mass
+    return float((covariance / variance.clamp_min(1e-6)).mean())
+
+
 def prepare(images: np.ndarray, domains: str | None, size: int) -> torch.Tensor:
     """uint8 digits → (n, 1, size, size) in [-1, 1], changed for Y when ``domains`` is given."""
     t = torch.from_numpy(to_float(images))[:, None]

@@ -67,8 +67,9 @@ class CycleGANParams(Params):
     )] = 16
     hidden: Annotated[int, Spec(
         "Hidden units",
-        "Width of the two hidden layers of G, F, D_X and D_Y on points; on images, the "
-        "channels of their convolutions are a quarter of it.",
+        "Width of the two hidden layers of G, F, D_X and D_Y on points. On digits the "
+        "generators' one hidden layer is 8 times as wide; on images the discriminators' "
+        "convolutions (and the folders' generators') have a quarter of it as channels.",
         lo=8, hi=256,
     )] = 64
     update: Annotated[str, Spec(

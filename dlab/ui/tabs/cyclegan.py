@@ -53,6 +53,11 @@ MEASURES = ((names.EVAL_CYCLE_X, BLUE, QT_TRANSLATE_NOOP("CycleGANTab", "|F(G(x)
              QT_TRANSLATE_NOOP("CycleGANTab", "G(x) to nearest y")),
             (names.EVAL_FAKE_TO_X, PURPLE,
              QT_TRANSLATE_NOOP("CycleGANTab", "F(y) to nearest x")))
+# On digits the measures are drawn on a linear axis: "toward" goes from 0 (as X) to 1.
+DIGIT_MEASURES = (
+    MEASURES[0], MEASURES[1],
+    (names.EVAL_TOWARD_Y, GREEN, QT_TRANSLATE_NOOP("CycleGANTab", "G(x) toward Y")),
+    (names.EVAL_TOWARD_X, PURPLE, QT_TRANSLATE_NOOP("CycleGANTab", "F(y) toward X")))
 DASHED = (names.LOSS_IDT_X, names.LOSS_IDT_Y)
 
 
@@ -205,12 +210,19 @@ class CycleGANTab(TopicTab):
                        log_y=True), RECONSTRUCTION),
             (CurvePlot(QT_TRANSLATE_NOOP("CycleGANTab", "Held-out measures"), ITERATION,
                        QT_TRANSLATE_NOOP("CycleGANTab", "distance"), log_y=True), MEASURES),
+            (CurvePlot(QT_TRANSLATE_NOOP("CycleGANTab", "Measured on held-out digits"),
+                       ITERATION,
+                       QT_TRANSLATE_NOOP("CycleGANTab", "mean |error|, share of the way")),
+             DIGIT_MEASURES),
         )
         self.curve_keys: list[QLabel] = []
         curves = QHBoxLayout()
+        # The last two plots share a place: the point measures or the digit measures.
+        self.measure_pages = QStackedWidget()
         for plot, series in self.curve_plots:
             for name, color, label in series:
-                plot.curve(name, label, color, dense=series is not MEASURES,
+                plot.curve(name, label, color,
+                           dense=series not in (MEASURES, DIGIT_MEASURES),
                            dashed=name in DASHED)
             # Per-iteration losses fill the plot, so the key goes under it, not over it.
             # (Emptied, not hidden: a hidden legend raised on deletion after a change of
@@ -223,7 +235,14 @@ class CycleGANTab(TopicTab):
             column = QVBoxLayout()
             column.addWidget(plot, 1)
             column.addWidget(key)
-            curves.addLayout(column, 1)
+            if series in (MEASURES, DIGIT_MEASURES):
+                page = QWidget()
+                page.setLayout(column)
+                column.setContentsMargins(0, 0, 0, 0)
+                self.measure_pages.addWidget(page)
+            else:
+                curves.addLayout(column, 1)
+        curves.addWidget(self.measure_pages, 1)
 
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -285,6 +304,7 @@ class CycleGANTab(TopicTab):
 
     def _show_page(self, images: bool) -> None:
         self.pages.setCurrentIndex(1 if images else 0)
+        self.measure_pages.setCurrentIndex(1 if images else 0)
         if images:
             self.set_drawing(None)
         for btn in (*self.draw_btns.values(), self.clear_draw_btn):
@@ -370,7 +390,14 @@ class CycleGANTab(TopicTab):
     def _show_head(self) -> None:
         cycle = self.store.last(names.EVAL_CYCLE_X)
         near = self.store.last(names.EVAL_FAKE_TO_Y)
-        if cycle is not None and near is None:  # image domains
+        toward = self.store.last(names.EVAL_TOWARD_Y)
+        if cycle is not None and toward is not None:  # digits
+            self.head.setText(translate(
+                "CycleGANTab", "Iteration {0}: G(x) has gone {1:.0f} % of the way from X's "
+                               "look to Y's; F(G(x)) differs from x by {2:.3f} per pixel "
+                               "on average").format(self.last_step, 100 * toward, cycle))
+            return
+        if cycle is not None and near is None:  # a user's folders
             self.head.setText(translate(
                 "CycleGANTab", "Iteration {0}: F(G(x)) differs from x by {1:.3f} per pixel on "
                                "average (pixels from −1 to 1)").format(self.last_step, cycle))
