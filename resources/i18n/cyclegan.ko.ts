@@ -242,8 +242,8 @@
         <translation>λ 항등</translation>
     </message>
     <message>
-        <source>Weight of the identity losses |G(y) − y| and |F(x) − x|, relative to λ cycle (as in the original method, where 0.5 keeps a photo&apos;s colours); on points it pulls G towards leaving every point where it is.</source>
-        <translation>항등 손실 |G(y) − y|와 |F(x) − x|의 가중치로, λ 순환에 곱해집니다(원래 방법과 같음. 사진에서는 0.5가 색을 지켜 줍니다). 점에서는 G가 모든 점을 제자리에 두도록 끌어당깁니다.</translation>
+        <source>Weight of the identity losses |G(y) − y| and |F(x) − x|, relative to λ cycle (as in the original method, where 0.5 keeps a photo&apos;s colours). It starts at 0 because here it asks G to leave things where they are: at 0.5 G(x) ends about 0.9 from the nearest y on points instead of 0.1 (iteration 400), and slanted digits go a quarter of the way to Y&apos;s lean instead of more than half (iteration 200).</source>
+        <translation>항등 손실 |G(y) − y|와 |F(x) − x|의 가중치로, λ 순환에 곱해집니다(원래 방법과 같음. 사진에서는 0.5가 색을 지켜 줍니다). 여기서는 G에게 있는 것을 그대로 두라고 요구하므로 0에서 시작합니다. 0.5로 두면 점에서 G(x)가 가장 가까운 y에서 0.1이 아니라 0.9쯤 떨어진 채 끝나고(400번째 반복), 기울기 숫자는 Y의 기운 정도까지 절반 넘게가 아니라 4분의 1쯤만 갑니다(200번째 반복).</translation>
     </message>
     <message>
         <source>Adam&apos;s step size for all four networks (β1 = 0.5, as in the original method).</source>

@@ -107,8 +107,12 @@ def test_digit_domains_show_image_grids(window, qtbot):
     tab.run_inline(steps=2)
     for grid in tab.grids.values():
         assert grid._n_shown == 24  # three rows of eight
-    assert "per pixel" in tab.head.text()
+    assert "per pixel" in tab.head.text() and "of the way from X" in tab.head.text()
     assert tab.store.get(names.EVAL_FAKE_TO_Y) is None  # a points-only measure
+    # The digits' measures (linear, with how far G(x) went toward Y) replace the points'.
+    assert tab.measure_pages.currentIndex() == 1
+    digit_plot = tab.curve_plots[-1][0]
+    assert len(digit_plot.curves[names.EVAL_TOWARD_Y].getData()[0]) == 1  # iteration 1
 
 
 def test_folders_are_browsed_refused_with_a_banner_and_trained_in_colour(
