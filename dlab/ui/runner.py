@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from dlab.core import engine_process
 from dlab.core.experiment import BadInput
@@ -182,6 +182,14 @@ class Runner(QObject):
         # Engines compute heavy frames only as often as they are delivered.
         self.pacer = Pacer(DELIVERY_INTERVAL_S)
         self._gen_id = 0
+        # A batch announced by the worker is taken from a zero timer, not from the posted
+        # event itself: Qt serves posted events before timers, so when the next batch was
+        # announced while one was drawn (a frame longer than the delivery interval), the
+        # event loop went from draw to draw and no timer or repaint came for seconds.
+        self._take_timer = QTimer(self)
+        self._take_timer.setSingleShot(True)
+        self._take_timer.setInterval(0)
+        self._take_timer.timeout.connect(self._take)
 
     # --- commands from the GUI --------------------------------------------------------
     def start(self, factory: Factory | RunSpec, paused: bool = False,
@@ -294,7 +302,7 @@ class Runner(QObject):
             self._kill_host()  # a step that never ends: end its process
             joined = self._thread.wait(timeout_ms)
         if joined:
-            self._on_ready(self._gen_id)  # deliver what the worker left in the mailbox
+            self._take()  # deliver what the worker left in the mailbox
         else:  # it ends by itself at its next yield; never destroy it before that
             _detached.append((self._thread, self._worker))
         self._release()
@@ -309,6 +317,7 @@ class Runner(QObject):
 
     def _release(self) -> None:
         self._gen_id += 1  # anything still queued from that run is now ignored
+        self._take_timer.stop()
         if self._host is not None:  # its run is over: the next run may take it again
             engine_process.give_back(self._host)
             self._host = None
@@ -317,7 +326,13 @@ class Runner(QObject):
     # --- from the worker, queued into the GUI thread ------------------------------------
     @Slot(int)
     def _on_ready(self, gen_id: int) -> None:
-        if gen_id != self._gen_id or self._box is None:
+        if gen_id == self._gen_id and self._box is not None:
+            self._take_timer.start()
+
+    @Slot()
+    def _take(self) -> None:
+        self._take_timer.stop()
+        if self._box is None:
             return
         batch = self._box.take()
         if batch is not None:
@@ -327,7 +342,7 @@ class Runner(QObject):
     def _on_ended(self, gen_id: int, status: str, message: str) -> None:
         if gen_id != self._gen_id or self._thread is None:
             return
-        self._on_ready(gen_id)
+        self._take()
         self._thread.quit()
         self._thread.wait(2000)
         self._release()

@@ -4,11 +4,14 @@ live edits, stop, an engine's error, a host that dies, and no process left behin
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import time
 from dataclasses import dataclass
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
 
 from dlab import registry
 from dlab.core import engine_process
@@ -165,3 +168,31 @@ def test_closing_the_app_mid_run_ends_every_engine_process_and_runner_thread(win
     engine_process.end_all()
     assert multiprocessing.active_children() == [], "no engine process outlives the window"
     assert not quitting.alive() and engine_process._spare == []
+
+
+def test_frames_slower_than_deliveries_leave_the_event_loop_its_timers(window, qtbot):
+    """A frame that takes longer to draw than the delivery interval (BatchNorm's did) once
+    kept the event loop going from draw to draw: the next batch was announced while one
+    was drawn, and a 10 ms timer did not fire for up to 20 s. Now a timer fires between
+    any two frames drawn."""
+    tab = gd_tab(window, epochs=1000, mode="sgd", landscape_steps=5000)
+    draws, ticks = [], []
+    draw = tab.draw
+
+    def slow_draw(batch):
+        draw(batch)
+        time.sleep(0.08)  # more than two delivery intervals
+        draws.append(time.perf_counter())
+
+    tab.draw = slow_draw
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    tab.run_pause()
+    qtbot.waitUntil(lambda: len(draws) >= 12, timeout=FIRST_RUN_MS)
+    drawn = draws[:12]  # (stop draws what is left at once, outside the event loop)
+    tab.runner.stop()
+    timer.stop()
+    between = [sum(a < t < b for t in ticks) for a, b in itertools.pairwise(drawn)]
+    assert min(between) >= 1, between
