@@ -71,9 +71,12 @@ class BatchNorm(torch.nn.Module):
         if self.training:
             if self.group:
                 g = x.reshape(-1, self.group, x.shape[1])
-                mean = g.mean(1, keepdim=True)
-                var = g.var(1, unbiased=False, keepdim=True)
-                xhat = ((g - mean) / torch.sqrt(var + self.eps)).reshape_as(x)
+                # The variance as the mean squared deviation: the same biased variance as
+                # g.var(1, unbiased=False), which torch's CPU kernel takes 10 to 100 times
+                # longer to reduce over a middle dimension (17 ms a forward for groups of 1).
+                dev = g - g.mean(1, keepdim=True)
+                var = (dev * dev).mean(1, keepdim=True)
+                xhat = (dev / torch.sqrt(var + self.eps)).reshape_as(x)
             else:
                 mean = x.mean(0)
                 var = x.var(0, unbiased=False)

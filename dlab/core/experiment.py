@@ -69,6 +69,14 @@ class Experiment:
         """The topic's Frame: numpy copies and plain numbers, only what a view draws."""
         raise NotImplementedError
 
+    def paced_frame(self) -> Any:
+        """The frame a running run shows when the Pacer says the screen can use one (up to
+        30 a second). By default ``frame()``; an engine whose frame has a costly part may
+        refresh that part less often here, since each frame drawn is training time. The
+        frames asked for (the first, the last, while paused, after Step, every step in slow
+        motion) always come from ``frame()``."""
+        return self.frame()
+
     def update(self, params: Params) -> None:
         """Apply live-editable parameters between two steps."""
         self.params = params
@@ -107,7 +115,7 @@ def drive(exp: Experiment, max_steps: int | None = None, pacer: Pacer | None = N
             )
             return
         exp.t += 1
-        frame = exp.frame() if pacer.due() else None
+        frame = exp.paced_frame() if pacer.due() else None
         sent = yield Snapshot(exp.t, records, frame)
 
 

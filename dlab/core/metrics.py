@@ -39,6 +39,29 @@ class SeriesBuffer:
         return self._y[: self.n]
 
 
+class RowBuffer:
+    """Rows of one shape appended one at a time (a step's per-layer statistics), kept in
+    an array that doubles as it fills, so a frame copies the rows instead of building an
+    array from a list of them at every frame."""
+
+    def __init__(self, shape: tuple[int, ...], capacity: int = 256) -> None:
+        self._rows = np.empty((capacity, *shape), dtype=np.float64)
+        self.n = 0
+
+    def append(self, row: np.ndarray) -> None:
+        if self.n == len(self._rows):
+            self._rows = np.concatenate([self._rows, np.empty_like(self._rows)])
+        self._rows[self.n] = row
+        self.n += 1
+
+    def __len__(self) -> int:
+        return self.n
+
+    def copy(self) -> np.ndarray:
+        """The rows so far, (n, *shape), as an array of their own."""
+        return self._rows[: self.n].copy()
+
+
 class MetricsStore:
     """Every recorded scalar of a run, in arrival order per series."""
 

@@ -8,7 +8,7 @@ import torch
 
 from dlab.core.deep_mlp import BatchNorm
 from dlab.core.snapshot import DIVERGED
-from dlab.engines.batchnorm.engine import BatchNormExperiment
+from dlab.engines.batchnorm.engine import BARS_EVERY, BatchNormExperiment
 from dlab.engines.batchnorm.params import BatchNormParams
 from tests.lessons import defaults, exercise
 from tests.runs import start
@@ -80,6 +80,41 @@ def test_matches_torch_batchnorm():
     ref.eval()
     x = torch.randn(16, 6)
     assert torch.allclose(ours(x), ref(x), atol=1e-5)
+
+
+def test_groups_are_normalised_with_their_own_statistics():
+    """``group`` g normalises each run of g rows as a batch of its own (the bars' batches)."""
+    torch.manual_seed(3)
+    bn = BatchNorm(6)
+    bn.train()
+    x = torch.randn(64, 6) * 3 + 2
+    for g in (1, 2, 4, 16, 64):
+        bn.group, bn.track = g, False
+        out = bn(x)
+        for rows in x.split(g):
+            ref = (rows - rows.mean(0)) / torch.sqrt(rows.var(0, unbiased=False) + bn.eps)
+            assert torch.allclose(out[:g], ref, atol=1e-5), g
+            out = out[g:]
+    assert torch.equal(bn.running_var, torch.ones(6)), "track=False leaves them alone"
+
+
+def test_bars_are_measured_at_the_step_of_a_frame_asked_for_and_every_50_steps_in_between():
+    exp = BatchNormExperiment(BatchNormParams(depth=3, width=16), seed=0)
+    first = exp.frame().eval_vs_batch
+    assert first == exp.eval_vs_batch() and len(first) == 7
+    for _ in range(BARS_EVERY - 1):
+        exp.step()
+        exp.t += 1
+    assert exp.paced_frame().eval_vs_batch == first, "a running frame reuses recent bars"
+    asked = exp.frame().eval_vs_batch  # asked for (paused, Step, the end): this step's
+    assert asked == exp.eval_vs_batch() != first
+    exp.step()
+    exp.t += 1
+    assert exp.paced_frame().eval_vs_batch == asked
+    for _ in range(BARS_EVERY):
+        exp.step()
+        exp.t += 1
+    assert exp.paced_frame().eval_vs_batch == exp.eval_vs_batch() != asked
 
 
 def test_twins_start_from_the_same_weights():

@@ -20,6 +20,7 @@ from dlab.core.deep_mlp import (
     make_split,
 )
 from dlab.core.experiment import Diverged, Experiment
+from dlab.core.metrics import RowBuffer
 from dlab.core.runtime import configure_torch
 from dlab.core.snapshot import Record
 from dlab.engines.batchnorm.frame import BatchNormFrame
@@ -27,6 +28,11 @@ from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 
 TWINS = ("plain", "bn")
 VAL_EVERY = 5  # validation accuracy at step 1 and every 5 steps
+# While a run goes on at full speed, the train-vs-eval bars are measured again every 50
+# steps (a fifth of a second at full speed): measuring them takes about a step's time, so
+# at every frame (30 a second) it took more time than training. The frames asked for
+# (paused, Step, slow motion, the last one) measure them at their own step.
+BARS_EVERY = 50
 QS = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
@@ -59,9 +65,10 @@ class BatchNormExperiment(Experiment):
         self.batches = Batches(len(self.x), p.batch_size, seed)
         self.diverged: dict[str, int] = {}
         self.last_loss: dict[str, float] = {}
-        self.history_steps: list[int] = []
+        self.history_steps = RowBuffer(())
         # Per step, per layer: quantiles of the values fed into the activation.
-        self.history: dict[str, list[np.ndarray]] = {name: [] for name in TWINS}
+        self.history = {name: RowBuffer((p.depth, len(QS))) for name in TWINS}
+        self.bars: tuple[int, dict[str, float]] | None = None  # (step measured, the bars)
 
     def step(self) -> list[Record]:
         t = self.t + 1
@@ -87,7 +94,7 @@ class BatchNormExperiment(Experiment):
                 records += self._bn_records(net, t)
         if len(self.diverged) == len(self.nets):
             raise Diverged("both networks diverged")
-        self.history_steps.append(t)
+        self.history_steps.append(np.float64(t))
         if t == 1 or t % VAL_EVERY == 0:
             for name, net in self.nets.items():
                 if name not in self.diverged:
@@ -125,15 +132,27 @@ class BatchNormExperiment(Experiment):
         net.set_group(0, track=True)
         return out
 
+    def _bars(self, every: int) -> dict[str, float]:
+        """The train-vs-eval bars, measured again when the last ones are ``every`` steps
+        old or more (1: at this step); none once the BN twin has diverged."""
+        if "bn" in self.diverged:
+            return {}
+        if self.bars is None or self.t - self.bars[0] >= every:
+            self.bars = (self.t, self.eval_vs_batch())
+        return self.bars[1]
+
     def frame(self) -> BatchNormFrame:
-        depth = self.params.depth
-        empty = np.zeros((0, depth, len(QS)))
-        quant = {name: np.array(h) if h else empty for name, h in self.history.items()}
+        return self._frame(self._bars(every=1))
+
+    def paced_frame(self) -> BatchNormFrame:
+        return self._frame(self._bars(every=BARS_EVERY))
+
+    def _frame(self, bars: dict[str, float]) -> BatchNormFrame:
         return BatchNormFrame(
-            depth=depth,
-            steps=np.array(self.history_steps, dtype=np.float64),
-            quantiles=quant,
-            eval_vs_batch=self.eval_vs_batch() if "bn" not in self.diverged else {},
+            depth=self.params.depth,
+            steps=self.history_steps.copy(),
+            quantiles={name: h.copy() for name, h in self.history.items()},
+            eval_vs_batch=dict(bars),
             diverged=dict(self.diverged),
         )
 
