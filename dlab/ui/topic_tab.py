@@ -699,6 +699,9 @@ class TopicTab(QWidget):
         would wait for it: a 10 ms frame then takes ten times as long, and so does the
         training it blocks. (Scenes post their changes; the window posts its repaint.)"""
         for plot in self.plots():
+            # Auto-range first (a view does it when it paints): done inside the paint, the
+            # new range made every plot dirty again, and each was painted twice a frame.
+            plot.scene().prepareForPaint()
             QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
 
