@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -169,6 +169,19 @@ class ErrorBanner(QFrame):
         self.close_btn.setToolTip(translate("TopicTab", "Hide this message"))
 
 
+class WholeTextCombo(QComboBox):
+    """A combo box never narrower than its longest item: a crowded bar (a 1024-px
+    projector, a topic's own controls) squeezed the speed list to "Full spe"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The size hint follows the texts (a language switch, presentation mode).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.sizeHint()
+
+
 class TopicTab(QWidget):
     """Everything a topic gets for free. Subclasses implement build_view and draw, and
     clear_view / retranslate_view for what is not a plot (plots are found, cleared and
@@ -211,7 +224,7 @@ class TopicTab(QWidget):
         self.run_btn = QPushButton()
         self.step_btn = QPushButton()
         self.reset_btn = QPushButton()
-        self.speed = QComboBox()
+        self.speed = WholeTextCombo()
         for sps, _ in SPEEDS:
             self.speed.addItem("", sps)
         self.seed = QSpinBox()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from dlab import registry
 from dlab.ui.main_window import MainWindow
@@ -83,6 +83,11 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
         need = tab.minimumSizeHint()
         assert need.width() + frame_w <= 1024 and need.height() + chrome_h <= 700, (
             f"{topic_id} ({lang}) needs {need.width()}x{need.height()} {when}")
+    for box in tab.findChildren(QComboBox):  # its whole text, not "Full spe"
+        if box.isVisible():
+            assert box.width() >= box.sizeHint().width(), (
+                f"{topic_id} ({lang}): {box.currentText()!r} in a {box.width()} px box "
+                f"that needs {box.sizeHint().width()} px")
     for plot in tab.plots():
         if plot.isVisible():  # a plot item wider than its widget is cut off on the right
             assert plot.plotItem.geometry().width() <= plot.width() + 0.5, (
