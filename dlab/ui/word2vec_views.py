@@ -311,9 +311,10 @@ def window_html(sentence: Sequence[str], centre: int, window: int) -> str:
     return " ".join(parts)
 
 
-def examples_html(examples: Sequence[tuple[tuple[str, ...], str]], architecture: str) -> str:
-    """The example(s) of this centre: CBOW ([context], target); skip-gram (centre,
-    context) pairs."""
+def examples_html(examples: Sequence[tuple[tuple[str, ...], str]],
+                  architecture: str) -> list[str]:
+    """The example(s) of this centre, one item each: CBOW ([context], target); skip-gram
+    (centre, context) pairs."""
     out = []
     for context, centre in examples:
         c = f"<b style='color:#A06000'>{escape(centre)}</b>"
@@ -321,5 +322,5 @@ def examples_html(examples: Sequence[tuple[tuple[str, ...], str]], architecture:
         if architecture == "cbow":
             out.append(f"([{', '.join(words)}] → {c})")
         else:
-            out.append("  ".join(f"({c} → {w})" for w in words))
-    return "  ".join(out)
+            out.extend(f"({c} → {w})" for w in words)
+    return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from dlab import registry
 from dlab.ui.main_window import MainWindow
@@ -34,6 +35,22 @@ def drawn(tab) -> dict[str, bool]:
                 continue
             out[f"{type(plot).__name__}#{i} {type(item).__name__}#{j}"] = (
                 has and item.isVisible())
+    return out
+
+
+def outside(tab: QWidget) -> list[str]:
+    """The texts of the visible labels that reach past the tab's edge (the window's, at
+    1024x700), or past their own width."""
+    out = []
+    for label in tab.findChildren(QLabel):
+        if not label.isVisibleTo(tab) or not label.text():
+            continue
+        rect = QRect(label.mapTo(tab, QPoint(0, 0)), label.size())
+        if not tab.rect().contains(rect):
+            out.append(f"{label.text()[:50]!r} at {rect.getCoords()}")
+        elif not label.wordWrap() and label.sizeHint().width() > label.width() + 1:
+            out.append(f"{label.text()[:50]!r}: {label.sizeHint().width()} px "
+                       f"in {label.width()}")
     return out
 
 
@@ -83,6 +100,7 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
         need = tab.minimumSizeHint()
         assert need.width() + frame_w <= 1024 and need.height() + chrome_h <= 700, (
             f"{topic_id} ({lang}) needs {need.width()}x{need.height()} {when}")
+    assert not outside(tab), f"{topic_id} ({lang}): cut off at the tab's edge: {outside(tab)}"
     for box in tab.findChildren(QComboBox):  # its whole text, not "Full spe"
         if box.isVisible():
             assert box.width() >= box.sizeHint().width(), (

@@ -170,3 +170,39 @@ def test_the_lookup_rows_are_each_a_line_high_with_the_picked_word_shown(qtbot, 
     assert words[-1] in words[:-1], "the picked word's row is shown"
     assert rows >= 2
     w.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_examples_line_stays_inside_the_window_at_1024_by_700(qtbot, lang):
+    """A centre word with a wide window makes ten (centre → context) pairs: at 1024×700 the
+    line shows those that fit and ends with "…" instead of running off the right edge
+    ("Examples from this window: (salad → ate) … (salad → ou"); wider, it shows more."""
+    import dataclasses
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from dlab.core.snapshot import Snapshot
+
+    w = MainWindow(topic="word2vec", lang=lang)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    tab = w.current_tab()
+    tab.run_inline("run", 10)
+    context = ("restaurant", "breakfast", "vegetables", "everybody", "strawberry")
+    pairs = tuple(((word,), "sandwiches") for word in context * 2)
+    tab.draw(Snapshot(10, [], dataclasses.replace(tab._frame, examples=pairs)))
+    QApplication.processEvents()
+    line = tab.examples_label
+    right = line.mapTo(w, QPoint(line.width(), 0)).x()
+    assert right <= w.width(), f"the line ends at x = {right}"
+    assert line.sizeHint().width() <= line.width(), "its text is wider than the line"
+    narrow = line.shown()
+    assert 0 < narrow < len(pairs) and line.text().endswith("…")
+    w.resize(1900, 700)
+    qtbot.waitUntil(lambda: w.width() == 1900, timeout=5000)
+    QApplication.processEvents()
+    assert line.shown() > narrow
+    w.close()

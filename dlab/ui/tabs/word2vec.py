@@ -31,7 +31,7 @@ from dlab.engines.word2vec.params import Word2VecParams
 from dlab.engines.word2vec.similarity import analogy, cosine, neighbours
 from dlab.engines.word2vec.text import BUILTIN, CorpusError, check_text_file
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
-from dlab.ui.labels import text_label
+from dlab.ui.labels import FittedLine, text_label
 from dlab.ui.plots import LOSS as LOSS_WORD
 from dlab.ui.plots import PALETTE, STEP, TRAINING_LOSS, LabelledPlot, pen, set_line
 from dlab.ui.stat_plots import EmptyHint
@@ -68,8 +68,7 @@ class Word2VecTab(TopicTab):
         self.progress.hide()
         self.window_label = text_label(14)
         self.window_label.setTextFormat(Qt.TextFormat.RichText)
-        self.examples_label = text_label(12)
-        self.examples_label.setTextFormat(Qt.TextFormat.RichText)
+        self.examples_label = FittedLine(12)  # as many examples as the width holds
 
         self.map = WordMap(
             QT_TRANSLATE_NOOP("Word2VecTab", "Word vectors, projected on 2 axes (PCA)"),
@@ -245,9 +244,8 @@ class Word2VecTab(TopicTab):
                 if box.currentText() not in f.words:
                     box.setCurrentText(start)
         self.window_label.setText(window_html(f.sentence, f.centre, f.window))
-        self.examples_label.setText(
-            translate("Word2VecTab", "Examples from this window:") + " " + examples_html(f.examples,
-                                                                       f.architecture))
+        self.examples_label.set_items(translate("Word2VecTab", "Examples from this window:"),
+                                      examples_html(f.examples, f.architecture))
         self._draw_queries(f)
 
     def _draw_queries(self, f: Word2VecFrame) -> None:
@@ -348,7 +346,7 @@ class Word2VecTab(TopicTab):
         self.loss_curve.setData([], [])
         self.progress.hide()
         self.window_label.setText("")
-        self.examples_label.setText("")
+        self.examples_label.set_items("", ())
         self.near.setText("")
         self.sim.setText("")
         self._show_hints()
