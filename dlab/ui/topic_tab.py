@@ -774,6 +774,10 @@ class TopicTab(QWidget):
             shown = f"{self.action_titles[self.action].text()} — {shown}"
         self.status.setText(translate("TopicTab", "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s")
                             .format(shown, self.last_step, elapsed, rate))
+        if self.status.width() < self.status.sizeHint().width():
+            # A frame is painted before Qt lays the window out again (_paint_now): widen
+            # the line now, or the end of a longer text is cut off ("64 steps/").
+            self.status.parentWidget().layout().activate()
 
     # --- language (MainWindow.set_language calls this on every tab) -------------------
     def retranslate(self) -> None:

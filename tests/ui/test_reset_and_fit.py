@@ -123,3 +123,23 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
                 f"{topic_id} ({lang}): {label.item.toPlainText()!r} spans y {text.top():.0f} "
                 f"to {text.bottom():.0f}; the plot starts at 0 and its data at {view.top():.0f}")
     w.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_longer_status_is_painted_whole_before_the_layout_catches_up(qtbot, lang):
+    """A frame is painted at once, before Qt's layout has run again (TopicTab._paint_now):
+    the status line must already be wide enough for a longer text then, or its end is cut
+    off ("Running · step 1047 · 19.6 s · 64 steps/"), as it was at 1024×700."""
+    w = MainWindow(topic="word2vec", lang=lang)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    tab = w.current_tab()
+    QApplication.processEvents()
+    tab.last_step, tab._elapsed, tab._rate = 104_700, 1960.0, (0.0, 0, 640.0)
+    tab.runner.mark("running")
+    tab._t_start -= 1960.0
+    tab._update_status()  # no event processed since: painted as it is now
+    assert tab.status.width() >= tab.status.sizeHint().width(), tab.status.text()
+    w.close()
