@@ -12,6 +12,7 @@ from dlab.core.metrics import SeriesBuffer
 from dlab.core.surfaces import Surface
 from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
+from dlab.ui.labels import key_html
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrder="col-major")
 
@@ -25,6 +26,39 @@ MIN_PLOT_W, MIN_PLOT_H = 140, 150
 # of a frame's painting (sigmoid's frame: 37 ms of CPU with, 19 ms without, measured by
 # benchmarks/frame_cost.py), and among hundreds of points their steps are not seen.
 AA_MAX_POINTS = 300
+# Legends go to the corner of the view where they cover least of the curves.
+LEGEND_MARGIN = 8  # px between a legend and the view's edge
+# Corners as (x, y) fractions of the legend and of the view: top right first (the default).
+CORNERS = ((1.0, 0.0), (0.0, 0.0), (1.0, 1.0), (0.0, 1.0))
+
+
+def covered_columns(lines: list[tuple[np.ndarray, np.ndarray]],
+                    box: tuple[float, float, float, float]) -> int:
+    """How many pixel columns of ``box`` (x0, y0, x1, y1, in the view's pixels) each line
+    crosses, summed over the lines (each given by its points in the view's pixels, x
+    increasing). A column counts when the line's span in it (its points there, and the
+    line between its neighbours) reaches into the box."""
+    x0, y0, x1, y1 = box
+    cols = np.arange(np.floor(x0), np.ceil(x1)) + 0.5
+    if not len(cols):
+        return 0
+    total = 0
+    for px, py in lines:
+        ok = np.isfinite(px) & np.isfinite(py)
+        px, py = px[ok], py[ok]
+        if not len(px) or px[-1] < x0 or px[0] > x1:
+            continue
+        inside = (cols >= px[0]) & (cols <= px[-1])
+        lo = np.interp(cols, px, py)  # the line where it passes each column
+        hi = lo.copy()
+        at = np.flatnonzero((px >= cols[0] - 0.5) & (px < cols[-1] + 0.5))
+        if len(at):  # a noisy line's points reach further than the line between columns
+            k = (px[at] - (cols[0] - 0.5)).astype(int)
+            np.minimum.at(lo, k, py[at])
+            np.maximum.at(hi, k, py[at])
+            inside[k] = True
+        total += int(np.count_nonzero(inside & (hi >= y0) & (lo <= y1)))
+    return total
 
 
 def set_line(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
@@ -227,11 +261,20 @@ class CurvePlot(LabelledPlot):
     """Named curves over steps; with ``log_y`` the values are drawn as log10."""
 
     def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, *,
-                 log_y: bool = False) -> None:
+                 log_y: bool = False, key_in_title: bool = False) -> None:
         super().__init__(title, xlabel, ylabel, log_y=log_y)
+        # key_in_title: the legend's entries as a line under the title, outside the view,
+        # for curves that leave no corner free (a noisy loss over the whole width).
+        self.key_in_title = key_in_title
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.names: dict[str, Msg] = {}
         self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextSize="10pt")
+        # Where the curves are not: placed before each paint that follows a change.
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.legend_corner = CORNERS[0]
+        self._legend_due = True
+        self.scene().sigPrepareForPaint.connect(self._before_paint)
+        self.legend.setVisible(not key_in_title)
         # No grid: its lines are repainted with every update and cost more than the curves.
         self._shown: dict[str, tuple[int, float]] = {}  # what each curve last drew
         self._symbols: dict[str, str | None] = {}  # each curve's own symbol
@@ -253,6 +296,7 @@ class CurvePlot(LabelledPlot):
         self.curves[key] = item
         self.names[key] = name
         self._symbols[key] = symbol
+        self.show_key()
         return item
 
     def set_xy(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
@@ -262,6 +306,7 @@ class CurvePlot(LabelledPlot):
         self._shown[key] = mark
         if self.log_y:
             y = np.log10(np.maximum(np.abs(y), LOG_FLOOR))
+        self._legend_due = True
         item = self.curves[key]
         # A lone point (a run that diverged at its second step) draws no line: mark it.
         symbol = "o" if len(x) == 1 else self._symbols[key]
@@ -280,6 +325,59 @@ class CurvePlot(LabelledPlot):
         self._shown.clear()
         for item in self.curves.values():
             item.setData([], [])
+        self._legend_due = True
+
+    # --- the legend: in the corner where it covers least of the curves -------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        super().resizeEvent(event)
+        self._legend_due = True
+
+    @Slot()
+    def _before_paint(self) -> None:
+        """After the view box has fitted its range to the new data (it paints first)."""
+        if self._legend_due:
+            self._legend_due = False
+            self.place_legend()
+
+    def place_legend(self) -> None:
+        """Move the legend to the corner of the view where it covers the fewest pixel
+        columns of the curves. It stays put unless another corner covers clearly less: a
+        legend jumping about at every frame would be worse than one over a few points."""
+        legend, vb = self.legend, self.plotItem.getViewBox()
+        w, h = vb.width(), vb.height()
+        if not legend.isVisible() or not legend.items or w < 1 or h < 1:
+            return
+        (vx0, vx1), (vy0, vy1) = vb.viewRange()
+        lines = []
+        for item in self.plotItem.listDataItems():
+            if not isinstance(item, pg.PlotDataItem) or not item.isVisible():
+                continue
+            x, y = item.getData()
+            if x is None or not len(x):
+                continue
+            px = (np.asarray(x, dtype=np.float64) - vx0) * (w / (vx1 - vx0))
+            py = (vy1 - np.asarray(y, dtype=np.float64)) * (h / (vy1 - vy0))
+            if len(px) > 1 and np.any(np.diff(px) < 0):
+                order = np.argsort(px, kind="stable")
+                px, py = px[order], py[order]
+            lines.append((px, py))
+        size = legend.boundingRect()
+
+        def box(corner: tuple[float, float]) -> tuple[float, float, float, float]:
+            x0 = LEGEND_MARGIN + corner[0] * (w - size.width() - 2 * LEGEND_MARGIN)
+            y0 = LEGEND_MARGIN + corner[1] * (h - size.height() - 2 * LEGEND_MARGIN)
+            return x0, y0, x0 + size.width(), y0 + size.height()
+
+        cover = {corner: covered_columns(lines, box(corner)) for corner in CORNERS}
+        best = min(CORNERS, key=cover.__getitem__)  # a tie: the first, top right
+        if cover[best] + 2 < cover[self.legend_corner] or (
+                cover[best] == 0 < cover[self.legend_corner]):
+            self.set_legend_corner(best)
+
+    def set_legend_corner(self, corner: tuple[float, float]) -> None:
+        self.legend_corner = corner
+        offset = tuple(-LEGEND_MARGIN if c else LEGEND_MARGIN for c in corner)
+        self.legend.anchor(itemPos=corner, parentPos=corner, offset=offset)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -287,6 +385,34 @@ class CurvePlot(LabelledPlot):
             label = self.legend.getLabel(item)
             if label is not None:
                 label.setText(self.names[key].text())
+        self.show_key()
+
+    def show_key(self) -> None:
+        """With key_in_title: the title, and under it the legend's entries as one line
+        (wrapped between entries where the plot is narrow)."""
+        if not self.key_in_title:
+            return
+        entries = []
+        for sample, label in self.legend.items:
+            item = sample.item
+            line = pg.mkPen(item.opts["pen"])
+            dashed = line.style() != pg.QtCore.Qt.PenStyle.SolidLine
+            mark = "●" if item.opts.get("symbol") else ""
+            symbol = mark if line.style() == pg.QtCore.Qt.PenStyle.NoPen else (
+                "╍╍" if dashed else f"━{mark}━" if mark else "━━")
+            entries.append((symbol, line.color().name(), label.text))
+        title = self.title.text() if self.title is not None else ""
+        key = (f"<span style='font-size:{look.px_for_pt(10)}px'>{key_html(entries)}</span>"
+               if entries else "")
+        self.plotItem.setTitle(  # centred, every line (a wrapped key too)
+            "<div align='center'>" + "<br>".join(t for t in (title, key) if t) + "</div>",
+            size=look.title_size())
+        self.fit_title()
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:  # presentation mode or a zoom
+            self.show_key()
 
     # --- ghost runs: a past run's curves, faded, under the live ones -----------------------
     def snapshot(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -320,6 +446,8 @@ class CurvePlot(LabelledPlot):
             self.legend.removeItem(ghost)
         if shown and label:
             self.legend.addItem(shown[0], label)
+        self._legend_due = True
+        self.show_key()
 
 
 def banded_levels(z: np.ndarray, bands: int = 14) -> np.ndarray:

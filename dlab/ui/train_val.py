@@ -19,8 +19,9 @@ class TrainValPlot(CurvePlot):
     validation minimum (or the x given, e.g. the epoch whose weights were kept)."""
 
     def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg, *, log_y: bool = True,
-                 log_x: bool = False, symbols: bool = False) -> None:
-        super().__init__(title, xlabel, ylabel, log_y=log_y)
+                 log_x: bool = False, symbols: bool = False,
+                 key_in_title: bool = False) -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y, key_in_title=key_in_title)
         self.symbols = symbols  # a dot per point: for a few points (one per capacity)
         # log_x: the first epochs, where the validation loss falls, get as much room as
         # the many after, where it turns up. x is drawn as log10 (x >= 1), like log_y.

@@ -3,9 +3,10 @@ the tab fits and reads on a 1024×700 projector."""
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from dlab import registry
@@ -52,6 +53,23 @@ def outside(tab: QWidget) -> list[str]:
             out.append(f"{label.text()[:50]!r}: {label.sizeHint().width()} px "
                        f"in {label.width()}")
     return out
+
+
+def under_legend(plot) -> int:
+    """How many points of the plot's curves its legend hides (0 when it shows none)."""
+    legend = plot.plotItem.legend
+    if legend is None or not legend.isVisible() or not legend.items:
+        return 0
+    box = legend.sceneBoundingRect()
+    vb = plot.plotItem.getViewBox()
+    hidden = 0
+    for item in plot.plotItem.listDataItems():
+        x, y = item.getData() if item.isVisible() else (None, None)
+        if x is not None and len(x):
+            for p in vb.mapViewToScene([QPointF(a, b) for a, b in zip(x, y, strict=True)
+                                        if np.isfinite(a) and np.isfinite(b)]):
+                hidden += box.contains(p)
+    return hidden
 
 
 def open_on(qtbot, topic_id: str) -> MainWindow:
@@ -101,6 +119,9 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
         assert need.width() + frame_w <= 1024 and need.height() + chrome_h <= 700, (
             f"{topic_id} ({lang}) needs {need.width()}x{need.height()} {when}")
     assert not outside(tab), f"{topic_id} ({lang}): cut off at the tab's edge: {outside(tab)}"
+    hiding = {plot.plotItem.titleLabel.text: n for plot in tab.plots()
+              if plot.isVisible() and (n := under_legend(plot))}
+    assert not hiding, f"{topic_id} ({lang}): legends over curves (points hidden): {hiding}"
     for box in tab.findChildren(QComboBox):  # its whole text, not "Full spe"
         if box.isVisible():
             assert box.width() >= box.sizeHint().width(), (

@@ -37,11 +37,11 @@ class BatchNormTab(TopicTab):
             self.loss_plot.curve(name, NAMES[name], COLORS[name], width=1.6)
             self.acc_plot.curve(name, NAMES[name], COLORS[name], symbol="o")
         self.acc_plot.plotItem.setYRange(0, 1, padding=0.02)
-        # Noisy losses fill the whole plot, so no legend there: the accuracy plot's legend
-        # and the coloured names in the headline say which curve is which.
+        # Noisy losses fill the whole plot and the accuracies climb across a quarter of
+        # the width, so no legend over either: the coloured names in the headline say
+        # which curve is which.
         self.loss_plot.legend.hide()
-        # Accuracy climbs to the top right: the legend goes to the bottom right instead.
-        self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
+        self.acc_plot.legend.hide()
         # Short titles: each of these plots gets a quarter of the width.
         self.gamma_plot = LayerCurves(QT_TRANSLATE_NOOP("BatchNormTab", "γ (scale) per layer"),
                                       STEP, QT_TRANSLATE_NOOP("BatchNormTab", "mean γ"),

@@ -79,7 +79,6 @@ class CNNTab(TopicTab):
             self.loss_plot.curve(net, NAMES[net], COLORS[net], dense=True)
             self.acc_plot.curve(net, NAMES[net], COLORS[net], symbol="o")
         self.loss_plot.legend.hide()  # the accuracy plot's legend names both
-        self.acc_plot.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))
         self.counts = BarChart(QT_TRANSLATE_NOOP("CNNTab", "Parameters"),
                                QT_TRANSLATE_NOOP("CNNTab", "network"),
                                QT_TRANSLATE_NOOP("CNNTab", "parameters"), value_fmt="{:,.0f}")

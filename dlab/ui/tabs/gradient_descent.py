@@ -88,8 +88,10 @@ class GradientDescentTab(TopicTab):
         self._diverged: tuple[str, ...] = ()
         self.ipe_label = text_label(13, bold=True, wrap=True)
         self.boundary = BoundaryView()
+        # The batch losses fill the plot's width: the key goes under the title.
         self.loss_plot = CurvePlot(
-            TRAINING_LOSS, QT_TRANSLATE_NOOP("GradientDescentTab", "iteration"), LOSS)
+            TRAINING_LOSS, QT_TRANSLATE_NOOP("GradientDescentTab", "iteration"), LOSS,
+            key_in_title=True)
         self.loss_plot.curve(
             "loss", QT_TRANSLATE_NOOP("GradientDescentTab", "loss of each update's batch"),
             "#8fb0d6", dense=True)
@@ -102,8 +104,8 @@ class GradientDescentTab(TopicTab):
         tl = QVBoxLayout(train)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.ipe_label)
-        tl.addWidget(self.boundary, 3)
-        tl.addWidget(self.loss_plot, 2)
+        tl.addWidget(self.boundary, 5)
+        tl.addWidget(self.loss_plot, 4)  # its title has the key under it
 
         self.surface = SurfaceView(QT_TRANSLATE_NOOP("GradientDescentTab",
                                                      "Loss surface (click to choose the start)"))

@@ -73,7 +73,7 @@ class ValidationTab(TopicTab):
 
         self.loss_plot = TrainValPlot(QT_TRANSLATE_NOOP("ValidationTab", "Loss per epoch"),
                                       QT_TRANSLATE_NOOP("ValidationTab", "epoch (log scale)"),
-                                      MSE, log_x=True)
+                                      MSE, log_x=True, key_in_title=True)
         self.sweep_plot = TrainValPlot(
             QT_TRANSLATE_NOOP("ValidationTab", "Loss against capacity"),
             QT_TRANSLATE_NOOP("ValidationTab", "capacity (polynomial degree)"), MSE,
@@ -81,10 +81,7 @@ class ValidationTab(TopicTab):
         for plot in (self.loss_plot, self.sweep_plot):
             plot.model("m", CURVE_NAMES, PART_COLORS)
             plot.star("peek", PART_COLORS["test"])
-        # Training falls to the right and validation turns up there: the lower left of
-        # the epoch plot stays empty; in the sweep, small degrees sit low on the left.
-        self.loss_plot.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=(10, -10))
-        self.sweep_plot.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(10, 10))
+        # The epoch plot's curves cross every corner of it: its key is under the title.
         self.results = BarChart(QT_TRANSLATE_NOOP("ValidationTab", "The kept weights"),
                                 QT_TRANSLATE_NOOP("ValidationTab", "measured on"), MSE,
                                 value_fmt="{:.3f}")
@@ -204,6 +201,7 @@ class ValidationTab(TopicTab):
             plot.legend.removeItem(item)
             if peek:
                 plot.legend.addItem(item, CURVE_NAMES["test"].text())
+            plot.show_key()
 
     def draw(self, snap: Snapshot) -> None:
         if self.action == "sweep":
