@@ -440,13 +440,18 @@ class TopicTab(QWidget):
             QCoreApplication.processEvents()  # pending layout and range changes first
             return target.grab().toImage()
 
+        def draw(snap: Snapshot) -> None:
+            if snap.status != RUNNING:  # the last frame says how the run ended
+                self.runner.mark(snap.status)
+            self._on_batch(snap)
+
         self.begin(action)
         self.runner.mark(RUNNING)  # the status line of every frame says so
         steps = steps if steps is not None else self.steps_limit
         gen = self.topic.start(action, self.params(), self.seed.value(), steps, Pacer(None),
                                device)
         try:
-            rec, last = record_run(gen, self._on_batch, grab, progress)
+            rec, last = record_run(gen, draw, grab, progress)
         finally:
             gen.close()
         self.runner.mark(last.status if last.status != RUNNING else FINISHED)

@@ -39,6 +39,22 @@ def test_the_window_records_a_scene_with_one_frame_per_step(window, qtbot, tmp_p
     assert tab.runner.state == "finished" and tab.last_step == 8
 
 
+def test_the_last_frame_of_a_recording_says_the_run_finished(window):
+    """Every frame of the recording shows the status line as it was: running while the run
+    goes, "Finished · step 6" on the last (it said "Running · step 6")."""
+    window.tabs_widget.setCurrentIndex(registry.ids().index("sigmoid"))
+    tab = window.current_tab()
+    seen: list[str] = []
+
+    def progress(step: int) -> bool:  # called after each frame is grabbed
+        seen.append(tab.status.text())
+        return True
+
+    tab.record_inline("run", 6, progress=progress)
+    assert seen[-1].startswith("Finished · step 6"), seen[-1]
+    assert all(text.startswith("Running") for text in seen[:-1]), seen
+
+
 def test_dlab_record_writes_the_gif(tmp_path):
     out = tmp_path / "adam.gif"
     res = dlab("record", "adam", str(out), "--steps", "5", "--size", "1280x800", "--lang", "ko")
