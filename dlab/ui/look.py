@@ -68,9 +68,11 @@ def set_font(item: pg.TextItem, pt: float, bold: bool = False) -> None:
     item.setFont(font(pt, bold))
 
 
-def title_size() -> str:
-    """For pyqtgraph titles (``setTitle(text, size=...)``)."""
-    return f"{round(TITLE_PX * _zoom)}px" if _presenting else f"{12 * _zoom:g}pt"
+def title_size(pt: float = 12) -> str:
+    """For pyqtgraph titles (``setTitle(text, size=...)``) designed at ``pt`` points."""
+    if _presenting:
+        return f"{round(TITLE_PX * pt / 12 * _zoom)}px"
+    return f"{pt * _zoom:g}pt"
 
 
 def label_css(pt: float, bold: bool = False) -> str:
@@ -159,7 +161,7 @@ def style_plot(plot: pg.PlotWidget) -> None:
             axis.setTextPen()
     title = item.titleLabel
     if title.text:
-        title.setText(title.text, size=title_size())
+        title.setText(title.text, size=title_size(getattr(plot, "title_pt", 12)))
     legend = item.legend
     if legend is not None:
         size = f"{px_for_pt(10)}px"

@@ -146,6 +146,17 @@ class PlotBase(pg.PlotWidget):
         self.fit_title()
         super().resizeEvent(event)
 
+    def set_title(self, text: str, pt: float = 12) -> None:
+        """A title that changes with what is shown (a digit, a clicked point): in the
+        current look, and wrapped to fit the plot (a longer one was cut off at 1024 px)."""
+        self.title_pt = pt  # kept for a change of look (dlab.ui.look.style_plot)
+        label = self.plotItem.titleLabel
+        size = look.title_size(pt)
+        if label.text == text and label.opts.get("size") == size and label.isVisible():
+            return  # unchanged: no new layout at every frame
+        self.plotItem.setTitle(text, size=size)
+        self.fit_title()
+
     def fit_title(self) -> None:
         """A title wider than its room wraps onto more lines instead of widening the plot
         item past the widget, which cuts off the plot's right part (a 1024-pixel

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from dlab import registry
+from dlab.ui import look
 from dlab.ui.main_window import MainWindow
 from tests.ui.conftest import wait_step
 
@@ -52,6 +53,25 @@ def outside(tab: QWidget) -> list[str]:
         elif not label.wordWrap() and label.sizeHint().width() > label.width() + 1:
             out.append(f"{label.text()[:50]!r}: {label.sizeHint().width()} px "
                        f"in {label.width()}")
+    return out
+
+
+def cut_titles(tab) -> list[str]:
+    """Plot titles cut off: wider than their plot, or reaching above it or into its data."""
+    out = []
+    for plot in tab.plots():
+        label = plot.plotItem.titleLabel
+        if not (plot.isVisible() and label.isVisible() and label.text):
+            continue
+        name = label.item.toPlainText()
+        width = label.item.boundingRect().width()
+        if width > plot.width():
+            out.append(f"{name!r} is {width:.0f} px in a {plot.width()} px plot")
+        text = label.item.mapRectToScene(label.item.boundingRect())
+        view = plot.plotItem.getViewBox().sceneBoundingRect()
+        if text.top() < 0 or text.bottom() > view.top() + 1:
+            out.append(f"{name!r} spans y {text.top():.0f} to {text.bottom():.0f}; the plot "
+                       f"starts at 0 and its data at {view.top():.0f}")
     return out
 
 
@@ -132,17 +152,7 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
             assert plot.plotItem.geometry().width() <= plot.width() + 0.5, (
                 f"{topic_id} ({lang}): a plot is {plot.plotItem.geometry().width():.0f} px "
                 f"in a {plot.width()} px widget")
-        label = plot.plotItem.titleLabel
-        if plot.isVisible() and label.isVisible() and label.text:
-            width = label.item.boundingRect().width()
-            assert width <= plot.width(), (
-                f"{topic_id} ({lang}): {label.item.toPlainText()!r} is {width:.0f} px "
-                f"in a {plot.width()} px plot")
-            text = label.item.mapRectToScene(label.item.boundingRect())
-            view = plot.plotItem.getViewBox().sceneBoundingRect()
-            assert text.top() >= 0 and text.bottom() <= view.top() + 1, (
-                f"{topic_id} ({lang}): {label.item.toPlainText()!r} spans y {text.top():.0f} "
-                f"to {text.bottom():.0f}; the plot starts at 0 and its data at {view.top():.0f}")
+    assert not cut_titles(tab), f"{topic_id} ({lang}): {cut_titles(tab)}"
     w.close()
 
 
@@ -164,3 +174,37 @@ def test_a_longer_status_is_painted_whole_before_the_layout_catches_up(qtbot, la
     tab._update_status()  # no event processed since: painted as it is now
     assert tab.status.width() >= tab.status.sizeHint().width(), tab.status.text()
     w.close()
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["1024x700", "presenting"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_titles_changed_mid_run_are_fitted_too(qtbot, lang, present):
+    """Titles a tab sets while a run goes (the autoencoder's decoded point and map, the
+    CNN's test digit) wrap to their plot like the others and take the current look: in
+    presentation mode as large as every other title (they stayed at 11-12 pt)."""
+    for topic_id, change, plots in (
+            ("autoencoder", lambda tab: tab._on_map_click(-0.123456, 0.98765),
+             lambda tab: [tab.decoded, tab.map]),
+            ("cnn", lambda tab: tab.set_params(tab.params().replace(shown_digit=7)),
+             lambda tab: [tab.input_grid])):
+        w = MainWindow(topic=topic_id, lang=lang)
+        qtbot.addWidget(w)
+        w.resize(*((1920, 1080) if present else (1024, 700)))
+        w.show()
+        qtbot.waitUntil(lambda w=w: w.width() in (1024, 1920), timeout=5000)
+        if present:
+            w.set_presentation(True, full_screen=False)
+        tab = w.current_tab()
+        tab.run_inline("run", 20)
+        change(tab)
+        QApplication.processEvents()
+        assert not cut_titles(tab), f"{topic_id} ({lang}): {cut_titles(tab)}"
+        for plot in plots(tab):  # every text at least TEXT_PX when presenting
+            label = plot.plotItem.titleLabel
+            size = label.opts["size"]
+            px = float(size[:-2]) * (96 / 72 if size.endswith("pt") else 1.0)
+            assert px >= (look.TEXT_PX if present else 14), (
+                f"{topic_id} ({lang}): {label.item.toPlainText()!r} at {size}")
+        if present:
+            w.set_presentation(False, full_screen=False)
+        w.close()

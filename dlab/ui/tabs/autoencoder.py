@@ -161,9 +161,8 @@ class AutoencoderTab(TopicTab):
         x, y = self._point if self._point is not None else (0.0, 0.0)
         self.map.set_cross(x, y)
         self.decoded.set_images([decode_map_point(f.map_mean, f.map_axes, f.decoder, x, y)])
-        self.decoded.plotItem.setTitle(
-            translate("AutoencoderTab", "Decoded at ({0:.2f}, {1:.2f})").format(x, y),
-            size="12pt")
+        self.decoded.set_title(
+            translate("AutoencoderTab", "Decoded at ({0:.2f}, {1:.2f})").format(x, y))
 
     def _retitle_map(self) -> None:
         f = self._frame
@@ -172,7 +171,7 @@ class AutoencoderTab(TopicTab):
                  if dim == 2 else
                  translate("AutoencoderTab", "Latent space ({0}-D), PCA projection "
                                              "(click)").format(dim))
-        self.map.plotItem.setTitle(title, size="12pt")
+        self.map.set_title(title)
 
     def _show_head(self) -> None:
         val = self.store.last(VAL_LOSS)
@@ -196,8 +195,7 @@ class AutoencoderTab(TopicTab):
         self._frame = None
         self._point = None
         super().clear_view()
-        self.decoded.plotItem.setTitle(
-            translate("AutoencoderTab", "Click the map to decode a point"), size="12pt")
+        self.decoded.set_title(translate("AutoencoderTab", "Click the map to decode a point"))
         self._retitle_map()
         self._show_head()
 
@@ -213,5 +211,5 @@ class AutoencoderTab(TopicTab):
         if self._frame is not None:
             self._draw_decoded()
         else:
-            self.decoded.plotItem.setTitle(
-                translate("AutoencoderTab", "Click the map to decode a point"), size="12pt")
+            self.decoded.set_title(
+                translate("AutoencoderTab", "Click the map to decode a point"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxL
 from dlab.core.snapshot import Snapshot
 from dlab.engines.batchnorm.frame import BatchNormFrame
 from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
-from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
 from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
@@ -206,10 +205,8 @@ class BatchNormTab(TopicTab):
 
     def _retitle_bands(self) -> None:
         for name, plot in self.bands.items():
-            plot.plotItem.setTitle(
-                translate("BatchNormTab", "Activation input, layer {0}, {1}").format(
-                    self.layer.value(), NAMES[name].text()), size=look.title_size())
-            plot.fit_title()
+            plot.set_title(translate("BatchNormTab", "Activation input, layer {0}, {1}").format(
+                self.layer.value(), NAMES[name].text()))
 
     def clear_view(self) -> None:
         super().clear_view()

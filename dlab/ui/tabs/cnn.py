@@ -257,7 +257,7 @@ class CNNTab(TopicTab):
         title = (translate("CNNTab", "Your drawing, centred") if drawing else
                  translate("CNNTab", "Test digit {0}: a {1}").format(self.params().shown_digit,
                                                        f.digit_label))
-        self.input_grid.plotItem.setTitle(title, size="11pt")
+        self.input_grid.set_title(title, pt=11)
         cells, captions = [], []
         for k, maps in enumerate(self._pass.maps, 1):
             shown = list(maps[:MAPS_SHOWN] / max(float(maps.max()), 1e-6))
@@ -357,10 +357,10 @@ class CNNTab(TopicTab):
         self.slow_out.set_images([shown.reshape(side, side)],
                                  levels=(0.0, max(float(out.max()), 1e-6)))
         self.slow_out.mark(0, r, c, 1, 1)
-        self.slow_in.plotItem.setTitle(translate("CNNTab", "Input, middle {0}×{0}").format(
-            SLOW_CROP), size="11pt")
-        self.slow_w.plotItem.setTitle(translate("CNNTab", "Filter {0} of layer 1").format(
-            self._filter + 1), size="11pt")
+        self.slow_in.set_title(translate("CNNTab", "Input, middle {0}×{0}").format(SLOW_CROP),
+                               pt=11)
+        self.slow_w.set_title(translate("CNNTab", "Filter {0} of layer 1").format(
+            self._filter + 1), pt=11)
         self.sums.setText(self._sums_html(forward.window_at(x, w, b, r, c), r, c))
 
     @staticmethod
