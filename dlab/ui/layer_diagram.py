@@ -17,7 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -144,6 +144,11 @@ class LayerDiagram(QWidget):
         lines = max((len(b.lines) for b in self.blocks), default=0)
         self.setMinimumHeight(round(lines * self.line_height() + 2 * MARGIN + GAP
                                     + MIN_BLOCK_PX))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode (F5) or a zoom
+            self.fit_text()
 
     def line_height(self) -> float:
         return QFontMetricsF(look.font(TEXT_PT)).height()

@@ -183,3 +183,20 @@ def test_every_label_of_the_largest_picture_fits_its_column(window, qtbot, lang)
         assert left <= box.x and box.right <= right
     given = [[line.text for line in block.lines] for block in tab.diagram.blocks]
     assert tab.diagram.shown_lines() == given
+
+
+def test_the_picture_keeps_room_for_its_text_when_presentation_mode_toggles(window, qtbot):
+    """F5 makes every text larger: the diagram's minimum height follows at once, so no line
+    under a block is cut off (it kept the small text's minimum until the settings changed),
+    and shrinks back when F5 is pressed again."""
+    tab = diagram_on_screen(window, qtbot, size=(1920, 1080))
+    lines = max(len(b.lines) for b in tab.diagram.blocks)
+    normal = tab.diagram.minimumHeight()
+    window.set_presentation(True, full_screen=False)
+    try:
+        assert tab.diagram.minimumHeight() >= lines * tab.diagram.line_height() + (
+            layer_diagram.MIN_BLOCK_PX)
+        assert tab.diagram.minimumHeight() > normal
+    finally:
+        window.set_presentation(False, full_screen=False)
+    assert tab.diagram.minimumHeight() == normal
