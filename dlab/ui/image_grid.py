@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Signal, Slot
+from PySide6.QtGui import QFontMetricsF
 
 from dlab.ui import look
 from dlab.ui.i18n import Msg
@@ -51,7 +52,8 @@ class ImageGrid(PlotBase):
         super().__init__()
         self.title = title
         self.columns, self.levels, self.lut = columns, levels, LUTS[lut]
-        self.caption_h = CAPTION_H if captions else 0.0
+        self.has_captions = captions
+        self.caption_h = CAPTION_H if captions else 0.0  # grows to a line of text (_fit)
         # Left-aligned captions may run on under the next cells (a label per row).
         self.caption_left = caption_left
         self.cells: list[pg.ImageItem] = []
@@ -72,6 +74,7 @@ class ImageGrid(PlotBase):
         self.marker.setVisible(False)
         item.getViewBox().addItem(self.marker, ignoreBounds=True)
         self.scene().sigMouseClicked.connect(self._on_click)
+        item.getViewBox().sigResized.connect(self._refit)
         self.setMinimumSize(MIN_PLOT_H, MIN_PLOT_H // 2)
         self.retranslate()
 
@@ -108,8 +111,44 @@ class ImageGrid(PlotBase):
         rows = max(1, -(-n // self.columns))
         cols = min(max(n, 1), self.columns)
         width = cols + (cols - 1) * GAP
+        room = self._caption_room(rows, width)
+        if room != self.caption_h:  # every cell moves: the rows are further apart
+            self.caption_h = room
+            self._place()
         height = rows * (1 + self.caption_h) + (rows - 1) * GAP
         self.plotItem.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+
+    def _caption_room(self, rows: int, width: float) -> float:
+        """The room under each cell for its caption, in cell widths: CAPTION_H, or a line
+        of the captions' text where the cells are small (a short grid of many columns: the
+        next row covered "F(G(x))")."""
+        vb = self.plotItem.getViewBox()
+        if not self.has_captions or vb.width() < 1 or vb.height() < 1:
+            return self.caption_h
+        if not self.captions:
+            return self.caption_h
+        item = self.captions[0].textItem  # its text starts a document margin down
+        text = QFontMetricsF(item.font()).height() + item.document().documentMargin() + 1
+        room = CAPTION_H
+        for _ in range(4):  # the cells shrink as their captions get more room
+            height = rows * (1 + room) + (rows - 1) * GAP
+            cell = min(vb.width() / width, vb.height() / height) / 1.04  # padding
+            room = max(CAPTION_H, text / cell)
+        return round(room, 3)
+
+    def _place(self) -> None:
+        for cell, (image, frame, text) in enumerate(
+                zip(self.cells, self.frames, self.captions, strict=True)):
+            frame.setRect(self._cell_rect(cell))
+            if self.shapes[cell] != (0, 0):
+                image.setRect(self._cell_rect(cell))
+            x, y = self.cell_origin(cell)
+            text.setPos(x if self.caption_left else x + 0.5, y + 1.0)
+
+    @Slot()
+    def _refit(self) -> None:
+        if self._n_shown:
+            self._fit(self._n_shown)
 
     # --- updates -------------------------------------------------------------------------
     def set_images(self, images: Sequence[np.ndarray | None] | np.ndarray,

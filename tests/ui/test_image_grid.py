@@ -101,3 +101,31 @@ def test_mark_outlines_pixels_clipped_to_the_image(qtbot) -> None:
     grid.mark(5, 0, 0, 1, 1)  # no such cell shown
     assert not grid.marker.isVisible()
     grid.close()
+
+
+def test_row_labels_keep_clear_of_the_next_row_in_a_short_grid(qtbot) -> None:
+    """CycleGAN's rows at 1024×700: eight small cells a row, a label under each row's first
+    cell. Each label stays inside the plot and above the next row's cells (the next row
+    covered "x" and "G(x)", and "F(G(x))" was cut at the bottom)."""
+    grid = ImageGrid(Msg("tests", "x → G(x) → F(G(x))"), columns=8, caption_left=True)
+    qtbot.addWidget(grid)
+    grid.resize(300, 190)
+    grid.show()
+    qtbot.waitExposed(grid)
+    images = [np.zeros((16, 16))] * 24
+    captions = [name if k % 8 == 0 else "" for name in ("x", "G(x)", "F(G(x))")
+                for k in range(8)]
+    grid.set_images(images, captions)
+    qtbot.wait(50)
+    view = grid.plotItem.getViewBox().sceneBoundingRect()
+    for row in range(3):
+        text = grid.captions[8 * row].textItem
+        margin = text.document().documentMargin()  # the glyphs start inside it
+        label = text.mapRectToScene(text.boundingRect().adjusted(margin, margin, -margin,
+                                                                 -margin))
+        assert view.contains(label), (captions[8 * row], label, view)
+        if row < 2:
+            frame = grid.frames[8 * (row + 1)]
+            below = frame.mapRectToScene(frame.rect())
+            assert label.bottom() <= below.top(), (captions[8 * row], label, below)
+    grid.close()
