@@ -42,7 +42,8 @@ def drawn(tab) -> dict[str, bool]:
 
 def outside(tab: QWidget) -> list[str]:
     """The texts of the visible labels that reach past the tab's edge (the window's, at
-    1024x700), or past their own width."""
+    1024x700: the status line pushed off the bottom), past their own width, or, wrapped,
+    below their own height."""
     out = []
     for label in tab.findChildren(QLabel):
         if not label.isVisibleTo(tab) or not label.text():
@@ -53,6 +54,10 @@ def outside(tab: QWidget) -> list[str]:
         elif not label.wordWrap() and label.sizeHint().width() > label.width() + 1:
             out.append(f"{label.text()[:50]!r}: {label.sizeHint().width()} px "
                        f"in {label.width()}")
+        elif label.wordWrap() and label.heightForWidth(label.width()) > label.height() + 1:
+            # a headline wrapped to more lines than the window gave it room for
+            out.append(f"{label.text()[:50]!r}: {label.heightForWidth(label.width())} px "
+                       f"high in {label.height()}")
     return out
 
 
