@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from dlab import __version__, registry
+from dlab.core.codegen import NoScript
 from dlab.core.experiment import BadInput, StopFlag, drive, interrupt_between_steps, run_to_end
 from dlab.core.io import check_writable, read_error, read_text, write_atomic, write_error
 from dlab.core.metrics import MetricsStore
@@ -232,7 +233,10 @@ def cmd_code(args: argparse.Namespace) -> int:
     params = parse_sets(topic.params_class(), args.set)
     if args.steps is not None and args.steps < 1:
         raise UsageError(f"--steps: {args.steps} is not allowed; expected a positive integer")
-    script = topic.code(params, args.seed, args.steps)
+    try:
+        script = topic.code(params, args.seed, args.steps)
+    except NoScript as exc:
+        raise UsageError(str(exc)) from None
     if script is None:
         raise UsageError(f"{topic.id} has no code template yet (expected {topic.code_path()})")
     print(script, end="")

@@ -102,11 +102,14 @@ class Topic:
 
     def code(self, params: Params, seed: int = 0, steps: int | None = None) -> str | None:
         """The standalone script that reproduces ``dlab run``'s loss series; None when the
-        topic has no template yet."""
-        from dlab.core.codegen import render
+        topic has no template yet. NoScript when ``params`` are values it cannot follow."""
+        from dlab.core.codegen import NoScript, render
 
         if not self.has_code():
             return None
+        why = params.code_refused()
+        if why is not None:
+            raise NoScript(why)
         steps = self.steps_for("run", steps) or DEFAULT_CODE_STEPS
         return render(self.code_path().read_text(encoding="utf-8"), self.id,
                       params.to_dict(), seed, steps, params.code_files())

@@ -6,17 +6,28 @@ numpy only) that reads three names, ``PARAMS`` (a dict of every parameter), ``SE
 series, equal to those of ``dlab run`` for the same parameters, seed and steps. The line
 ``# @dlab-settings`` marks where the settings are written. A topic whose data is a file
 (``Params.code_files``) gets one more name per file, its path (e.g. ``CORPUS_FILE``).
+Values a template cannot follow (``Params.code_refused``) get ``NoScript`` saying why.
 """
 
 from __future__ import annotations
 
 import pprint
 
+from dlab.core.text import Text
+
 MARK = "# @dlab-settings"
 
 
 class TemplateError(ValueError):
     pass
+
+
+class NoScript(ValueError):
+    """These parameters have no script; ``text`` says why (the window translates it)."""
+
+    def __init__(self, why: Text) -> None:
+        super().__init__(str(why))
+        self.text = why
 
 
 def render(template: str, topic: str, params: dict, seed: int, steps: int,

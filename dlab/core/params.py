@@ -200,6 +200,11 @@ class Params:
         ``NAME -> path`` (written into the script's settings block); none by default."""
         return {}
 
+    def code_refused(self) -> Text | None:
+        """Why these values get no "show me the code" script (shown translated), or None:
+        every value has one by default."""
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 

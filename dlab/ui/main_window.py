@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlab import __version__, registry
+from dlab.core.codegen import NoScript
 from dlab.core.io import MAX_READ_BYTES, read_text, write_atomic
 from dlab.core.params import ParamError
 from dlab.core.presets import Preset, PresetError
@@ -46,6 +47,7 @@ from dlab.ui.export import png_bytes, svg_bytes
 from dlab.ui.help_dialog import HelpDialog
 from dlab.ui.i18n import translate
 from dlab.ui.messages import reason
+from dlab.ui.messages import text as message_text
 from dlab.ui.record import save_recording
 from dlab.ui.topic_tab import TopicTab
 
@@ -596,7 +598,11 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is None:
             return None
-        script = tab.topic.code(tab.params(), tab.seed.value(), tab.steps_limit)
+        try:
+            script = tab.topic.code(tab.params(), tab.seed.value(), tab.steps_limit)
+        except NoScript as exc:  # values the script cannot follow (a user's folders)
+            tab.banner.show_error(message_text(exc.text), severe=False)
+            return None
         if script is None:
             tab.banner.show_error(translate(
                 "MainWindow", "This topic has no code to show yet."), severe=False)

@@ -323,6 +323,13 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>No code is shown for domains folders: a script with only torch and NumPy cannot read your own folders of images (dlab reads them with Pillow). Choose point or digit domains to see the code.</source>
+        <translation>도메인이 폴더일 때는 코드를 보여 주지 않습니다. torch와 NumPy만 쓰는 스크립트로는 직접 고른 이미지 폴더를 읽을 수 없습니다(dlab은 Pillow로 읽습니다). 코드를 보려면 점이나 숫자 도메인을 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>topics</name>
     <message>
         <source>CycleGAN: unpaired translation</source>

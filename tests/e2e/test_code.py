@@ -5,6 +5,7 @@ script whose step,series,value lines equal `dlab run`'s within 1e-4 relative ove
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -38,19 +39,27 @@ CHANGES = {"gradient-descent": {"mode": "sgd", "init": "he", "hidden": 5, "data"
            "cnn": {"channels": 4, "channel_growth": "same", "kernel_size": 5,
                    "conv_layers": 3, "mlp_hidden": 32, "batch_size": 256, "lr": 0.01},
            "autoencoder": {"latent_dim": 5, "hidden": 32, "batch_size": 256,
-                           "denoise": 0.2, "lr": 0.01, "epochs": 3}}
+                           "denoise": 0.2, "lr": 0.01, "epochs": 3},
+           # Digits after the default points; without the cycle loss. Small: 12×12, 16 a batch.
+           "cyclegan": {"domains": "digits-slant", "lambda_cycle": 0.0, "image_size": 12,
+                        "batch_size": 16, "hidden": 32, "lr": 0.002}}
 # A third setting where a tab has a state of its own (the points edited with the mouse).
 EDITED = {"validation": {"points": "-0.9,-1.2,train;-0.6,-0.9,val;-0.4,-0.7,train;"
                                    "-0.1,0.1,test;0.2,0.6,train;0.3,0.5,val;0.5,1.3,train;"
-                                   "0.8,1.1,test;0.95,1.4,train", "capacity": 6}}
+                                   "0.8,1.1,test;0.95,1.4,train", "capacity": 6},
+          # Y drawn with the mouse on the moons; identity losses trained; a pool of 16
+          # smaller than a batch of 32, so it fills and swaps in the same query.
+          "cyclegan": {"domains": "points-moons-ring", "lambda_identity": 0.5,
+                       "pool_size": 16, "batch_size": 32,
+                       "drawn_y": "-2,-2;-1.5,-2.2;-1,-2.4;0,-2.5;1,-2.4;1.5,-2.2;2,-2;"
+                                  "2.2,-1.5;2.4,-1;2.5,0"}}
 CASES = [(t, changes, seed) for t in WITH_CODE
          for changes, seed in (({}, 0), (CHANGES.get(t.id, {}), 3))] + \
         [(t, EDITED[t.id], 1) for t in WITH_CODE if t.id in EDITED]
 
 
-def test_the_first_topics_have_code():
-    assert {"gradient-descent", "sigmoid", "batchnorm", "word2vec", "adam", "validation",
-            "dropout", "cnn", "autoencoder"} <= {t.id for t in WITH_CODE}
+def test_every_topic_has_code():
+    assert {t.id for t in WITH_CODE} == set(registry.ids())
 
 
 @pytest.mark.parametrize(("topic", "changes", "seed"), CASES,
@@ -69,9 +78,10 @@ def test_the_script_prints_what_dlab_run_records(topic, changes, seed, tmp_path)
     assert lines[0] == "step,series,value"
     printed = [(int(s), name, float(v)) for s, name, v in (ln.split(",") for ln in lines[1:])]
     store, last = finish(start(topic.id, params, seed, 20))
-    # Every step's loss: "loss", one per network ("plain/loss", "bn/loss") or per part of
-    # the data ("train_loss", "dropout/val_loss").
-    losses = {name for _, name, _ in printed if name.endswith("loss")}
+    # Every step's loss: a series with "loss" as one of its words: "loss", one per network
+    # ("plain/loss", "bn/loss"), per part of the data ("train_loss", "dropout/val_loss") or
+    # per term ("loss/cycle_X").
+    losses = {name for _, name, _ in printed if "loss" in re.split(r"[/_]", name)}
     assert losses, "the script prints its loss series"
     # The 20 steps asked, or fewer where the run ends first (an autoencoder's epochs).
     assert last.step == 20 or last.status == "finished"
@@ -90,3 +100,13 @@ def test_dlab_code_prints_the_script_and_refuses_bad_input():
     assert "'lr': 0.05" in out.stdout and "SEED = 7" in out.stdout and "STEPS = 9" in out.stdout
     out = dlab("code", "gradient-descent", "--set", "lr=-1")
     assert out.returncode == 2 and "lr" in out.stderr
+
+
+def test_dlab_code_says_why_a_users_folders_get_no_script():
+    """The script uses torch and NumPy only, which cannot read a folder of PNG or JPEG files
+    as dlab does (with Pillow): no script, and a line saying why and what has one."""
+    out = dlab("code", "cyclegan", "--set", "domains=folders")
+    assert out.returncode == 2 and not out.stdout
+    assert "domains folders" in out.stderr and "point or digit domains" in out.stderr
+    out = dlab("code", "cyclegan", "--set", "domains=digits-thickness")
+    assert out.returncode == 0 and "DIGITS_FILE = " in out.stdout

@@ -151,3 +151,25 @@ def test_folders_are_browsed_refused_with_a_banner_and_trained_in_colour(
     assert tab._frame.img_x.shape == (2, 16, 16, 3)  # a quarter of 8 held out, in colour
     cell = tab.grids["G"].cells[0]
     assert cell.lut is None and cell.image.shape == (16, 16, 3)  # drawn as RGB
+
+
+def test_show_me_the_code_has_digits_and_says_why_folders_have_none(window, qtbot):
+    """Point and digit domains get their script; a user's folders get, in the window's
+    language, the reason instead of a script (torch and NumPy alone cannot read them)."""
+    window.tabs_widget.setCurrentIndex(registry.ids().index("cyclegan"))
+    tab = window.current_tab()
+    assert tab.topic.id == "cyclegan"
+    tab.set_params(tab.params().replace(domains="digits-slant", lambda_cycle=0.0))
+    dialog = window.show_code()
+    assert dialog is not None and dialog.isVisible()
+    script = dialog.text.toPlainText()
+    assert "'domains': 'digits-slant'" in script and "'lambda_cycle': 0.0" in script
+    assert "DIGITS_FILE = " in script
+    dialog.close()
+    tab.set_params(tab.params().replace(domains="folders"))
+    assert window.show_code() is None
+    assert not tab.banner.isHidden()
+    assert tab.banner.message.text().startswith("No code is shown for domains folders")
+    window.set_language("ko")
+    assert window.show_code() is None
+    assert tab.banner.message.text().startswith("도메인이 폴더일 때는 코드를 보여 주지 않습니다")

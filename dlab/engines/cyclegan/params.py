@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
+from dlab.core import digits
 from dlab.core.params import ParamError, Params, Spec
+from dlab.core.text import Text
 from dlab.engines.cyclegan.points import DrawnPointsError, parse_drawn
 
 POINT_DOMAINS = ("points-gaussians", "points-moons-ring")
@@ -16,6 +18,11 @@ IMAGE_DOMAINS = (*DIGIT_DOMAINS, FOLDERS)
 DOMAINS = POINT_DOMAINS + IMAGE_DOMAINS
 DIGIT_SIDE = 28  # the shipped digits' side: image_size goes no higher for them
 UPDATES = ("both", "discriminators", "generators")
+# Why "show me the code" has no script for a user's folders (marked for translation in the
+# tab's module): matching Pillow's decoding and resizing with NumPy alone is out of reach.
+NO_FOLDER_SCRIPT = ("No code is shown for domains folders: a script with only torch and "
+                    "NumPy cannot read your own folders of images (dlab reads them with "
+                    "Pillow). Choose point or digit domains to see the code.")
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,12 @@ class CycleGANParams(Params):
                     parse_drawn(text)
                 except DrawnPointsError as why:
                     raise ParamError(name, str(why)) from None
+
+    def code_files(self) -> dict[str, str]:
+        return digits.code_files() if self.domains in DIGIT_DOMAINS else {}
+
+    def code_refused(self) -> Text | None:
+        return Text(NO_FOLDER_SCRIPT) if self.domains == FOLDERS else None
 
     def unused(self) -> frozenset[str]:
         """The folders matter only with domains folders."""

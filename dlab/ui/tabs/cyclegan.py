@@ -59,6 +59,10 @@ DIGIT_MEASURES = (
     (names.EVAL_TOWARD_Y, GREEN, QT_TRANSLATE_NOOP("CycleGANTab", "G(x) toward Y")),
     (names.EVAL_TOWARD_X, PURPLE, QT_TRANSLATE_NOOP("CycleGANTab", "F(y) toward X")))
 DASHED = (names.LOSS_IDT_X, names.LOSS_IDT_Y)
+# The engine's Params.code_refused (NO_FOLDER_SCRIPT), marked here for the Korean file.
+QT_TRANSLATE_NOOP("errors", "No code is shown for domains folders: a script with only torch "
+                            "and NumPy cannot read your own folders of images (dlab reads them "
+                            "with Pillow). Choose point or digit domains to see the code.")
 
 
 def arrow_segments(base: np.ndarray, push: np.ndarray, longest: float) -> np.ndarray:
