@@ -6,6 +6,7 @@
 # eight losses of every iteration (one update of G and F, then of D_X and D_Y).
 import itertools
 import math
+import os
 
 import numpy as np
 import torch
@@ -13,7 +14,10 @@ from torch import nn
 
 # @dlab-settings: PARAMS, SEED, STEPS (and DIGITS_FILE for the digits) are written here
 
-torch.set_num_threads(1)
+# As many threads as dlab takes (all cores but one, or DLAB_THREADS): sums split over
+# another number of threads round differently, and two GANs soon magnify that.
+torch.set_num_threads(int(os.environ.get("DLAB_THREADS", 0))
+                      or max(1, (os.cpu_count() or 2) - 1))
 N_TRAIN = 1024  # points of each 2-D domain to draw batches from
 SLANT = 0.4  # digits-slant: Y's x moves by 0.4 of the height
 GEN_OUT_SCALE = 0.1  # the point generators start by sending every point near the origin
@@ -157,7 +161,11 @@ class FakePool:
         slots = torch.randint(0, self.size, (len(rest),), generator=self.gen)
         out = rest.clone()
         out[swap] = self.items[slots[swap]]  # each output reads the old item
-        self.items[slots[swap]] = rest[swap]
+        # A slot drawn twice keeps the later fake (said explicitly: a plain write with
+        # repeated indices leaves the winner to the threads).
+        order = torch.arange(len(rest))
+        last = torch.full((self.size,), -1).scatter_reduce(0, slots[swap], order[swap], "amax")
+        self.items[last >= 0] = rest[last[last >= 0]]
         return torch.cat([new, out])
 
 
@@ -210,10 +218,12 @@ print("step,series,value")
 for t in range(1, STEPS + 1):
     x, y = batch(X), batch(Y)
     # The generators: fool the discriminators, and come back round the cycle.
+    # (In dlab's order: the gradients then add up in the same order, to the last bit.)
     with torch.set_grad_enabled(train_gen):
         fake_y, fake_x = G(x), F(y)
+        rec_x, rec_y = F(fake_y), G(fake_x)  # round the cycle and back
         loss = {"G": lsgan(D_Y(fake_y), 1.0), "F": lsgan(D_X(fake_x), 1.0),
-                "cycle_X": l1(F(fake_y), x), "cycle_Y": l1(G(fake_x), y)}
+                "cycle_X": l1(rec_x, x), "cycle_Y": l1(rec_y, y)}
     # Identity: given what is already of its own domain, each generator should leave it be
     # (trained only when λ identity > 0, printed always).
     with torch.set_grad_enabled(train_gen and li > 0):

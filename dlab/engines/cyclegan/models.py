@@ -54,9 +54,14 @@ class FakePool:
         swap = (torch.rand(n, generator=self.gen) < 0.5).to(fakes.device)
         slots = torch.randint(0, self.size, (n,), generator=self.gen).to(fakes.device)
         out = fakes.clone()
-        # Duplicate slots: the last write wins in the pool, each output reads the old item.
-        out[swap] = self.items[slots[swap]]
-        self.items[slots[swap]] = fakes[swap]
+        out[swap] = self.items[slots[swap]]  # each output reads the old item
+        # A slot drawn twice keeps the later fake. Said explicitly: a write with repeated
+        # indices leaves the winner to the threads, and runs would differ.
+        order = torch.arange(n, device=fakes.device)
+        last = torch.full((self.size,), -1, device=fakes.device).scatter_reduce(
+            0, slots[swap], order[swap], reduce="amax")
+        kept = last >= 0
+        self.items[kept] = fakes[last[kept]]
         return out
 
 
