@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from dlab.core.resources import resource
 
@@ -105,18 +105,36 @@ class TsTranslator(QTranslator):
 
 
 _installed: TsTranslator | None = None
+_qt_own: QTranslator | None = None
 _language = "en"
+
+
+def qt_own_translator(lang: str) -> QTranslator | None:
+    """Qt's own texts in ``lang`` (the Close, Cancel and Save buttons of dialogs, the
+    text fields' context menus), from the translations PySide6 ships; None where they are
+    missing (the bundle keeps only qtbase_ko.qm): Qt then shows them in English."""
+    import PySide6
+
+    own = QTranslator()
+    folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+               str(Path(PySide6.__file__).parent / "Qt" / "translations"))  # in a bundle
+    return own if any(own.load(f"qtbase_{lang}", folder) for folder in folders) else None
 
 
 def set_language(lang: str) -> None:
     """Install the language's translator; the caller retranslates what is built."""
-    global _installed, _language
+    global _installed, _qt_own, _language
     if lang not in LANGUAGES:
         lang = "en"
-    if _installed is not None:
-        QCoreApplication.removeTranslator(_installed)
-        _installed = None
+    for old in (_installed, _qt_own):
+        if old is not None:
+            QCoreApplication.removeTranslator(old)
+    _installed = _qt_own = None
     if lang != "en":
+        # Installed last, dlab's own table is asked first.
+        _qt_own = qt_own_translator(lang)
+        if _qt_own is not None:
+            QCoreApplication.installTranslator(_qt_own)
         _installed = TsTranslator(load_language(lang))
         QCoreApplication.installTranslator(_installed)
     _language = lang

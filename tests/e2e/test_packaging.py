@@ -100,6 +100,8 @@ def test_size_within_budget(info: dict) -> None:
 def test_left_out(info: dict) -> None:
     """What the spec promises not to ship."""
     internal = BUNDLE / "_internal"
+    # Qt's own Korean (dialog buttons) is kept from its translations folder
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_ko.qm").exists()
     for gone in ("PyQt5", "PyQt6", "PySide2", "tkinter", "scipy", "matplotlib",
                  "torch/test", "torch/include", "torch/share",
                  "PySide6/Qt/qml", "PySide6/Qt/plugins/sqldrivers"):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+from PySide6.QtWidgets import QDialogButtonBox
 
 from dlab import registry
 from dlab.core.resources import lesson_text, resource_root
@@ -127,3 +128,23 @@ def test_shipped_font_covers_hangul(qapp):
     raw = QRawFont.fromFont(QFont(family))
     assert all(raw.supportsCharacter(ord(ch)) for ch in "경사하강법학습률한국어")
     assert family in qapp.font().families(), "Hangul falls back to the shipped font"
+
+
+def test_qt_own_buttons_follow_the_language(qtbot):
+    """Qt's own texts, such as the Close button of Help, read in Korean too (they stayed
+    English: only dlab's tables were installed), and go back to English with the language."""
+    from dlab.ui.help_dialog import HelpDialog
+
+    def close_text() -> str:
+        dialog = HelpDialog("t", [], "")
+        qtbot.addWidget(dialog)
+        (button,) = dialog.findChildren(QDialogButtonBox)[0].buttons()
+        return button.text().replace("&", "")
+
+    try:
+        i18n.set_language("ko")
+        assert close_text() == "닫기"
+        i18n.set_language("en")
+        assert close_text() == "Close"
+    finally:
+        i18n.set_language("en")
