@@ -7,6 +7,14 @@ same from one run to the next, and CPU time hardly depends on the machine's load
 this is the figure to compare before and after a change to the drawing code.
 
     python benchmarks/frame_cost.py [--topics a,b] [--frames 60] [--seconds 2 | --steps N]
+        [--profile DIR]
+
+A frame's CPU time has three parts, printed beside it (medians): ``draw`` (the tab's
+draw(), the store, the status line), ``paint`` (the plots painted at once) and ``after``
+(what the frame left to the event loop: a plot whose range changed while it was painted
+is painted again). ``max turn`` is the longest of these over the frames: a 10 ms timer
+due during it waits that long. ``--profile DIR`` writes a cProfile of the deliveries per case
+(``DIR/<case>.prof``; read it with ``python -m pstats``).
 """
 
 from __future__ import annotations
@@ -42,7 +50,12 @@ def recording(case, steps: int, frames: int) -> list:  # noqa: ANN001
     return out
 
 
-def frame_cost(case, steps: int, frames: int) -> list[float]:  # noqa: ANN001
+def frame_cost(case, steps: int, frames: int,  # noqa: ANN001
+               profile: str | None = None) -> list[tuple[float, float, float]]:
+    """(draw, paint, after) of the GUI thread for each frame, in ms: ``after`` is what
+    the frame left to the event loop's next turn."""
+    import cProfile
+
     from dlab.ui.app import make_app
     from dlab.ui.main_window import MainWindow
 
@@ -55,12 +68,32 @@ def frame_cost(case, steps: int, frames: int) -> list[float]:  # noqa: ANN001
     tab.set_params(case.params)
     app.processEvents()
     tab.begin("run")
+    paint = tab._paint_now
+    painted = [0.0]
+
+    def timed_paint() -> None:
+        cpu = time.thread_time()
+        paint()
+        painted[0] = (time.thread_time() - cpu) * 1000
+
+    tab._paint_now = timed_paint
+    profiler = cProfile.Profile() if profile else None
     costs = []
     for batch in batches:
+        if profiler is not None:
+            profiler.enable()
         cpu = time.thread_time()
         tab._on_batch(batch)
-        app.processEvents()  # what the frame left to the event loop (a paint) counts too
-        costs.append((time.thread_time() - cpu) * 1000)
+        total = (time.thread_time() - cpu) * 1000
+        cpu = time.thread_time()
+        app.processEvents()  # what the frame left to the event loop (a second paint)
+        after = (time.thread_time() - cpu) * 1000
+        if profiler is not None:
+            profiler.disable()
+        costs.append((total - painted[0], painted[0], after))
+    if profiler is not None:
+        os.makedirs(profile, exist_ok=True)
+        profiler.dump_stats(os.path.join(profile, f"{case.name}.prof"))
     window.shutdown()
     window.close()
     window.deleteLater()
@@ -79,15 +112,19 @@ def main() -> None:
                     help="record the steps a headless run takes in this time (at most 2000)")
     ap.add_argument("--steps", type=int, help="record this many steps instead (the same "
                     "work on every machine: compare before and after with it)")
+    ap.add_argument("--profile", metavar="DIR", help="write DIR/<case>.prof (cProfile)")
     args = ap.parse_args()
-    print(f"{'':18}{'steps':>7}{'frame CPU ms':>14}{'p90':>8}   ({args.frames} frames, "
-          "GUI thread)")
+    print(f"{'':18}{'steps':>7}{'frame CPU ms':>14}{'p90':>8}{'draw':>8}{'paint':>8}"
+          f"{'after':>8}{'max turn':>10}   ({args.frames} frames, GUI thread, ms)")
     for case in cases(args.topics.split(",")):
         steps = args.steps or min(2000, max(args.frames, headless(case, seconds=args.seconds)[0]))
-        costs = frame_cost(case, steps, args.frames)
-        p90 = sorted(costs)[int(0.9 * len(costs))]
-        print(f"{case.name:<18}{steps:7d}{statistics.median(costs):14.1f}{p90:8.1f}",
-              flush=True)
+        costs = frame_cost(case, steps, args.frames, args.profile)
+        totals = sorted(sum(c) for c in costs)
+        p90 = totals[int(0.9 * len(totals))]
+        draw, paint, after = (statistics.median(c[k] for c in costs) for k in range(3))
+        turn = max(max(c) for c in costs)
+        print(f"{case.name:<18}{steps:7d}{statistics.median(totals):14.1f}{p90:8.1f}"
+              f"{draw:8.1f}{paint:8.1f}{after:8.1f}{turn:10.1f}", flush=True)
 
 
 if __name__ == "__main__":

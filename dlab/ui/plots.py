@@ -138,6 +138,11 @@ class PlotBase(pg.PlotWidget):
         # Axis labels widen as the data's range changes (at paint time): then the item
         # grows past the widget, and the title wraps again to bring it back.
         self.plotItem.geometryChanged.connect(self.keep_inside)
+        # An axis is a QPicture of lines and text, played back at every paint of its plot:
+        # 0.5 to 1 ms each, though most frames change only the curves. Cached as a pixmap,
+        # it is drawn again only when its range, ticks or size change.
+        for axis in self.plotItem.axes.values():
+            axis["item"].setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         # The title first: the plot item is then laid out to the new width with the
