@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
@@ -68,6 +70,13 @@ def set_line(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
         item.setData(x, y, antialias=smooth)  # a style change: handed on to the curve
     else:
         item.setData(x, y)
+
+
+@functools.cache
+def brush(color: str) -> pg.QtGui.QBrush:
+    """One brush per colour, shared. A scatter plot keys its symbols' images by the brush
+    object: a new brush at every frame renders every symbol again (and grows its atlas)."""
+    return pg.mkBrush(color)
 
 
 # Axis words every topic uses: translated once, in the shared context "plots".

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QFontMetricsF
 
 from dlab.ui.i18n import Msg
-from dlab.ui.plots import LabelledPlot, pen
+from dlab.ui.plots import LabelledPlot, brush, pen
 
 LABEL_GAP = 4  # pixels between a point and its label
 LABEL_MARGIN = 2  # pixels kept free between two labels, so they never touch
@@ -114,13 +114,16 @@ class WordMap(LabelledPlot):
     def set_points(self, xy: np.ndarray, words: Sequence[str], colors: Sequence[str],
                    highlight: str = "") -> None:
         self.xy, self.words, self.highlight = np.asarray(xy, float), list(words), highlight
-        brushes = [pg.mkBrush(c) for c in colors]
+        brushes = [brush(c) for c in colors]
         sizes = [14 if w == highlight else 9 for w in words]
         self.scatter.setData(x=self.xy[:, 0], y=self.xy[:, 1], brush=brushes, size=sizes,
                              data=list(words))
         while len(self.texts) < len(words):  # made once per slot, then reused
             item = pg.TextItem(anchor=(0, 0))
             item.textItem.document().setDocumentMargin(1)  # the box hugs the word
+            # Labels move at every frame and seldom change: drawn from a pixmap.
+            item.textItem.setCacheMode(
+                pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
             font = pg.QtGui.QFont()
             font.setPointSize(10)
             item.setFont(font)

@@ -36,3 +36,33 @@ def test_garbage_made_in_a_worker_thread_is_collected_in_the_gui_thread(qapp, qt
         gc.callbacks.remove(record)
     assert threads, "the GUI thread's timer collected the garbage"
     assert set(threads) == {threading.main_thread().ident}, "never in the worker thread"
+
+
+
+def test_a_full_collection_skips_what_existed_when_the_window_started(qapp, qtbot):
+    """What exists when the collector starts (modules, and torch where it came first) and
+    what a heavy import brings later are frozen: a full collection scans only what was made
+    since (it took 750 ms with torch loaded). Garbage made since is still collected."""
+    import weakref
+
+    from dlab.ui.gui_gc import HEAVY_IMPORT, GuiThreadCollector
+
+    before = len(gc.get_objects()) + gc.get_freeze_count()
+    collector = GuiThreadCollector(qapp)
+    try:
+        assert len(gc.get_objects()) < before / 100
+        kept = [Cycle() for _ in range(5000)]  # made since: in sight again
+        assert len(gc.get_objects()) >= 5000
+        collector.modules -= HEAVY_IMPORT  # as if torch had just been imported
+        collector.check()
+        assert len(gc.get_objects()) < len(kept)
+        garbage = Cycle()
+        gone = weakref.ref(garbage)
+        del garbage
+        for _ in range(3000):  # past generation 0's threshold
+            Cycle()
+        qtbot.waitUntil(lambda: gone() is None, timeout=10 * INTERVAL_MS)
+    finally:
+        collector.timer.stop()
+        collector.setParent(None)
+        collector.deleteLater()

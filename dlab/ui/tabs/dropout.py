@@ -15,7 +15,7 @@ from dlab.engines.dropout.frame import NETS, DropoutFrame, series
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import text_label
-from dlab.ui.plots import CROSS_ENTROPY, PALETTE, CurvePlot, LabelledPlot, pen
+from dlab.ui.plots import CROSS_ENTROPY, PALETTE, CurvePlot, LabelledPlot, brush, pen
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 from dlab.ui.train_val import TrainValPlot
@@ -51,7 +51,7 @@ class VotesView(LabelledPlot):
                   single: np.ndarray, label: np.ndarray) -> None:
         x = np.arange(1, len(mean) + 1, dtype=np.float64)
         self.bars.setData(x=x, y=mean, top=hi - mean, bottom=mean - lo, beam=0.0)
-        self.means.setData(x, mean, brush=[CLASS_COLORS[int(c)] for c in label])
+        self.means.setData(x, mean, brush=[brush(CLASS_COLORS[int(c)]) for c in label])
         self.single.setData(x, single)
         self.plotItem.setXRange(0.3, max(len(x), 1) + 0.7, padding=0)
 
