@@ -97,7 +97,7 @@ class GuiRun:
     fps: float  # draw() calls per second
     paints: float  # paints per second of the plot painted most often
     late: list[float] = field(default_factory=list)  # the probe timer's lateness, ms
-    frame_cpu_ms: float = float("nan")  # median GUI-thread CPU time of a frame drawn
+    frame_cpu_ms: float = float("nan")  # the GUI thread's CPU time a frame drawn (mean)
 
 
 def case_window(case: Case) -> tuple[Any, Any, Any]:
@@ -134,25 +134,20 @@ def in_window(case: Case, steps: int) -> GuiRun:
         case.topic.id, "run", case.params, 0, steps)
     clock: dict[str, Any] = {}
     draws: list[float] = []
-    cpu_ms: list[float] = []  # the GUI thread's CPU time of each frame: draw and paint
-    draw, paint = tab.draw, tab._paint_now
+    # The GUI thread's CPU time from the first frame drawn to the end of the run (frames
+    # are painted in turns of their own when training has a process of its own).
+    cpu: list[float] = []
+    draw = tab.draw
 
     def counted(snap: Snapshot) -> None:
-        cpu = time.thread_time()
+        if not cpu:
+            cpu.append(time.thread_time())
         draw(snap)
-        cpu_ms.append((time.thread_time() - cpu) * 1000)
         draws.append(time.perf_counter())
         if CLOCK in snap.summary:
             clock.update(times=snap.summary[CLOCK], steps=snap.step, status=snap.status)
 
-    def painted() -> None:
-        cpu = time.thread_time()
-        paint()
-        if cpu_ms:
-            cpu_ms[-1] += (time.thread_time() - cpu) * 1000
-
     tab.draw = counted  # type: ignore[method-assign]
-    tab._paint_now = painted  # type: ignore[method-assign]
     app.processEvents()
 
     class Probe(QObject):
@@ -191,6 +186,7 @@ def in_window(case: Case, steps: int) -> GuiRun:
     probe.timer.start()
     tab.start()
     loop.exec()
+    cpu.append(time.thread_time())
     settle = time.perf_counter() + 3 * TIMER_MS / 1000  # the tick that closes the run's gap
     while time.perf_counter() < settle:
         app.processEvents()
@@ -205,7 +201,8 @@ def in_window(case: Case, steps: int) -> GuiRun:
     return GuiRun(clock["steps"] / seconds, drawn / seconds,
                   max(probe.paints.values(), default=0) / seconds,
                   _during(probe.late, t0, t1),
-                  sorted(cpu_ms)[len(cpu_ms) // 2] if cpu_ms else float("nan"))
+                  (cpu[-1] - cpu[0]) * 1000 / max(len(draws) - 1, 1) if len(cpu) == 2
+                  else float("nan"))
 
 
 def _during(ticks: list[tuple[float, float]], t0: float, t1: float) -> list[float]:

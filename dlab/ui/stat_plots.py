@@ -14,7 +14,15 @@ import pyqtgraph as pg
 from dlab.core.metrics import SeriesBuffer
 from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
-from dlab.ui.plots import LOG_FLOOR, CurvePlot, LabelledPlot, PlotBase, pen, set_line
+from dlab.ui.plots import (
+    LOG_FLOOR,
+    CurvePlot,
+    LabelledPlot,
+    PlotBase,
+    pen,
+    set_line,
+    thin_to_pixels,
+)
 
 
 class EmptyHint:
@@ -199,12 +207,13 @@ class LayerCurves(CurvePlot):
         colors = layer_colors(max_layers)
         self.curve("first", QT_TRANSLATE_NOOP("plots", "layer 1 (input side)"), colors[0],
                    width=3)
-        self.mids = [self.plotItem.plot([], [], pen=pen(colors[0], 1.2))
+        # The layers between: one pixel wide, Qt's fast line (a wider one costs seven
+        # times as much to paint, and a deep net has eighteen of them).
+        self.mids = [self.plotItem.plot([], [], pen=pen(colors[0], 1.0))
                      for _ in range(max_layers - 2)]
         self.curve("last", QT_TRANSLATE_NOOP("plots", "last layer"), colors[-1], width=3)
         for item in self.mids:
-            item.setClipToView(True)
-            item.setDownsampling(auto=True, method="peak")
+            thin_to_pixels(item)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 230))
 
     def key_html(self) -> str:
@@ -232,7 +241,7 @@ class LayerCurves(CurvePlot):
             if buf is None or buf.n == 0:
                 item.setData([], [])
                 continue
-            item.setPen(pen(colors[i + 1], 1.2))
+            item.setPen(pen(colors[i + 1], 1.0))
             y = np.log10(np.maximum(np.abs(buf.y), LOG_FLOOR)) if self.log_y else buf.y
             set_line(item, buf.x, y)
 

@@ -707,20 +707,30 @@ class TopicTab(QWidget):
             rate = (batch.step - s0) / (now - t0)
             self._rate = (now, batch.step, rate)
         self._update_status()
-        self._paint_now()
+        self._settle_plots()
+        if not self.runner.in_process():
+            self._paint_now()
+        # else the event loop paints in a turn of its own: a timer (or a click) due
+        # meanwhile waits for the draw or the paint, not for both
         self.runner.hold(False)
         self._pace_deliveries()
 
-    def _paint_now(self) -> None:
-        """Paint the changed plots now, while the worker waits. Left to the event loop,
-        painting would run later beside the worker and each of its many GIL hand-offs
-        would wait for it: a 10 ms frame then takes ten times as long, and so does the
-        training it blocks. (Scenes post their changes; the window posts its repaint.)"""
+    def _settle_plots(self) -> None:
+        """Let every plot work out its new ranges (and its axes, its clipped and thinned
+        curves) now. pyqtgraph does it as the paint begins: the changes it makes then ask
+        for a second paint, and every frame was painted twice."""
         for plot in self.plots():
             # Auto-range first (a view does it when it paints): done inside the paint, the
             # new range made every plot dirty again, and each was painted twice a frame.
             plot.scene().prepareForPaint()
             QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
+
+    def _paint_now(self) -> None:
+        """Paint the changed plots now, while the worker waits: for a run on the runner's
+        thread. Left to the event loop, painting would run later beside the worker and each
+        of its many GIL hand-offs would wait for it: a 10 ms frame then takes ten times as
+        long, and so does the training it blocks. (Scenes post their changes; the window
+        posts its repaint.)"""
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
 
     def _pace_deliveries(self) -> None:

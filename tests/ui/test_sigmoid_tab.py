@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dlab import registry
 from dlab.core.snapshot import FINISHED
+from dlab.engines.sigmoid.zigzag import W_START
 from dlab.ui.runner import PAUSED, RUNNING
 from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
 
@@ -30,8 +31,13 @@ def test_run_draws_pause_step_stop(window, qtbot):
     before = step_once(qtbot, tab)
     assert tab.store.get("grad_norm/1").n == n + 1
     assert tab.runner.state == PAUSED
+    # The path runs from the start to the weights of the step just taken (points closer
+    # than half a pixel to the one before are not drawn: plots.distinct_cells).
     path = tab.zigzag["positive"].paths["w"][0]
-    assert len(path.xData) == before + 2  # the start and one point per step
+    w1, w2 = (tab.store.get(f"zigzag/positive/w{i}") for i in (1, 2))
+    assert w1.n == before + 1
+    assert (path.xData[0], path.yData[0]) == W_START
+    assert (path.xData[-1], path.yData[-1]) == (w1.y[-1], w2.y[-1])
     tab.runner.stop()
     assert not tab.runner.is_active()
     tab.reset()

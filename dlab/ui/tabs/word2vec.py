@@ -33,7 +33,15 @@ from dlab.engines.word2vec.text import BUILTIN, CorpusError, check_text_file
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import FittedLine, text_label
 from dlab.ui.plots import LOSS as LOSS_WORD
-from dlab.ui.plots import PALETTE, STEP, TRAINING_LOSS, LabelledPlot, pen, set_line
+from dlab.ui.plots import (
+    PALETTE,
+    STEP,
+    TRAINING_LOSS,
+    LabelledPlot,
+    pen,
+    set_line,
+    thin_to_pixels,
+)
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 from dlab.ui.word2vec_views import LookupView, WordMap, examples_html, window_html
@@ -85,8 +93,7 @@ class Word2VecTab(TopicTab):
         # One curve, so no legend (a hidden legend's anchor outlived its plot on close).
         self.loss_plot = LabelledPlot(TRAINING_LOSS, STEP, LOSS_WORD)
         self.loss_curve = self.loss_plot.plotItem.plot([], [], pen=pen(PALETTE[0], 1.0))
-        self.loss_curve.setClipToView(True)
-        self.loss_curve.setDownsampling(auto=True, method="peak")
+        thin_to_pixels(self.loss_curve)
         self.loss_plot.retranslate()
 
         # Nearest neighbours, and the similarity of two words.
