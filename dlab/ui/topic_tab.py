@@ -710,20 +710,19 @@ class TopicTab(QWidget):
         self._settle_plots()
         if not self.runner.in_process():
             self._paint_now()
-        # else the event loop paints in a turn of its own: a timer (or a click) due
-        # meanwhile waits for the draw or the paint, not for both
+        # else each plot is painted by the event loop, in a turn of its own: a timer (or a
+        # click) due meanwhile waits for one plot's paint, not for the whole frame
         self.runner.hold(False)
         self._pace_deliveries()
 
     def _settle_plots(self) -> None:
-        """Let every plot work out its new ranges (and its axes, its clipped and thinned
+        """Let every plot work out its new ranges (and so its axes, its clipped and thinned
         curves) now. pyqtgraph does it as the paint begins: the changes it makes then ask
         for a second paint, and every frame was painted twice."""
         for plot in self.plots():
             # Auto-range first (a view does it when it paints): done inside the paint, the
             # new range made every plot dirty again, and each was painted twice a frame.
             plot.scene().prepareForPaint()
-            QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
 
     def _paint_now(self) -> None:
         """Paint the changed plots now, while the worker waits: for a run on the runner's
@@ -731,6 +730,8 @@ class TopicTab(QWidget):
         of its many GIL hand-offs would wait for it: a 10 ms frame then takes ten times as
         long, and so does the training it blocks. (Scenes post their changes; the window
         posts its repaint.)"""
+        for plot in self.plots():
+            QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
 
     def _pace_deliveries(self) -> None:
