@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
+
+
+def threads_wanted() -> int:
+    """Torch threads for an engine: DLAB_THREADS when it is a whole number from 1 up,
+    else every core but one (left for the GUI). Empty counts as unset; anything else
+    is named on stderr and the default used, so a typo never stops a run."""
+    default = max(1, (os.cpu_count() or 2) - 1)
+    raw = os.environ.get("DLAB_THREADS", "").strip()
+    if not raw:
+        return default
+    if raw.isdigit() and int(raw) >= 1:
+        return int(raw)
+    print(f"dlab: DLAB_THREADS={raw!r} ignored: expected a whole number of threads from 1 up; "
+          f"using {default}", file=sys.stderr)
+    return default
 
 
 def configure_torch() -> None:
     """Leave one core for the GUI; DLAB_THREADS overrides."""
     import torch
 
-    wanted = int(os.environ.get("DLAB_THREADS", "0")) or max(1, (os.cpu_count() or 2) - 1)
+    wanted = threads_wanted()
     if torch.get_num_threads() != wanted:
         torch.set_num_threads(wanted)
 

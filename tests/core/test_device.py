@@ -11,6 +11,7 @@ import pytest
 import torch
 
 from dlab import registry
+from dlab.core import runtime
 from dlab.core.experiment import drive
 from dlab.core.pacing import Pacer
 from dlab.core.runtime import DeviceError, pick_device
@@ -82,3 +83,23 @@ def test_device_cuda_without_cuda_is_one_line_exit_2_nothing_written(tmp_path, c
         "choose cpu or auto"]
     assert out.stdout == ""
     assert not out_dir.exists()
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_thread_count_counts_as_unset(monkeypatch, value):
+    """`DLAB_THREADS=` crashed every command with a ValueError traceback."""
+    monkeypatch.setenv("DLAB_THREADS", value)
+    assert runtime.threads_wanted() == max(1, (os.cpu_count() or 2) - 1)
+
+
+def test_a_thread_count_is_taken_when_it_is_a_whole_number(monkeypatch):
+    monkeypatch.setenv("DLAB_THREADS", "3")
+    assert runtime.threads_wanted() == 3
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-2", "1.5"])
+def test_a_bad_thread_count_is_named_and_the_default_used(monkeypatch, capsys, value):
+    monkeypatch.setenv("DLAB_THREADS", value)
+    assert runtime.threads_wanted() == max(1, (os.cpu_count() or 2) - 1)
+    err = capsys.readouterr().err
+    assert f"DLAB_THREADS={value!r}" in err and "whole number of threads from 1 up" in err
