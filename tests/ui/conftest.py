@@ -96,6 +96,19 @@ def window(qtbot):
     w.close()
 
 
+def projector_window(qtbot, topic: str, lang: str):
+    """The main window on ``topic`` at 1024×700 (a classroom projector), shown and laid out;
+    qtbot closes it after the test."""
+    from dlab.ui.main_window import MainWindow
+
+    w = MainWindow(topic=topic, lang=lang)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    return w
+
+
 # How long a helper waits by default: a step can be a whole epoch (the autoencoder's), many
 # seconds on a loaded machine. A wait ends as soon as its condition holds.
 STEP_MS = 60_000

@@ -7,9 +7,8 @@ import pytest
 
 from dlab import registry
 from dlab.engines.adam.surfaces import SETUPS
-from dlab.ui.main_window import MainWindow
 from dlab.ui.runner import RUNNING
-from tests.ui.conftest import pause_and_settle, set_speed, wait_step
+from tests.ui.conftest import pause_and_settle, projector_window, set_speed, wait_step
 
 
 def adam_tab(window):
@@ -86,11 +85,7 @@ def test_choosing_a_function_brings_its_start_and_click_moves_the_start(window, 
 def test_inside_adam_keeps_the_window_inside_1024_by_700(qtbot, lang):
     """After 120 steps the Inside Adam table is full of numbers; it made the window taller
     than 700 px (issue 17, 21) and the plots beside it were cut off on the right."""
-    w = MainWindow(topic="adam", lang=lang)
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    w = projector_window(qtbot, "adam", lang)
     tab = w.current_tab()
     tab.run_inline(steps=120)
     qtbot.wait(50)

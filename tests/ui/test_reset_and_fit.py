@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from dlab import registry
 from dlab.ui import look
 from dlab.ui.main_window import MainWindow
-from tests.ui.conftest import wait_step
+from tests.ui.conftest import projector_window, wait_step
 
 TOPIC_IDS = registry.ids()
 
@@ -130,11 +130,7 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
     menus given room), before a run and after one has filled every view, and no plot title
     is cut off, at the sides or at the top and bottom (a wrapped title gets a taller row)."""
     frame_w, chrome_h = 16, 100
-    w = MainWindow(topic=topic_id, lang=lang)
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    w = projector_window(qtbot, topic_id, lang)
     tab = w.current_tab()
     for when in ("before a run", "after a run"):
         if when == "after a run":
@@ -166,11 +162,7 @@ def test_a_longer_status_is_painted_whole_before_the_layout_catches_up(qtbot, la
     """A frame is painted at once, before Qt's layout has run again (TopicTab._paint_now):
     the status line must already be wide enough for a longer text then, or its end is cut
     off ("Running · step 1047 · 19.6 s · 64 steps/"), as it was at 1024×700."""
-    w = MainWindow(topic="word2vec", lang=lang)
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    w = projector_window(qtbot, "word2vec", lang)
     tab = w.current_tab()
     QApplication.processEvents()
     tab.last_step, tab._elapsed, tab._rate = 104_700, 1960.0, (0.0, 0, 640.0)

@@ -10,7 +10,13 @@ import pytest
 from dlab import registry
 from dlab.ui.main_window import MainWindow
 from dlab.ui.word2vec_views import LABEL_MARGIN, place_labels
-from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_step
+from tests.ui.conftest import (
+    pause_and_settle,
+    projector_window,
+    set_speed,
+    step_once,
+    wait_step,
+)
 
 
 def open_tab(window, **changes):
@@ -184,11 +190,7 @@ def test_the_examples_line_stays_inside_the_window_at_1024_by_700(qtbot, lang):
 
     from dlab.core.snapshot import Snapshot
 
-    w = MainWindow(topic="word2vec", lang=lang)
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.width() == 1024, timeout=5000)
+    w = projector_window(qtbot, "word2vec", lang)
     tab = w.current_tab()
     tab.run_inline("run", 10)
     context = ("restaurant", "breakfast", "vegetables", "everybody", "strawberry")
