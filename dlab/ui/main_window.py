@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QEventLoop,
+    QRect,
     QSettings,
     QStandardPaths,
     Qt,
@@ -49,6 +50,7 @@ from dlab.ui.i18n import translate
 from dlab.ui.messages import reason
 from dlab.ui.messages import text as message_text
 from dlab.ui.record import save_recording
+from dlab.ui.screen_fit import fit_on_screen
 from dlab.ui.topic_tab import TopicTab
 
 log = logging.getLogger(__name__)
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1500, 900)
+        # Fitted to its screen when first shown, unless a caller sizes it before (dlab shot).
+        self._own_geometry: QRect | None = self.geometry()
         self.set_language(lang)
         zoom = self._setting("zoom", float)
         if zoom is not None and zoom != look.zoom():
@@ -883,6 +887,13 @@ class MainWindow(QMainWindow):
                 tab.runner.stop(timeout_ms=STOP_PATIENCE_MS)
         if look.zoom() != 1.0:  # saved above; the application gets its own size back
             look.set_zoom(1.0)
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        super().showEvent(event)
+        if self._own_geometry is not None:  # the first show: the frame's size is known now
+            if self.geometry() == self._own_geometry:
+                fit_on_screen(self)
+            self._own_geometry = None
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         if self.closing:  # a second close (a signal) while the first one waits
