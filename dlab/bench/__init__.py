@@ -83,14 +83,15 @@ def _throughput(opts: Options, note) -> dict:  # noqa: ANN001
     result: dict = {"topics": {}, "worst_case": None, "first_paint_s": None,
                     "bare_first_paint_s": None}
     note(f"{'':18}{'headless':>10}{'window':>9}{'window ÷':>10}{'frames':>8}{'paints':>8}"
-         f"{'lateness ms':>15}{'frame CPU':>11}")
+         f"{'lateness ms':>15}{'frame CPU':>11}{'CPU ms/step':>14}{'engine':>8}")
     note(f"{'':18}{'steps/s':>10}{'steps/s':>9}{'headless':>10}{'/s':>8}{'/s':>8}"
-         f"{'p50':>7}{'p99':>8}{'ms':>11}")
+         f"{'p50':>7}{'p99':>8}{'ms':>11}{'headless':>9}{'window':>7}{'share':>8}")
     for case in cases(opts.names()):
         f = measure(case, opts.seconds, opts.rounds)
         note(f"{case.name:<18}{f.steps_per_s:10.1f}{f.gui_steps_per_s:9.1f}"
              f"{f.gui_over_headless:10.3f}{f.fps:8.1f}{f.paints_per_s:8.1f}"
-             f"{f.p50_ms:7.1f}{f.p99_ms:8.1f}{f.frame_cpu_ms:11.1f}")
+             f"{f.p50_ms:7.1f}{f.p99_ms:8.1f}{f.frame_cpu_ms:11.1f}"
+             f"{f.headless_cpu_ms:9.3f}{f.engine_cpu_ms:7.3f}{f.engine_share:8.2f}")
         if case.name == WORST_CASE:
             result["worst_case"] = f.issue_json()
         else:

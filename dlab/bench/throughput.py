@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from dlab import registry
 from dlab.core.params import Params
@@ -42,21 +42,24 @@ def cases(names: list[str]) -> list[Case]:
     return out
 
 
-CLOCK = "bench_clock"  # the final snapshot's summary carries (t0, t1) under this key
+CLOCK = "bench_clock"  # the final snapshot's summary carries (t0, t1, cpu) under this key
 
 
 def timed(gen: Iterator[Snapshot]) -> Iterator[Snapshot]:
     """``gen``, timed from its first snapshot (set-up done) to its last, in whichever
     thread or process drives it: the last snapshot's summary carries the two times
-    (time.perf_counter, one clock for every process on the machine)."""
+    (time.perf_counter, one clock for every process on the machine) and the CPU time the
+    driving thread took between them (beside the wall time it says whether the engine
+    was kept waiting for a core or did more work)."""
     try:
         snap = next(gen)
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.thread_time()
         while True:
             sent = yield snap
             snap = gen.send(sent)
             if snap.status != RUNNING:
-                snap.summary = {**snap.summary, CLOCK: (t0, time.perf_counter())}
+                snap.summary = {**snap.summary,
+                                CLOCK: (t0, time.perf_counter(), time.thread_time() - cpu0)}
     finally:
         gen.close()
 
@@ -69,10 +72,16 @@ class TimedSpec(registry.RunSpec):
         return timed(super().start(pacer))
 
 
+class Headless(NamedTuple):
+    steps: int  # steps taken
+    rate: float  # steps per second
+    cpu_ms: float  # the driving thread's CPU time per step
+
+
 def headless(case: Case, steps: int | None = None, seconds: float | None = None,
-             device: str = "cpu") -> tuple[int, float]:
-    """(steps taken, steps/s) of the engine alone, as `dlab run` drives it: no frames.
-    Ends after ``steps`` (or the topic's own end) or, with ``seconds``, when time is up."""
+             device: str = "cpu") -> Headless:
+    """The engine alone, as `dlab run` drives it: no frames. Ends after ``steps`` (or the
+    topic's own end) or, with ``seconds``, when time is up."""
     from dlab.core.pacing import Pacer
     from dlab.core.runtime import configure_torch
 
@@ -80,15 +89,15 @@ def headless(case: Case, steps: int | None = None, seconds: float | None = None,
     gen = case.topic.start("run", case.params, 0, steps, Pacer(None), device)
     try:
         snap = next(gen)
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.thread_time()
         while snap.status == RUNNING and not (seconds and time.perf_counter() - t0 > seconds):
             snap = gen.send(None)
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.thread_time() - cpu0
     finally:
         gen.close()
     if snap.status not in (RUNNING, FINISHED):
         raise RuntimeError(f"{case.name}: the headless run ended {snap.status}: {snap.message}")
-    return snap.step, snap.step / max(elapsed, 1e-9)
+    return Headless(snap.step, snap.step / max(elapsed, 1e-9), cpu * 1000 / max(snap.step, 1))
 
 
 @dataclass
@@ -98,6 +107,8 @@ class GuiRun:
     paints: float  # paints per second of the plot painted most often
     late: list[float] = field(default_factory=list)  # the probe timer's lateness, ms
     frame_cpu_ms: float = float("nan")  # the GUI thread's CPU time a frame drawn (mean)
+    engine_cpu_ms: float = float("nan")  # the engine's CPU time a step (frames included)
+    engine_share: float = float("nan")  # the engine's CPU time ÷ its wall time
 
 
 def case_window(case: Case) -> tuple[Any, Any, Any]:
@@ -195,14 +206,15 @@ def in_window(case: Case, steps: int) -> GuiRun:
     close_window(app, window)
     if clock.get("status") != FINISHED:
         raise RuntimeError(f"{case.name}: the run in the window ended {state}")
-    t0, t1 = clock["times"]
+    t0, t1, engine_cpu = clock["times"]
     seconds = max(t1 - t0, 1e-9)
     drawn = sum(t0 <= t <= t1 for t in draws)
     return GuiRun(clock["steps"] / seconds, drawn / seconds,
                   max(probe.paints.values(), default=0) / seconds,
                   _during(probe.late, t0, t1),
                   (cpu[-1] - cpu[0]) * 1000 / max(len(draws) - 1, 1) if len(cpu) == 2
-                  else float("nan"))
+                  else float("nan"),
+                  engine_cpu * 1000 / max(clock["steps"], 1), engine_cpu / seconds)
 
 
 def _during(ticks: list[tuple[float, float]], t0: float, t1: float) -> list[float]:
@@ -231,6 +243,9 @@ class Figures:
     p99_ms: float
     steps: int
     frame_cpu_ms: float
+    headless_cpu_ms: float = float("nan")  # CPU time a step, headless
+    engine_cpu_ms: float = float("nan")  # CPU time a step in the window's engine
+    engine_share: float = float("nan")  # the window's engine: CPU time ÷ wall time
 
     @property
     def gui_over_headless(self) -> float:
@@ -247,25 +262,25 @@ def measure(case: Case, seconds: float = 2.0, rounds: int = 2,
             note: Callable[[str], None] = lambda _: None) -> Figures:
     """Headless for about ``seconds`` (warms up, finds the steps), then ``rounds`` turns of
     headless and windowed runs of those steps; the best of each."""
-    steps, _ = headless(case, seconds=seconds)
-    steps = max(steps, 1)
+    steps = max(headless(case, seconds=seconds).steps, 1)
     note(f"{case.name}: {steps} steps a run")
-    best_h, best_g, late = 0.0, None, []
+    best_h, best_g, late = Headless(0, 0.0, float("nan")), None, []
     for _ in range(rounds):
-        best_h = max(best_h, headless(case, steps)[1])
+        best_h = max(best_h, headless(case, steps), key=lambda h: h.rate)
         run = in_window(case, steps)
         late += run.late
         if best_g is None or run.rate > best_g.rate:
             best_g = run
     assert best_g is not None
-    return Figures(best_h, best_g.rate, best_g.fps, best_g.paints, percentile(late, 0.5),
-                   percentile(late, 0.99), steps, best_g.frame_cpu_ms)
+    return Figures(best_h.rate, best_g.rate, best_g.fps, best_g.paints, percentile(late, 0.5),
+                   percentile(late, 0.99), steps, best_g.frame_cpu_ms, best_h.cpu_ms,
+                   best_g.engine_cpu_ms, best_g.engine_share)
 
 
 def device_ratio(case: Case, seconds: float = 2.0) -> tuple[float, float]:
     """Headless steps/s on the CPU and on CUDA, the same steps from the same seed."""
-    steps, _ = headless(case, seconds=seconds)
+    steps = headless(case, seconds=seconds).steps
     headless(case, min(steps, 20), device="cuda")  # CUDA's start-up is not counted
-    cpu = headless(case, steps)[1]
-    cuda = headless(case, steps, device="cuda")[1]
+    cpu = headless(case, steps).rate
+    cuda = headless(case, steps, device="cuda").rate
     return cpu, cuda
