@@ -17,6 +17,7 @@ import torch
 
 from dlab.core.experiment import Diverged, Experiment
 from dlab.core.nets import init_linear, make_2d_classification
+from dlab.core.pacing import Budget
 from dlab.core.runtime import configure_torch, generator
 from dlab.core.selection import BestEpochs
 from dlab.core.snapshot import Record
@@ -146,6 +147,9 @@ class DropoutExperiment(Experiment):
         self.units = np.full((p.layers, p.hidden), np.nan)
         self.dropped_share = 0.0
         self._votes: dict[str, Any] = {"epoch": 0}
+        # A vote costs 12 to 25 epochs: a running run's frames take one only within a
+        # small share of its time (frame() below: every VOTE_EVERY epochs).
+        self.vote_budget = Budget()
         self.mc_acc = self.single_acc = math.nan
 
     def done(self) -> bool:
@@ -223,9 +227,21 @@ class DropoutExperiment(Experiment):
         self._votes = {"epoch": epoch, "mean": mean[shown], "lo": q[0], "hi": q[1],
                        "single": single[shown], "label": self.yv[shown]}
 
+    def _votes_old(self) -> bool:
+        return bool(self.t) and self.t - self._votes["epoch"] >= VOTE_EVERY
+
     def frame(self) -> DropoutFrame:
-        if self.t and (self.t - self._votes["epoch"] >= VOTE_EVERY):
+        if self._votes_old():
             self._vote(self.t)
+        return self._frame()
+
+    def paced_frame(self) -> DropoutFrame:
+        if self._votes_old() and self.vote_budget.due():
+            with self.vote_budget.spending():
+                self._vote(self.t)
+        return self._frame()
+
+    def _frame(self) -> DropoutFrame:
         v = self._votes
 
         def arr(key: str) -> np.ndarray:
