@@ -17,6 +17,7 @@ from dlab.engines.autoencoder.params import AutoencoderParams
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import text_label
+from dlab.ui.layouts import by_stretch
 from dlab.ui.plots import PALETTE, CurvePlot, LabelledPlot, pen
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
@@ -127,6 +128,7 @@ class AutoencoderTab(TopicTab):
         lay.addWidget(self.head)
         lay.addLayout(top, 2)
         lay.addLayout(bottom, 3)
+        by_stretch(self.loss_plot, self.recon, self.map, self.decoded)
 
     # --- user actions ------------------------------------------------------------------
     @Slot(float, float)

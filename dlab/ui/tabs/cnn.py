@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import key_html, text_label
 from dlab.ui.layer_diagram import FACE, Block, LayerDiagram, Line
+from dlab.ui.layouts import StretchTabs, by_stretch
 from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
 from dlab.ui.stat_plots import BarChart, EmptyHint
 from dlab.ui.topic_tab import TopicTab
@@ -83,7 +83,7 @@ class CNNTab(TopicTab):
                                QT_TRANSLATE_NOOP("CNNTab", "network"),
                                QT_TRANSLATE_NOOP("CNNTab", "parameters"), value_fmt="{:,.0f}")
 
-        self.pages = QTabWidget()
+        self.pages = StretchTabs()
         self.pages.addTab(self._features_page(), "")
         self.pages.addTab(self._layers_page(), "")
         self.pages.addTab(self._slow_page(), "")
@@ -103,6 +103,7 @@ class CNNTab(TopicTab):
         lay.addWidget(self.head)
         lay.addLayout(top, 2)
         lay.addWidget(self.pages, 3)
+        by_stretch(self.loss_plot, self.acc_plot, self.counts)
 
         self.timer = QTimer(self)
         self.timer.setInterval(SLOW_MS)
@@ -114,6 +115,9 @@ class CNNTab(TopicTab):
         page = QWidget()
         self.filters = ImageGrid(QT_TRANSLATE_NOOP("CNNTab", "Layer-1 filters"), columns=4,
                                  lut="diverging", captions=False)
+        # Four small kernels a row read at 25 px each: the room goes to the bar chart, whose
+        # title wrapped inside a word at 1024 px ("Class probabilit / ies").
+        self.filters.setMinimumWidth(110)
         self.input_grid = ImageGrid(None, columns=1, captions=False)  # titled when drawn
         self.pad = DrawPad()
         self.pad.changed.connect(self._on_drawing)
@@ -130,9 +134,10 @@ class CNNTab(TopicTab):
         self.probs = BarChart(QT_TRANSLATE_NOOP("CNNTab", "Class probabilities"),
                               QT_TRANSLATE_NOOP("CNNTab", "digit"),
                               QT_TRANSLATE_NOOP("CNNTab", "probability"))
+        self.probs.setMinimumWidth(180)
 
         inputs = QVBoxLayout()
-        inputs.addWidget(self.input_grid, 3)
+        inputs.addWidget(self.input_grid, 4)
         inputs.addWidget(self.pad_label)
         inputs.addWidget(self.pad, 3)
         inputs.addWidget(self.clear_btn)

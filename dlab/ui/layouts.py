@@ -1,0 +1,30 @@
+"""Box layouts whose stretch factors decide. A plot's size hint is the size it last had
+(QGraphicsView hints at its scene's size, which pyqtgraph keeps at the widget's), and a
+QTabWidget hints at its largest page: a layout short of room kept them as they were and
+never shared by its stretch factors (in presentation mode the autoencoder's loss plot kept
+88 px of data area in 1080, the CNN's curves 54)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
+
+
+def by_stretch(*widgets: QWidget) -> None:
+    """Let layouts share height among ``widgets`` by stretch alone, never below each one's
+    minimum size (every dlab plot sets one)."""
+    for widget in widgets:
+        policy = widget.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        widget.setSizePolicy(policy)
+
+
+class StretchTabs(QTabWidget):
+    """Pages of tabs that ask for no more height than their minimum (a wrapped label's
+    height for its width included): the rest of the room goes by stretch."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return False  # else a layout takes the pages' height for its width as their hint
