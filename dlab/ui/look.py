@@ -195,6 +195,9 @@ def style_plot(plot: pg.PlotWidget) -> None:
             if size is None:
                 size = child._dlab_size = child.opts.get("size", 10)
             child.setSize(size * 1.6 if _presenting else size)
+    look_changed = getattr(plot, "look_changed", None)
+    if look_changed is not None:  # a plot that places texts by their size (the word map)
+        look_changed()
 
 
 def style_labels(root: QWidget) -> None:

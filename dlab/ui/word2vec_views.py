@@ -11,26 +11,31 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QFontMetricsF
 
+from dlab.ui import look
 from dlab.ui.i18n import Msg
 from dlab.ui.plots import LabelledPlot, brush, pen
 
+LABEL_PT = 10  # the words' size, as designed (look.set_font)
 LABEL_GAP = 4  # pixels between a point and its label
 LABEL_MARGIN = 2  # pixels kept free between two labels, so they never touch
 POINT_RADIUS = 6  # pixels around a point that no label covers (the marker and its rim)
-RINGS = 8  # how far out a crowded label may go: ring r is (r - 1) label heights further
+RINGS = 2  # beside the point, or one label height further (with a line to it)
 # Where a label may go, relative to its point, in the order tried: right, left, above,
-# below, then the corners; the same again further out.
-_SPOTS = [(1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)]
+# below, the corners, then right and left half a line higher or lower, above and below
+# starting or ending at the point; the same again one label height further out.
+_SPOTS = [(1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1),
+          (1, -0.5), (1, 0.5), (-1, -0.5), (-1, 0.5),
+          (0.5, -1), (-0.5, -1), (0.5, 1), (-0.5, 1)]
 
 
 def place_labels(xy: np.ndarray, sizes: Sequence[tuple[float, float]],
                  bounds: tuple[float, float, float, float]) -> np.ndarray:
     """Top-left corners (pixels, y down) for labels of the points ``xy`` (pixels), greedy
-    in the order given: each label takes the first spot, nearest its point first, that
-    stays inside ``bounds`` (left, top, right, bottom), keeps LABEL_MARGIN from every
-    label placed before and covers no point (failing that, may cover points). A label
-    with no such spot gets NaN (the map hides it; its point still shows and a click on
-    it names it): labels never overlap.
+    in the order given: each label takes the first spot beside its point (or one label
+    height further) that stays inside ``bounds`` (left, top, right, bottom), keeps
+    LABEL_MARGIN from every label placed before and covers no point. A label with no such
+    spot gets NaN (the map hides it; its point still shows and a click on it names it): a
+    label is never far from its point, on another label or on another word's point.
 
     Every spot of a label is tested at once (arrays of candidates × placed labels and
     candidates × points): a frame places 40 labels 30 times a second."""
@@ -50,38 +55,39 @@ def place_labels(xy: np.ndarray, sizes: Sequence[tuple[float, float]],
     covers = ((rects[..., 0, None] - r < px) & (px < rects[..., 2, None] + r)
               & (rects[..., 1, None] - r < py) & (py < rects[..., 3, None] + r))
     covers[np.arange(n), :, np.arange(n)] = False
-    clear = inside & ~covers.any(axis=2)
+    free = inside & ~covers.any(axis=2)
     placed = np.zeros((n, 4))  # the first ``k`` rows are the labels placed so far
     k = 0
     m = LABEL_MARGIN
     for i in range(n):
-        ok = inside[i]
+        ok = free[i]
         if k:
             p, c = placed[:k], rects[i]
             ok = ok & ~np.any((c[:, None, 0] < p[:, 2] + m) & (p[:, 0] < c[:, None, 2] + m)
                               & (c[:, None, 1] < p[:, 3] + m) & (p[:, 1] < c[:, None, 3] + m),
                               axis=1)
-        # Covering another word's point is better than leaving a word unnamed.
-        for free in (ok & clear[i], ok):
-            if free.any():
-                placed[k] = rects[i, int(np.argmax(free))]
-                out[i] = placed[k, :2]
-                k += 1
-                break
+        if ok.any():
+            placed[k] = rects[i, int(np.argmax(ok))]
+            out[i] = placed[k, :2]
+            k += 1
     return out
 
 
 # The candidate spots relative to a point, in the order tried: ring by ring, _SPOTS in each.
 _RING = np.repeat(np.arange(RINGS), len(_SPOTS))
-_SX, _SY = (np.tile(np.array(_SPOTS)[:, k], RINGS) for k in (0, 1))
+_SX, _SY = (np.tile(np.array(_SPOTS, dtype=float)[:, k], RINGS) for k in (0, 1))
 
 
 def _candidates(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
     """Every spot of each (w, h) label around its (x, y) (columns of shape (n, 1)):
-    shape (n, spots, 4), each (left, top, right, bottom)."""
+    shape (n, spots, 4), each (left, top, right, bottom). Beside the point (left or right)
+    a spot may sit half a line higher or lower; above or below, it is centred on the
+    point, starts there (x 0.5) or ends there (x -0.5)."""
     gap = LABEL_GAP + _RING * h
-    left = np.where(_SX > 0, x + gap, np.where(_SX < 0, x - gap - w, x - w / 2))
-    top = np.where(_SY < 0, y - h - gap, np.where(_SY > 0, y + gap, y - h / 2))
+    left = np.where(_SX == 1, x + gap, np.where(_SX == -1, x - gap - w, x - (0.5 - _SX) * w))
+    beside = (np.abs(_SX) == 1) & (np.abs(_SY) < 1)
+    top = np.where(beside, y - h / 2 + _SY * h,
+                   np.where(_SY < 0, y - h - gap, np.where(_SY > 0, y + gap, y - h / 2)))
     return np.stack([left, top, left + w, top + h], axis=-1)
 
 
@@ -124,21 +130,17 @@ class WordMap(LabelledPlot):
             # Labels move at every frame and seldom change: drawn from a pixmap.
             item.textItem.setCacheMode(
                 pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            font = pg.QtGui.QFont()
-            font.setPointSize(10)
-            item.setFont(font)
+            look.set_font(item, LABEL_PT)  # and at least look.TEXT_PX when presenting
             self.addItem(item, ignoreBounds=True)
             self.texts.append(item)
         for i, item in enumerate(self.texts):
             shown = i < len(words)
             item.setVisible(shown)
-            look = (words[i], colors[i], words[i] == highlight) if shown else None
-            if shown and self._looks.get(i) != look:  # a text's layout is redone on a set
-                self._looks[i] = look
+            as_set = (words[i], colors[i], words[i] == highlight) if shown else None
+            if shown and self._looks.get(i) != as_set:  # a text's layout is redone on a set
+                self._looks[i] = as_set
                 item.setText(words[i], color=colors[i])
-                font = item.textItem.font()
-                font.setBold(words[i] == highlight)
-                item.setFont(font)
+                look.set_font(item, LABEL_PT, bold=words[i] == highlight)
         if len(self.xy):
             lo, hi = self.xy.min(0), self.xy.max(0)
             span = np.maximum(hi - lo, 1e-6)
@@ -150,6 +152,11 @@ class WordMap(LabelledPlot):
                     yRange=(lo[1] - 0.08 * span[1], hi[1] + 0.08 * span[1]), padding=0)
             finally:
                 self._placing = False
+        self._place()
+
+    def look_changed(self) -> None:
+        """The labels' size changed with the look (presentation mode, zoom): placed again,
+        or they would grow over each other and past the view's edge."""
         self._place()
 
     @Slot()

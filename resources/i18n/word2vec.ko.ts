@@ -28,7 +28,7 @@
         <translation>직업</translation>
     </message>
     <message>
-        <source>Word vectors, projected on 2 axes (PCA)</source>
+        <source>Word vectors on 2 axes (PCA)</source>
         <translation>단어 벡터를 두 축에 투영 (PCA)</translation>
     </message>
     <message>

@@ -32,6 +32,7 @@ from dlab.engines.word2vec.similarity import analogy, cosine, neighbours
 from dlab.engines.word2vec.text import BUILTIN, CorpusError, check_text_file
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import FittedLine, text_label
+from dlab.ui.layouts import by_stretch
 from dlab.ui.plots import LOSS as LOSS_WORD
 from dlab.ui.plots import (
     PALETTE,
@@ -79,7 +80,7 @@ class Word2VecTab(TopicTab):
         self.examples_label = FittedLine(12)  # as many examples as the width holds
 
         self.map = WordMap(
-            QT_TRANSLATE_NOOP("Word2VecTab", "Word vectors, projected on 2 axes (PCA)"),
+            QT_TRANSLATE_NOOP("Word2VecTab", "Word vectors on 2 axes (PCA)"),
             QT_TRANSLATE_NOOP("Word2VecTab", "principal axis 1"),
             QT_TRANSLATE_NOOP("Word2VecTab", "principal axis 2"))
         self.map_key = QLabel()
@@ -157,12 +158,13 @@ class Word2VecTab(TopicTab):
         grid.addWidget(self.query_box, 0, 1)
         grid.addWidget(self.lookup, 1, 0)
         grid.addWidget(self.loss_plot, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 1)
         # The map gets five eighths: its 40 labels need the room; the lookup table shows
         # as many rows as fit.
         grid.setRowStretch(0, 5)
         grid.setRowStretch(1, 3)
+        by_stretch(self.map, self.lookup, self.loss_plot)
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
