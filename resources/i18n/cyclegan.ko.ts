@@ -108,6 +108,10 @@
         <translation>y → F(y) → G(F(y))</translation>
     </message>
     <message>
+        <source>Press Run or Step.</source>
+        <translation>실행이나 한 단계를 누르세요.</translation>
+    </message>
+    <message>
         <source>Iteration {0}: F(G(x)) differs from x by {1:.3f} per pixel on average (pixels from −1 to 1)</source>
         <translation>반복 {0}: F(G(x))는 x와 픽셀마다 평균 {1:.3f} 다릅니다 (픽셀 값은 −1부터 1까지)</translation>
     </message>

@@ -68,6 +68,14 @@
         <translation>|기울기|</translation>
     </message>
     <message>
+        <source>Press Run or Step: the loss of each update, and of all the data at the end of each epoch.</source>
+        <translation>실행이나 한 단계를 누르세요: 업데이트마다의 손실과, 에포크가 끝날 때 전체 데이터의 손실을 그립니다.</translation>
+    </message>
+    <message>
+        <source>The size of the gradient at each step of the walk.</source>
+        <translation>곡면 위를 걷는 각 단계에서 기울기의 크기입니다.</translation>
+    </message>
+    <message>
         <source>Iterations per epoch = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}</source>
         <translation>에포크당 반복 수 = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}</translation>
     </message>

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 import torch
 
-from dlab.core.nets import SmallNet, make_2d_classification
+from dlab.core.datasets2d import make_2d_classification
+from dlab.core.nets import SmallNet
 from dlab.core.snapshot import FINISHED
 from dlab.engines.adam.engine import DIVERGED, ESCAPED, RUNNING, AdamRace, Racer
 from dlab.engines.adam.params import AdamParams, Hyper

@@ -13,8 +13,9 @@ from typing import Any
 import numpy as np
 import torch
 
+from dlab.core.datasets2d import make_2d_classification
 from dlab.core.experiment import Diverged, Experiment
-from dlab.core.nets import SmallNet, make_2d_classification
+from dlab.core.nets import SmallNet
 from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
 from dlab.engines.adam.frame import AdamFrame

@@ -32,7 +32,7 @@ from dlab.engines.cyclegan.models import (
     PatchDiscriminator,
 )
 from dlab.engines.cyclegan.params import FOLDERS, IMAGE_DOMAINS, CycleGANParams
-from dlab.engines.cyclegan.points import EXTENT, drawn_domain, parse_drawn, point_domains
+from dlab.engines.cyclegan.points import EXTENT, domain_sets, point_domains
 from dlab.engines.cyclegan.samples import samples_png
 
 GRID = 64  # the discriminators' heat maps
@@ -127,15 +127,9 @@ class CycleGAN(Experiment):
         if drawn == self._drawn and hasattr(self, "x"):
             return
         self._drawn = drawn
-        dom = self.generated
-        sets = []
-        for text, train, held_out in ((params.drawn_x, dom.x_train, dom.x_eval),
-                                      (params.drawn_y, dom.y_train, dom.y_eval)):
-            if text:
-                train, held_out = drawn_domain(parse_drawn(text))
-            sets.append((torch.from_numpy(train).to(self.device),
-                         torch.from_numpy(held_out).to(self.device)))
-        (self.x, self.x_eval), (self.y, self.y_eval) = sets
+        (self.x, self.x_eval), (self.y, self.y_eval) = (
+            (torch.from_numpy(train).to(self.device), torch.from_numpy(held_out).to(self.device))
+            for train, held_out in domain_sets(self.generated, *drawn))
 
     def _batch(self, data: torch.Tensor) -> torch.Tensor:
         idx = torch.randint(0, len(data), (self.params.batch_size,), generator=self.gen)

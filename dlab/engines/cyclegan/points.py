@@ -105,3 +105,14 @@ def drawn_domain(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     measures use at most N_EVAL of them, evenly spread over the drawing."""
     keep = np.linspace(0, len(points) - 1, min(len(points), N_EVAL)).round().astype(int)
     return points, points[keep]
+
+
+def domain_sets(generated: PointDomains, drawn_x: str, drawn_y: str
+                ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """(training set, held-out set) of X and of Y: the generated domains, or a domain
+    drawn with the mouse (``drawn_x``/``drawn_y`` non-empty) in place of either."""
+    sets = []
+    for text, train, held_out in ((drawn_x, generated.x_train, generated.x_eval),
+                                  (drawn_y, generated.y_train, generated.y_eval)):
+        sets.append(drawn_domain(parse_drawn(text)) if text else (train, held_out))
+    return sets[0], sets[1]

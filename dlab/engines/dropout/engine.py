@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 import torch
 
+from dlab.core.datasets2d import make_2d_classification
 from dlab.core.experiment import Diverged, Experiment
-from dlab.core.nets import init_linear, make_2d_classification
+from dlab.core.nets import init_linear
 from dlab.core.pacing import Budget
 from dlab.core.runtime import configure_torch, generator
 from dlab.core.selection import BestEpochs

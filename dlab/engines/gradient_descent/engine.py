@@ -13,15 +13,15 @@ import numpy as np
 import torch
 
 from dlab.core.contours import contour_segments
+from dlab.core.datasets2d import make_2d_classification
 from dlab.core.experiment import Diverged, Experiment, check_finite
-from dlab.core.nets import SmallNet, bce, grid_points, make_2d_classification
+from dlab.core.nets import SmallNet, bce, grid_points
 from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
-from dlab.engines.gradient_descent.frame import CompareFrame, GDFrame
+from dlab.engines.gradient_descent.frame import EXTENT, CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.engines.gradient_descent.surfaces import GD_SURFACES
 
-EXTENT = (-3.0, 3.0, -3.0, 3.0)  # the decision-boundary image
 GRID = 72
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+EXTENT = (-3.0, 3.0, -3.0, 3.0)  # the decision-boundary image: x0, x1, y0, y1
+
 
 @dataclass(frozen=True)
 class GDFrame:

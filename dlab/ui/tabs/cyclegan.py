@@ -21,11 +21,18 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.cyclegan import frame as names
 from dlab.engines.cyclegan.frame import IMAGES, CycleFrame
 from dlab.engines.cyclegan.params import IMAGE_DOMAINS, CycleGANParams
-from dlab.engines.cyclegan.points import EXTENT, MIN_DRAWN, format_drawn
+from dlab.engines.cyclegan.points import (
+    EXTENT,
+    MIN_DRAWN,
+    domain_sets,
+    format_drawn,
+    point_domains,
+)
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import key_html, text_label
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, pen
+from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 
 BLUE, ORANGE, GREEN, PURPLE = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
@@ -163,6 +170,11 @@ class MapView(PlotBase):
         arrows = arrow_segments(fake[:len(push)], push, ARROW_LEN)
         self.arrows.setData(arrows[:, 0], arrows[:, 1])
 
+    def show_domains(self, source: np.ndarray, target: np.ndarray) -> None:
+        """The two domains alone, before a run has drawn its generator's images."""
+        self.source.setData(source[:, 0], source[:, 1])
+        self.target.setData(target[:, 0], target[:, 1])
+
     def clear_data(self) -> None:
         self.image.clear()
         self._extent = None
@@ -219,6 +231,8 @@ class CycleGANTab(TopicTab):
                        QT_TRANSLATE_NOOP("CycleGANTab", "mean |error|, share of the way")),
              DIGIT_MEASURES),
         )
+        for plot, _ in self.curve_plots:
+            EmptyHint(plot, QT_TRANSLATE_NOOP("CycleGANTab", "Press Run or Step."))
         self.curve_keys: list[QLabel] = []
         curves = QHBoxLayout()
         # The last two plots share a place: the point measures or the digit measures.
@@ -279,6 +293,7 @@ class CycleGANTab(TopicTab):
         self.drawing: str | None = None  # "x" or "y" while drawing that domain
         self.sketch = np.zeros((0, 2), np.float32)
         self._last: np.ndarray | None = None  # where the current stroke is
+        self.seed.valueChanged.connect(self._preview_domains)
         self.params_changed(self.params())
 
     # --- user actions -----------------------------------------------------------------
@@ -299,6 +314,19 @@ class CycleGANTab(TopicTab):
     def params_changed(self, params: CycleGANParams) -> None:
         if not self.runner.is_active():
             self._show_page(params.domains in IMAGE_DOMAINS)
+            self._preview_domains()
+
+    @Slot()
+    def _preview_domains(self) -> None:
+        """Before a run is drawn, show the X and Y it will translate between (the engine
+        makes the same points from the same parameters and seed)."""
+        p = self.params()
+        if self._frame is not None or self.runner.is_active() or p.domains in IMAGE_DOMAINS:
+            return
+        x, y = (held_out for _, held_out in domain_sets(
+            point_domains(p.domains, self.seed.value()), p.drawn_x, p.drawn_y))
+        self.maps["G"].show_domains(x, y)
+        self.maps["F"].show_domains(y, x)
 
     def adjust_edit(self, old: CycleGANParams, new: CycleGANParams) -> CycleGANParams:
         """Digits are slower than points: switching to them brings a smaller batch."""
@@ -371,8 +399,10 @@ class CycleGANTab(TopicTab):
     # --- drawing ----------------------------------------------------------------------
     def draw(self, batch: Snapshot[CycleFrame]) -> None:
         for plot, series in self.curve_plots:
-            for name, _, _ in series:
-                plot.set_series(name, self.store.get(name))
+            bufs = [self.store.get(name) for name, _, _ in series]
+            for (name, _, _), buf in zip(series, bufs, strict=True):
+                plot.set_series(name, buf)
+            plot.hints[0].set_empty(all(buf is None or not buf.n for buf in bufs))
         f = batch.frame
         if f is not None and f.kind == IMAGES:
             self._frame = f
@@ -420,6 +450,7 @@ class CycleGANTab(TopicTab):
         self._frame = None
         self._show_sketch()
         self._show_head()
+        self._preview_domains()
 
     def retranslate_view(self) -> None:
         self.map_titles["G"].setText(translate(

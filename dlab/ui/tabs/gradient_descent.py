@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlab.core.datasets2d import make_2d_classification
 from dlab.core.snapshot import Snapshot
-from dlab.engines.gradient_descent.frame import CompareFrame, GDFrame
+from dlab.engines.gradient_descent.frame import EXTENT, CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.engines.gradient_descent.surfaces import GD_SURFACES
 from dlab.ui import look
@@ -32,6 +33,7 @@ from dlab.ui.plots import (
     SurfaceView,
     pen,
 )
+from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
 
 LOSS_ALL = QT_TRANSLATE_NOOP("GradientDescentTab", "loss on all data")
@@ -76,6 +78,12 @@ class BoundaryView(PlotBase):
             self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
             self.plotItem.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
+    def show_data(self, pts: np.ndarray, labels: np.ndarray) -> None:
+        """The data alone, before a run has coloured the plane."""
+        self.set_points(pts, labels)
+        x0, x1, y0, y1 = EXTENT
+        self.plotItem.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
     def clear_data(self) -> None:
         self.image.clear()
         self.line.setData([], [])
@@ -100,6 +108,10 @@ class GradientDescentTab(TopicTab):
             QT_TRANSLATE_NOOP("GradientDescentTab", "loss on all data, end of epoch"),
             PALETTE[1], symbol="o")
 
+        EmptyHint(self.loss_plot, QT_TRANSLATE_NOOP(
+            "GradientDescentTab", "Press Run or Step: the loss of each update, and of all the "
+                                  "data at the end of each epoch."))
+
         train = QWidget()
         tl = QVBoxLayout(train)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -116,6 +128,8 @@ class GradientDescentTab(TopicTab):
             QT_TRANSLATE_NOOP("GradientDescentTab", "Surface: gradient norm"), STEP, gradient,
             log_y=True)
         self.gnorm_plot.curve("g", gradient, PALETTE[0], dense=True)
+        EmptyHint(self.gnorm_plot, QT_TRANSLATE_NOOP(
+            "GradientDescentTab", "The size of the gradient at each step of the walk."))
         self.surface_label = QLabel()
         land = QWidget()
         ll = QVBoxLayout(land)
@@ -147,6 +161,7 @@ class GradientDescentTab(TopicTab):
         self.compare_btn.clicked.connect(self.run_compare)
         self.extra_bar.addWidget(self.compare_btn)
         self._points_set = False
+        self.seed.valueChanged.connect(self._preview_data)
         self.params_changed(self.params())
 
     def _build_compare(self) -> None:
@@ -199,6 +214,17 @@ class GradientDescentTab(TopicTab):
         self.surface.set_start(params.start_x, params.start_y)
         if not self.runner.is_active():
             self._show_ipe(params)
+            self._preview_data()
+
+    @Slot()
+    def _preview_data(self) -> None:
+        """Before a run is drawn, show the data set it will train on (the engine makes
+        the same points from the same parameters and seed)."""
+        if self._points_set or self.runner.is_active():
+            return
+        p = self.params()
+        self.boundary.show_data(*make_2d_classification(p.data, p.dataset_size,
+                                                         self.seed.value()))
 
     def begin(self, action: str) -> None:
         super().begin(action)
@@ -229,7 +255,9 @@ class GradientDescentTab(TopicTab):
             self.boundary.set_boundary(f.boundary, f.boundary_line, f.extent)
             self._show_ipe(self.params(), f.iteration, f.epoch)
             self._walk_from, self._walk_start = f.walk_from, f.walk_start
-        self.loss_plot.set_series("loss", self.store.get("loss"))
+        loss = self.store.get("loss")
+        self.loss_plot.set_series("loss", loss)
+        self.loss_plot.hints[0].set_empty(loss is None or not loss.n)
         ep = self.store.get("epoch_loss")
         if ep is not None and ep.n:
             self.loss_plot.set_xy("epoch_loss", ep.x, ep.y)
@@ -247,6 +275,7 @@ class GradientDescentTab(TopicTab):
         g = self.store.get("landscape/grad_norm")
         if g is not None:
             self.gnorm_plot.set_xy("g", g.x[k:] - k, g.y[k:])
+            self.gnorm_plot.hints[0].set_empty(g.n <= k)
         loss = self.store.last("landscape/loss")
         if loss is not None:
             self.surface_label.setText(
@@ -280,6 +309,7 @@ class GradientDescentTab(TopicTab):
         self._walk_start = None
         self._diverged = ()
         self._show_ipe(self.params())
+        self._preview_data()
 
     def retranslate_view(self) -> None:
         self.train_title.setText(translate("GradientDescentTab", "Real training"))
