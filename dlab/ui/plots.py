@@ -97,22 +97,204 @@ TRAINING_LOSS = QT_TRANSLATE_NOOP("plots", "Training loss")
 CROSS_ENTROPY = QT_TRANSLATE_NOOP("plots", "cross-entropy")
 
 
+# The least room between two tick labels, in lines of their text: side by side (about
+# two digits' width), and one above the other (a little more than a line's leading).
+TICK_GAP_LINES = 0.6
+TICK_GAP_LINES_V = 0.3
+NICE = (1.0, 2.0, 2.5, 5.0)  # major tick spacings, times a power of ten
+
+
+def next_nice(spacing: float) -> float:
+    """The next larger of 1, 2, 2.5, 5 times a power of ten."""
+    p10 = 10.0 ** np.floor(np.log10(spacing) + 1e-9)
+    for m in (*NICE[1:], 10.0):
+        if m * p10 > spacing * (1 + 1e-9):
+            return m * p10
+    return 10.0 * p10
+
+
+def spread_out(spans: list[tuple[float, float]], lo: float, hi: float,
+               gap: float) -> list[tuple[float, float]] | None:
+    """Label spans along an axis (start, end, in order), each pushed inside lo..hi; None
+    when two of them then come closer than ``gap``."""
+    out = []
+    for a, b in spans:
+        shift = max(0.0, lo - a) - max(0.0, b - hi)
+        a, b = a + shift, b + shift
+        if out and a - out[-1][1] < gap:
+            return None
+        out.append((a, b))
+    return out
+
+
 class Axis(pg.AxisItem):
-    """pyqtgraph's axis, which sets its label's HTML again at every change of the view's
-    range (its unit prefix might have changed): a rich-text layout each time, the largest
-    part of building a plot (about 30 times per plot) and a cost of every frame that moves
-    an axis. Here the HTML is set only when it differs from what is shown."""
+    """pyqtgraph's axis, made to read on a small plot and a projector:
+
+    * tick labels never crowd: the major spacing grows (1, 2, 2.5, 5 × 10ⁿ) until the
+      labels are at least TICK_GAP_LINES apart, and only the major ticks are labelled
+      (pyqtgraph labels minor ticks too where its rough fill ratio allows, and places
+      major ones by the axis's length alone: "200400" under a narrow plot);
+    * a label at an end is moved inside the axis instead of hidden (a 300-epoch axis read
+      0, 100, 200 and stopped);
+    * a title longer than its axis wraps onto a second line instead of running past the
+      plot's edge;
+    * its title's HTML is set only when it differs from what is shown (pyqtgraph sets it
+      at every change of the view's range: a rich-text layout each time, the largest part
+      of building a plot and a cost of every frame that moves an axis)."""
 
     _shown_html: str | None = None
+    _every_label = False
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.style["maxTextLevel"] = 0
 
     def _updateLabel(self) -> None:  # noqa: N802 (pyqtgraph's name)
         html = self.labelString()
         if html != self._shown_html:
             self._shown_html = html
             self.label.setHtml(html)
+            self.fit_label()
         self._adjustSize()
         self.picture = None
         self.update()
+
+    def resizeEvent(self, ev=None) -> None:  # noqa: N802, ANN001 (pyqtgraph's name)
+        if self.label is not None and self.fit_label():
+            self._adjustSize()
+        super().resizeEvent(ev)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        if self._every_label:  # pyqtgraph drops the labels outside it: none here
+            return QRectF(-1e6, -1e6, 2e6, 2e6)
+        # The labels at a vertical axis's ends reach past it by up to end_room (the
+        # axis is cached as a pixmap of this rectangle: anything outside is cut off).
+        room = self.end_room()
+        return super().boundingRect().united(
+            self.mapRectFromParent(self.geometry()).adjusted(0, -room, 0, room))
+
+    def end_room(self) -> float:
+        """How far a label may reach past the axis's ends: half a line on a vertical axis
+        (its ends have the title and the corner beside them), none on a horizontal one
+        (the plot's edge, or the axis beside it)."""
+        return 0.5 * self.tick_metrics().height() if self.vertical() else 0.0
+
+    def vertical(self) -> bool:
+        return self.orientation in ("left", "right")
+
+    def fit_label(self) -> bool:
+        """Wrap the title (centred lines) where it is longer than the plot leaves it: it is
+        centred on the axis and may reach past the axis's ends into the plot's corners,
+        not past the plot. True if its lines changed."""
+        item, plot = self.label, self.parentItem()
+        if plot is None:
+            return False
+        outer, geo = plot.rect(), self.geometry()
+        if self.vertical():
+            mid, lo, hi = geo.center().y(), outer.top(), outer.bottom()
+        else:
+            mid, lo, hi = geo.center().x(), outer.left(), outer.right()
+        length = 2 * min(mid - lo, hi - mid) - 4
+        before = item.boundingRect().height()
+        item.setTextWidth(-1)
+        if length > 40 and item.boundingRect().width() > length:
+            item.setTextWidth(length)
+            item.document().setDefaultTextOption(
+                pg.QtGui.QTextOption(pg.QtCore.Qt.AlignmentFlag.AlignCenter))
+        return item.boundingRect().height() != before
+
+    def _updateWidth(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        super()._updateWidth()
+        self._room_for_wrapped_label()
+
+    def _updateHeight(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        super()._updateHeight()
+        self._room_for_wrapped_label()
+
+    def _room_for_wrapped_label(self) -> None:
+        """pyqtgraph gives a title 0.8 of its height (its box's margins are blank) and
+        moves it 5 px outwards: enough for one line, not for two."""
+        if self.fixedWidth is not None or not self.isVisible() or not self.label.isVisible():
+            return
+        extra = 0.2 * self.label.boundingRect().height() - 5
+        if extra > 0:
+            if self.vertical():
+                w = self.minimumWidth() + extra
+                self.setMinimumWidth(w)
+                self.setMaximumWidth(w)
+            else:
+                h = self.minimumHeight() + extra
+                self.setMinimumHeight(h)
+                self.setMaximumHeight(h)
+
+    def tick_metrics(self) -> pg.QtGui.QFontMetricsF:
+        return pg.QtGui.QFontMetricsF(self.style["tickFont"] or pg.QtGui.QFont())
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802, N803
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self._tickSpacing is not None or not levels or size <= 0 or maxVal <= minVal:
+            return levels
+        major = spacing = levels[0][0]
+        if self.logMode and spacing < 1:
+            return levels  # no whole decades: LabelledPlot thins the 1-2-5 labels
+        while not self.labels_fit(minVal, maxVal, size, spacing):
+            spacing = next_nice(spacing)
+        if spacing == major:
+            return levels
+        return [(spacing, 0), (spacing / (4 if spacing / major % 1 else 5), 0)]
+
+    def labels_fit(self, lo: float, hi: float, size: float, spacing: float) -> bool:
+        """Whether the labels at multiples of ``spacing`` (in lo..hi, drawn on ``size``
+        pixels) keep their distance, end ones moved inside."""
+        metrics = self.tick_metrics()
+        gap = (TICK_GAP_LINES_V if self.vertical() else TICK_GAP_LINES) * metrics.height()
+        values = np.arange(np.ceil(lo / spacing), np.floor(hi / spacing) + 1) * spacing
+        if len(values) < 2:
+            return True
+        if len(values) > size:
+            return False
+        px = (values - lo) * (size / (hi - lo))
+        if self.vertical():
+            half = 0.4 * metrics.height()  # pyqtgraph counts 0.8 of a line
+            return bool(np.all(np.diff(px) >= 2 * half + gap))
+        strings = self.tickStrings(list(values / self.scale), self.autoSIPrefixScale * self.scale,
+                                   spacing / self.scale)
+        widths = [metrics.horizontalAdvance(s) for s in strings]
+        spans = [(x - w / 2, x + w / 2) for x, w in zip(px, widths, strict=True)]
+        return spread_out(spans, 0.0, size, gap) is not None
+
+    def generateDrawSpecs(self, p):  # noqa: N802, ANN001, ANN201 (pyqtgraph's names)
+        """pyqtgraph's, with every label kept (it hides those reaching past the axis's
+        ends) and then moved inside: by half a line at most on a vertical axis, whose
+        ends have room beside them, and wholly inside a horizontal one."""
+        self._every_label = True
+        try:
+            specs = super().generateDrawSpecs(p)
+        finally:
+            self._every_label = False
+        if specs is None:
+            return None
+        axis_spec, tick_specs, text_specs = specs
+        bounds = self.mapRectFromParent(self.geometry())
+        room = self.end_room()
+        if self.vertical():
+            lo, hi = bounds.top() - room, bounds.bottom() + room
+        else:
+            lo, hi = bounds.left(), bounds.right()
+            # pyqtgraph reserves 0.8 of a label's lines; a name put on a second row
+            # (BarChart) needs its last line whole, or the axis title covers it
+            rows = max((text.count("\n") + 1 for _, _, text in text_specs), default=1)
+            if rows > 1:
+                self._updateMaxTextSize((rows - 0.2) * self.tick_metrics().height())
+        placed = []
+        for rect, flags, text in text_specs:
+            a, b = (rect.top(), rect.bottom()) if self.vertical() else (rect.left(), rect.right())
+            shift = max(0.0, lo - a) - max(0.0, b - hi)
+            if b - a > hi - lo:
+                continue  # longer than the axis: no room anywhere
+            placed.append((rect.translated(*((0, shift) if self.vertical() else (shift, 0))),
+                           flags, text))
+        return axis_spec, tick_specs, placed
 
 
 def axes() -> dict[str, Axis]:
@@ -272,10 +454,21 @@ class LabelledPlot(PlotBase):
             every = axis.logTickValues
 
             def one_two_five(lo: float, hi: float, size: float, std: list) -> list:
-                """Minor ticks at 1, 2 and 5 only: on a short plot spanning about a
-                decade, the labels of 2, 3, ... 9 run into each other."""
-                return [(spacing, [v for v in values
-                                   if spacing is not None or round(10 ** (v % 1)) in (1, 2, 5)])
+                """Minor ticks at 1, 2 and 5 only (on a short plot spanning about a
+                decade, the labels of 2, 3, ... 9 run into each other), or at 1 and 3, or
+                1 alone, where those would still crowd."""
+                need = (0.8 + TICK_GAP_LINES_V) * axis.tick_metrics().height()
+                per_decade = size / max(hi - lo, 1e-9)
+                keep = next((m for m in ((1, 2, 5), (1, 3), (1,))
+                             if per_decade * min(np.diff(np.log10([*m, 10]))) >= need), (1,))
+                decades = max(1, int(np.ceil(need / per_decade)))  # every one, or fewer
+
+                def shown(v: float) -> bool:
+                    if keep != (1,):
+                        return round(10 ** (v % 1)) in keep
+                    return round(10 ** (v % 1)) in (1, 10) and round(v) % decades == 0
+
+                return [(spacing, [v for v in values if spacing is not None or shown(v)])
                         for spacing, values in every(lo, hi, size, std)]
 
             axis.logTickValues = one_two_five

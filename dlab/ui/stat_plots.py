@@ -10,12 +10,15 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Slot
 
 from dlab.core.metrics import SeriesBuffer
 from dlab.ui import look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg
 from dlab.ui.plots import (
     LOG_FLOOR,
+    TICK_GAP_LINES,
+    TICK_GAP_LINES_V,
     CurvePlot,
     LabelledPlot,
     PlotBase,
@@ -74,18 +77,30 @@ def layer_colors(n: int) -> list[str]:
     return [cmap.map(0.85 * i / max(1, n - 1), mode="qcolor").name() for i in range(n)]
 
 
+BAR_WIDTH = 0.7  # of the distance between two bars
+BAR_PT = (12, 10, 9, 8)  # a value label's sizes, the first that fits its bar's width
+
+
 class BarChart(LabelledPlot):
     """Bars at 1..n with text ticks under them. With ``log_y`` heights are drawn as log10
-    from a floor a decade below the smallest bar, so bars spanning decades stay readable."""
+    from a floor a decade below the smallest bar, so bars spanning decades stay readable.
+
+    Every text keeps its room at any size of the plot (``fit``, again when it is resized):
+    a value label over each bar in the largest size of BAR_PT its bar's width holds (else
+    turned upright), with the room above the tallest bar its label needs; the names under
+    the bars on one row, on two alternate rows where they are wider than a bar, and every
+    second (third ...) one where even that crowds."""
 
     def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg, *, log_y: bool = False,
                  value_fmt: str | None = None) -> None:
         super().__init__(title, xlabel, ylabel, log_y=log_y, interactive=False)
         self.value_fmt = value_fmt  # e.g. "{:.1f} ms": a label above each bar
-        self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.7)
+        self.bars = pg.BarGraphItem(x=[], y0=[], y1=[], width=BAR_WIDTH)
         self.addItem(self.bars)
         self.texts: list[pg.TextItem] = []
+        self._shown: tuple | None = None  # (heights, floor, names): what fit() lays out
         self.plotItem.showGrid(x=False, y=True, alpha=0.25)
+        self.plotItem.getViewBox().sigResized.connect(self.fit)
         self.retranslate()
 
     def set_bars(self, values: Sequence[float], labels: Sequence[str],
@@ -97,25 +112,16 @@ class BarChart(LabelledPlot):
         x = np.arange(1, n + 1, dtype=np.float64)
         brushes = list(colors) if colors is not None else ["#0072B2"] * n
         if self.log_y:
-            logs = np.log10(np.maximum(np.abs(v), LOG_FLOOR))
-            floor = float(np.floor(logs.min())) - 1 if n else 0.0
-            top = float(np.ceil(logs.max())) if n else 1.0
-            self.bars.setOpts(x=x, y0=np.full(n, floor), y1=logs, height=None, width=0.7,
-                              brushes=brushes, pens=[pen("#333333", 0.8)] * n)
-            self.plotItem.setYRange(floor, max(top, floor + 1), padding=0.02)
-            heights = logs
+            heights = np.log10(np.maximum(np.abs(v), LOG_FLOOR))
+            floor = float(np.floor(heights.min())) - 1 if n else 0.0
         else:
-            self.bars.setOpts(x=x, y0=np.zeros(n), y1=v, height=None, width=0.7, brushes=brushes,
-                              pens=[pen("#333333", 0.8)] * n)
-            top = float(np.nanmax(v)) if n else 1.0
-            self.plotItem.setYRange(0, top * 1.2 if top > 0 else 1.0, padding=0)
-            heights = v
+            heights, floor = v, 0.0
+        self.bars.setOpts(x=x, y0=np.full(n, floor), y1=heights, height=None, width=BAR_WIDTH,
+                          brushes=brushes, pens=[pen("#333333", 0.8)] * n)
         self.plotItem.setXRange(0.4, n + 0.6, padding=0)
-        ticks = [(float(i), lab) for i, lab in zip(x, labels, strict=True)]
-        if n > 12:  # keep every other label readable on a projector
-            ticks = [t for i, t in enumerate(ticks) if i % 2 == 0 or i == n - 1]
-        self.plotItem.getAxis("bottom").setTicks([ticks])
         self._set_texts(x, v, heights, texts)
+        self._shown = (heights, floor, list(labels))
+        self.fit()
 
     def _set_texts(self, x: np.ndarray, v: np.ndarray, heights: np.ndarray,
                    texts: Sequence[str | None] | None = None) -> None:
@@ -123,8 +129,8 @@ class BarChart(LabelledPlot):
             return
         while len(self.texts) < len(x):  # made once per slot, then reused
             item = pg.TextItem(anchor=(0.5, 1.0), color="#000000")
-            # Seven bars on a 1280-pixel projector leave about 40 px a bar.
-            look.set_font(item, 12 if len(x) <= 4 else 10, bold=True)
+            item.textItem.document().setDocumentMargin(1)  # its room is what it shows
+            look.set_font(item, BAR_PT[0], bold=True)
             self.addItem(item)
             self.texts.append(item)
         for i, item in enumerate(self.texts):
@@ -136,10 +142,66 @@ class BarChart(LabelledPlot):
             else:
                 item.hide()
 
+    @Slot()
+    def fit(self) -> None:
+        """Size the value labels to the bars, leave them room above, and space the names."""
+        if self._shown is None:
+            return
+        heights, floor, names = self._shown
+        n = len(heights)
+        vb = self.plotItem.getViewBox()
+        per_bar = vb.width() / (n + 0.2) if n else vb.width()
+        room = self._fit_texts(n, per_bar)  # pixels above a bar its label takes
+        top = float(np.nanmax(heights)) if n else 1.0
+        if self.log_y:
+            top = max(float(np.ceil(top)), floor + 1)
+        elif top <= 0:
+            top = 1.0
+        span = max(top - floor, 1e-12)
+        high = top + 0.05 * span if room else floor + 1.2 * span
+        h = vb.height()
+        if room and h > room + 1:  # the tallest label's top at the view's top
+            high = max(high, (float(np.nanmax(heights)) * h - floor * room) / (h - room))
+        self.plotItem.setYRange(floor, high, padding=0)
+        self._space_names(names, per_bar)
+
+    def _fit_texts(self, n: int, per_bar: float) -> float:
+        shown = [t for t in self.texts[:n] if t.isVisible()]
+        if not shown:
+            return 0.0
+        upright = True
+        for pt in BAR_PT if n > 4 else BAR_PT[:1] + BAR_PT:
+            for item in shown:
+                if getattr(item, "_dlab_pt", None) != pt:
+                    look.set_font(item, pt, bold=True)
+            widest = max(item.textItem.boundingRect().width() for item in shown)
+            if widest <= per_bar:  # its blank margin may reach into the gap
+                upright = False
+                break
+        for item in shown:  # upright: read from below, standing on its bar
+            item.setAngle(90 if upright else 0)
+            item.setAnchor((0.0, 0.5) if upright else (0.5, 1.0))
+        size = [item.textItem.boundingRect() for item in shown]
+        return max(r.width() if upright else r.height() for r in size) + 2
+
+    def _space_names(self, names: list[str], per_bar: float) -> None:
+        axis = self.plotItem.getAxis("bottom")
+        metrics = axis.tick_metrics()
+        need = max((metrics.horizontalAdvance(s) for s in names), default=0.0) \
+            + TICK_GAP_LINES * metrics.height()
+        rows = 1 if need <= per_bar else 2
+        every = max(1, int(np.ceil(need / (rows * per_bar))))
+        kept = [i for i in range(len(names)) if i % every == 0]
+        ticks = [(float(i + 1), ("\n" if k % 2 and rows == 2 else "") + names[i])
+                 for k, i in enumerate(kept)]
+        axis.setTicks([ticks])
+
     def clear_data(self) -> None:
+        self._shown = None
         self.bars.setOpts(x=[], y0=[], y1=[], height=None)
         for item in self.texts:
             item.hide()
+
 
 class HeatStrip(LabelledPlot):
     """One row per layer, one column per value bin, colour = share of the layer's values
@@ -150,6 +212,8 @@ class HeatStrip(LabelledPlot):
         self.image = pg.ImageItem()
         self.image.setLookupTable(pg.colormap.get("inferno").getLookupTable(nPts=256))
         self.addItem(self.image)
+        self.rows = 0
+        self.plotItem.getViewBox().sigResized.connect(self.number_rows)
         self.retranslate()
 
     def set_rows(self, rows: np.ndarray, lo: float, hi: float) -> None:
@@ -159,9 +223,20 @@ class HeatStrip(LabelledPlot):
         self.image.setImage(scaled.T, levels=(0.0, 1.0))  # col-major: image[x, y]
         self.image.setRect(pg.QtCore.QRectF(lo, 0.5, hi - lo, n))
         self.plotItem.setRange(xRange=(lo, hi), yRange=(0.5, n + 0.5), padding=0)
-        step = 1 if n <= 12 else 2
-        ticks = [(float(k), str(k)) for k in range(1, n + 1) if (k - 1) % step == 0 or k == n]
-        self.plotItem.getAxis("left").setTicks([ticks])
+        if n != self.rows:
+            self.rows = n
+            self.number_rows()
+
+    @Slot()
+    def number_rows(self) -> None:
+        """Number the rows, every one or every second, third ... as the height allows."""
+        n = self.rows
+        axis = self.plotItem.getAxis("left")
+        line = axis.tick_metrics().height()
+        per_row = self.plotItem.getViewBox().height() / max(n, 1)
+        step = max(1, int(np.ceil((0.8 + TICK_GAP_LINES_V) * line / max(per_row, 1e-9))))
+        ticks = [(float(k), str(k)) for k in range(1, n + 1, step)]
+        axis.setTicks([ticks])
 
     def clear_data(self) -> None:
         self.image.clear()

@@ -13,6 +13,7 @@ from dlab import registry
 from dlab.ui import look
 from dlab.ui.main_window import MainWindow
 from tests.ui.conftest import projector_window, wait_step
+from tests.ui.plot_checks import unreadable
 
 TOPIC_IDS = registry.ids()
 
@@ -155,6 +156,39 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
                 f"in a {plot.width()} px widget")
     assert not cut_titles(tab), f"{topic_id} ({lang}): {cut_titles(tab)}"
     w.close()
+
+
+# Word2Vec's lookup table at 1024×700 is one row too short for its two words and the
+# picked one (1.6 px between "cat" and "dog"): its layout belongs to the window-geometry work.
+CROWDED = {("word2vec", "en", "1024x700")}
+
+
+@pytest.mark.parametrize("look", ["1024x700", "presenting"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_plot_reads_on_a_projector(qtbot, request, topic_id, lang, look):
+    """After a run, in every plot of every tab, on a 1024×700 projector and presenting at
+    1920×1080: tick labels apart (not "200400"), the numbers at an axis's ends shown (a
+    300-epoch axis stopped at 200), axis titles inside the plot and clear of the numbers,
+    a bar chart's values inside its view and apart (plot_checks)."""
+    if (topic_id, lang, look) in CROWDED:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a known crowded plot"))
+    if look == "presenting":
+        w = MainWindow(topic=topic_id, lang=lang)
+        qtbot.addWidget(w)
+        w.resize(1920, 1080)
+        w.show()
+        qtbot.waitUntil(lambda: w.width() == 1920, timeout=5000)
+        w.set_presentation(True, full_screen=False)
+    else:
+        w = projector_window(qtbot, topic_id, lang)
+    tab = w.current_tab()
+    tab.run_inline("run", 20)
+    found = unreadable(tab)
+    if look == "presenting":
+        w.set_presentation(False, full_screen=False)
+    w.close()
+    assert not found, f"{topic_id} ({lang}, {look}): {found}"
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

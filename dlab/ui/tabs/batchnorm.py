@@ -107,8 +107,9 @@ class BatchNormTab(TopicTab):
         el.setContentsMargins(0, 0, 0, 0)
         el.addWidget(self.eval_bars, 1)
         el.addWidget(self.eval_note)
+        # The bar chart's seven values and names need about 30 px a bar.
         bottom.addWidget(bands, 5)
-        bottom.addWidget(ev, 2)
+        bottom.addWidget(ev, 3)
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.head)
