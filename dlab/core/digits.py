@@ -69,6 +69,11 @@ def load_digits(path: str | Path | None = None) -> Digits:
     return _load(Path(path) if path is not None else default_path())
 
 
+def one_of_each(labels: np.ndarray) -> np.ndarray:
+    """Indices of the first image of each digit 0-9."""
+    return np.array([int(np.flatnonzero(labels == d)[0]) for d in range(10)])
+
+
 def to_float(images: np.ndarray) -> np.ndarray:
     """uint8 images as float32 in [0, 1], the scale every engine trains on."""
     return images.astype(np.float32) / 255.0

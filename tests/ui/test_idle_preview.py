@@ -66,3 +66,19 @@ def test_cyclegan_shows_both_domains_before_a_run(window, qtbot):
 
     tab.reset()
     np.testing.assert_array_equal(_xy(g.source), x)
+
+
+def test_autoencoder_shows_the_test_digits_before_a_run(window, qtbot):
+    tab = _tab(window, "autoencoder")
+    cells = tab.recon.cells
+    shown = [c for c in cells if c.isVisible()]
+    assert len(shown) == 10  # the ten test digits; their reconstructions' row is empty
+    idle = [cells[i].image.copy() for i in range(10)]
+
+    step_once(qtbot, tab)  # the first frame: the same ten digits over their rebuilt ones
+    assert sum(c.isVisible() for c in cells) == 20
+    for i, before in enumerate(idle):
+        np.testing.assert_array_equal(cells[i].image, before)
+
+    tab.reset()
+    assert sum(c.isVisible() for c in cells) == 10

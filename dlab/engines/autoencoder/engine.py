@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from dlab.core.digits import SIDE, load_digits, to_float
+from dlab.core.digits import SIDE, load_digits, one_of_each, to_float
 from dlab.core.experiment import Experiment, check_finite
 from dlab.core.nets import init_he_uniform
 from dlab.core.runtime import configure_torch, generator
@@ -43,11 +43,6 @@ class Autoencoder(nn.Module):
         return torch.sigmoid(self.decoder(z)), z
 
 
-def one_of_each(labels: np.ndarray) -> np.ndarray:
-    """Indices of the first image of each digit 0-9."""
-    return np.array([int(np.flatnonzero(labels == d)[0]) for d in range(10)])
-
-
 class AutoencoderRun(Experiment):
     frame_type = AutoencoderFrame
 
@@ -62,7 +57,7 @@ class AutoencoderRun(Experiment):
         self.xv = torch.from_numpy(self.val_np).to(device)
         self.xs = torch.from_numpy(flat(xs)).to(device)
         self.test_labels = ys
-        self.shown = one_of_each(ys)
+        self.shown = one_of_each(ys)  # the tab shows the same ten before a run
         self.net = Autoencoder(params.hidden, params.latent_dim)
         self.gen = generator(seed)
         init_he_uniform(self.net, self.gen)

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from dlab.core.digits import load_digits, one_of_each, to_float
 from dlab.core.snapshot import Snapshot
 from dlab.engines.autoencoder.frame import PCA_LOSS, TRAIN_LOSS, VAL_LOSS, AutoencoderFrame
 from dlab.engines.autoencoder.maps import decode_map_point
@@ -129,6 +130,7 @@ class AutoencoderTab(TopicTab):
         lay.addLayout(top, 2)
         lay.addLayout(bottom, 3)
         by_stretch(self.loss_plot, self.recon, self.map, self.decoded)
+        self._preview_digits()
 
     # --- user actions ------------------------------------------------------------------
     @Slot(float, float)
@@ -193,10 +195,18 @@ class AutoencoderTab(TopicTab):
             self._show_head()
             self._retitle_map()
 
+    def _preview_digits(self) -> None:
+        """Before a run, the ten test digits it will rebuild (the engine shows the same
+        ten), over an empty row for their reconstructions."""
+        images, labels = load_digits().test
+        originals = to_float(images[one_of_each(labels)])
+        self.recon.set_images([*originals, *[None] * len(originals)])
+
     def clear_view(self) -> None:
         self._frame = None
         self._point = None
         super().clear_view()
+        self._preview_digits()
         self.decoded.set_title(translate("AutoencoderTab", "Click the map to decode a point"))
         self._retitle_map()
         self._show_head()
