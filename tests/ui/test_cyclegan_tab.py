@@ -4,11 +4,20 @@ and stops."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from dlab import registry
 from dlab.core.snapshot import FAILED
 from dlab.engines.cyclegan import frame as names
-from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
+from tests.ui.conftest import (
+    pause_and_settle,
+    projector_window,
+    set_speed,
+    step_once,
+    wait_state,
+    wait_step,
+)
+from tests.ui.plot_checks import unreadable
 
 
 def open_tab(window):
@@ -173,3 +182,18 @@ def test_show_me_the_code_has_digits_and_says_why_folders_have_none(window, qtbo
     window.set_language("ko")
     assert window.show_code() is None
     assert tab.banner.message.text().startswith("도메인이 폴더일 때는 코드를 보여 주지 않습니다")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_digit_measures_read_on_a_projector(qtbot, lang):
+    """On digits the held-out measures share one plot and one long axis title ("mean
+    |error|, share of the way"): at 1024×700 it ran past the plot's top and bottom; it
+    wraps, and every plot of the tab reads (plot_checks)."""
+    w = projector_window(qtbot, "cyclegan", lang)
+    tab = w.current_tab()
+    tab.set_params(tab.params().replace(domains="digits-slant"))
+    tab.run_inline("run", 20)
+    assert tab.measure_pages.currentIndex() == 1  # the digit measures are shown
+    found = unreadable(tab)
+    w.close()
+    assert not found, f"cyclegan digits ({lang}): {found}"
