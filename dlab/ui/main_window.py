@@ -50,7 +50,7 @@ from dlab.ui.i18n import translate
 from dlab.ui.messages import reason
 from dlab.ui.messages import text as message_text
 from dlab.ui.record import save_recording
-from dlab.ui.screen_fit import fit_on_screen
+from dlab.ui.screen_fit import FullScreen, fit_on_screen
 from dlab.ui.topic_tab import TopicTab
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings, self.settings_warning = open_settings()
         self.closing = False
+        self.full_screen = FullScreen(self)  # F11 and F5, with or without a window manager
         self.process_ends_after_close = False  # run_app: the process ends with the window
         self.tabs_widget = QTabWidget()
         self.tabs_widget.setDocumentMode(True)
@@ -446,11 +447,11 @@ class MainWindow(QMainWindow):
         self.set_side_panel(not on)
         look.apply(self)
         if full_screen:
-            if on and not self.isFullScreen():
-                self.showFullScreen()
-            elif not on and self.isFullScreen():
-                self.showNormal()
-            self.a_full.setChecked(self.isFullScreen())
+            if on and not self.full_screen.on():
+                self.full_screen.enter()
+            elif not on and self.full_screen.on():
+                self.full_screen.leave()
+            self.a_full.setChecked(self.full_screen.on())
 
     def set_zoom(self, factor: float) -> None:
         """Scale the lesson text, plot labels and controls together (remembered)."""
@@ -493,11 +494,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
+        if self.full_screen.on():
+            self.full_screen.leave()
         else:
-            self.showFullScreen()
-        self.a_full.setChecked(self.isFullScreen())
+            self.full_screen.enter()
+        self.a_full.setChecked(self.full_screen.on())
 
     @Slot()
     def on_next_scene(self) -> None:

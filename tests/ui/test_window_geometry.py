@@ -69,3 +69,35 @@ def test_saved_geometry_is_fitted_into_a_smaller_screen(tmp_path, saved_on, save
     assert out["minimum"][0] <= aw and out["minimum"][1] <= ah, "the window can fit at all"
     assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, \
         f"window {out['frame']} outside the screen's area {out['area']}"
+
+
+def test_f5_fills_the_screen_where_nothing_else_does(qtbot, monkeypatch):
+    """A bare X server (no window manager) ignores a window's full-screen request: F5 on
+    the Sigmoid tab changed the look but left the window its size (past a 1280×800 screen,
+    the lower plots out of sight). The window is then sized to its screen, and given its
+    size back by Esc. (The offscreen platform obeys full screen itself: its request is made
+    a no-op here, as on a bare X server.)"""
+    from PySide6.QtCore import Qt
+
+    from dlab.ui.main_window import MainWindow
+    from dlab.ui.screen_fit import COVER_AFTER_MS
+
+    w = MainWindow(topic="sigmoid", lang="en")
+    qtbot.addWidget(w)
+    w.resize(900, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()  # as a click on it does: its shortcuts work
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    normal = w.geometry()
+    monkeypatch.setattr(w, "showFullScreen", lambda: None)
+    monkeypatch.setattr(w, "showNormal", lambda: None)
+    qtbot.keyClick(w, Qt.Key.Key_F5)
+    screen = w.screen().geometry()
+    # (the offscreen screen, 800×800, is narrower than the window can be: it covers it)
+    qtbot.waitUntil(lambda: w.frameGeometry().contains(screen), timeout=COVER_AFTER_MS + 5000)
+    assert w.a_full.isChecked() and w.a_present.isChecked()
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: w.geometry() == normal, timeout=5000)
+    assert not w.a_full.isChecked()
+    w.close()
