@@ -19,6 +19,7 @@ import torch
 
 from dlab.core.experiment import Experiment, check_finite
 from dlab.core.nets import grid_points
+from dlab.core.pacing import Budget
 from dlab.core.runtime import generator
 from dlab.core.snapshot import Record
 from dlab.engines.cyclegan import frame as names
@@ -104,6 +105,8 @@ class CycleGAN(Experiment):
             self.D_X = MLP(2, h, 1, self.gen).to(device)
             self.D_Y = MLP(2, h, 1, self.gen).to(device)
             self.grid = grid_points(EXTENT, GRID).to(device)
+        self.maps: tuple[np.ndarray, np.ndarray] | None = None  # the latest D maps (points)
+        self.map_budget = Budget(first_after_s=0.0)
         self.opt_gen = torch.optim.Adam(
             itertools.chain(self.G.parameters(), self.F.parameters()), params.lr, betas=BETAS)
         self.opt_disc = torch.optim.Adam(
@@ -208,7 +211,24 @@ class CycleGAN(Experiment):
         (grad,) = torch.autograd.grad(lsgan(disc(g), 1.0) * len(g), g)
         return _np(-grad)
 
+    def _maps(self) -> tuple[np.ndarray, np.ndarray]:
+        """Both discriminators over a GRID×GRID grid: most of a points frame's cost."""
+        with torch.no_grad():
+            return (_np(self.D_X(self.grid).reshape(GRID, GRID)),
+                    _np(self.D_Y(self.grid).reshape(GRID, GRID)))
+
     def frame(self) -> CycleFrame:
+        return self._frame(fresh_maps=True)
+
+    def paced_frame(self) -> CycleFrame:
+        """The maps are evaluated again only within a small share of the run's time
+        (several times a second); the points move with every frame."""
+        if self.kind == POINTS and self.map_budget.due():
+            with self.map_budget.spending():
+                self.maps = self._maps()
+        return self._frame(fresh_maps=False)
+
+    def _frame(self, fresh_maps: bool) -> CycleFrame:
         no_points, no_map, no_images = (np.zeros((0, 2), np.float32), np.zeros((0, 0)),
                                         np.zeros((0, 1, 1), np.float32))
         if self.kind == IMAGES:
@@ -224,17 +244,18 @@ class CycleGAN(Experiment):
                 img_x=_ink(x), img_fake_y=_ink(fake_y), img_rec_x=_ink(rec_x),
                 img_y=_ink(y), img_fake_x=_ink(fake_x), img_rec_y=_ink(rec_y),
             )
+        if fresh_maps or self.maps is None:
+            self.maps = self._maps()
+        d_x, d_y = self.maps
         with torch.no_grad():
             fake_y, fake_x = self.G(self.x_eval), self.F(self.y_eval)
             rec_x, rec_y = self.F(fake_y), self.G(fake_x)
-            d_x = self.D_X(self.grid).reshape(GRID, GRID)
-            d_y = self.D_Y(self.grid).reshape(GRID, GRID)
         return CycleFrame(
             kind=POINTS, iteration=self.t, extent=EXTENT,
             x=_np(self.x_eval), y=_np(self.y_eval),
             fake_y=_np(fake_y), rec_x=_np(rec_x), fake_x=_np(fake_x), rec_y=_np(rec_y),
             push_y=self._push(self.D_Y, fake_y), push_x=self._push(self.D_X, fake_x),
-            d_x=_np(d_x), d_y=_np(d_y),
+            d_x=d_x, d_y=d_y,
             img_x=no_images, img_fake_y=no_images, img_rec_x=no_images,
             img_y=no_images, img_fake_x=no_images, img_rec_y=no_images,
         )
