@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from dlab import registry
 from dlab.ui.main_window import MainWindow
 
 # The data area's least height (px): room for a few labelled ticks, at 24 px text when
@@ -50,7 +51,7 @@ def broken_words(tab) -> list[str]:
 
 @pytest.mark.parametrize("present", [False, True], ids=["1024x700", "presenting"])
 @pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("topic_id", ["sigmoid", "autoencoder", "cnn", "word2vec"])
+@pytest.mark.parametrize("topic_id", registry.ids())
 def test_every_plot_gets_a_readable_share(qtbot, topic_id, lang, present):
     w = MainWindow(topic=topic_id, lang=lang)
     qtbot.addWidget(w)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from dlab.core.snapshot import Snapshot
 from dlab.engines.adam.frame import AdamFrame
 from dlab.engines.adam.params import AdamParams
 from dlab.engines.adam.surfaces import OPTIMIZERS, SETUPS
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
-from dlab.ui.labels import text_label
+from dlab.ui.labels import key_html, text_label
+from dlab.ui.layouts import by_stretch
 from dlab.ui.plots import LOSS, STEP, CurvePlot, SurfaceView, pen
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
@@ -51,7 +52,7 @@ class AdamTab(TopicTab):
             self.surface.path(opt, COLORS[opt])
             self.surface.paths[opt][0].setShadowPen(pen("#FFFFFF", 5.0))  # readable on any band
         # One colour key for every view, above them, so no legend covers a path or a curve.
-        self.key = text_label(13)
+        self.key = text_label(13, wrap=True)
 
         # Loss against steps: log axis where the loss has a floor of 0, linear on the saddle.
         surface_loss = QT_TRANSLATE_NOOP("AdamTab", "Loss on the surface")
@@ -106,26 +107,28 @@ class AdamTab(TopicTab):
                 "AdamTab", "How far Adam moves in x and in y at each of its first steps.")),
         }
 
-        inside = QWidget()
-        il = QVBoxLayout(inside)
-        il.setContentsMargins(0, 0, 0, 0)
-        il.addWidget(self.inside_title)
-        il.addWidget(self.inside)
-        il.addWidget(self.steps_plot, 1)
-        il.addWidget(self.steps_key)
-
-        grid = QGridLayout(parent)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.key, 0, 0, 1, 2)
-        grid.addWidget(self.surface, 1, 0)
-        grid.addWidget(inside, 1, 1)
-        grid.addWidget(self.loss_stack, 2, 0)
-        grid.addWidget(self.net_plot, 2, 1)
-        grid.addWidget(self.race_label, 3, 0, 1, 2)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(2, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        # Two columns, each sharing its height by stretch: on the left the surface over
+        # its loss; on the right the table, Adam's step sizes and the network's race (in
+        # rows across both columns the table left the step sizes 38 px at 1024×700; the
+        # key over the left column only leaves the right one its line).
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.key)  # the optimisers' colours, in every plot but the steps
+        left.addWidget(self.surface, 3)
+        left.addWidget(self.loss_stack, 2)
+        right.addWidget(self.inside_title)
+        right.addWidget(self.inside)
+        right.addWidget(self.steps_plot, 1)
+        right.addWidget(self.steps_key)
+        right.addWidget(self.net_plot, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        lay = QVBoxLayout(parent)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(columns, 1)
+        lay.addWidget(self.race_label)
+        by_stretch(self.surface, self.loss_log, self.loss_lin, self.loss_stack, self.net_plot,
+                   self.steps_plot)
         self.params_changed(self.params())
 
     # --- user actions -----------------------------------------------------------------
@@ -148,9 +151,8 @@ class AdamTab(TopicTab):
 
     def _draw_key(self) -> None:
         chosen = self.params().chosen()
-        self.key.setText("&nbsp;&nbsp;&nbsp;".join(
-            f"<span style='color:{COLORS[o]}; font-weight:bold'>━━</span>&nbsp;{NAMES[o].text()}"
-            for o in OPTIMIZERS if o in chosen))
+        self.key.setText(key_html([("━━", COLORS[o], NAMES[o].text())
+                                   for o in OPTIMIZERS if o in chosen]))
         # The step plot's key, under it: its curves start where a legend would be.
         self.steps_key.setText(
             "<span style='color:#0072B2; font-weight:bold'>━━</span>&nbsp;|Δx|&nbsp;&nbsp;"

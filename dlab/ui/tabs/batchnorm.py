@@ -12,6 +12,7 @@ from dlab.engines.batchnorm.frame import BatchNormFrame
 from dlab.engines.batchnorm.params import EVAL_GROUPS, BatchNormParams
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
+from dlab.ui.layouts import by_stretch
 from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
 from dlab.ui.stat_plots import BarChart, EmptyHint, LayerCurves, QuantileBands
 from dlab.ui.topic_tab import TopicTab
@@ -107,14 +108,16 @@ class BatchNormTab(TopicTab):
         el.setContentsMargins(0, 0, 0, 0)
         el.addWidget(self.eval_bars, 1)
         el.addWidget(self.eval_note)
-        # The bar chart's seven values and names need about 30 px a bar.
         bottom.addWidget(bands, 5)
         bottom.addWidget(ev, 3)
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.head)
-        lay.addLayout(top, 1)
-        lay.addLayout(bottom, 1)
+        # The bottom row's plots carry notes under them and a bar chart's two rows of names.
+        lay.addLayout(top, 4)
+        lay.addLayout(bottom, 5)
+        by_stretch(self.loss_plot, self.acc_plot, self.gamma_plot, self.beta_plot,
+                   *self.bands.values(), self.eval_bars)
 
         self.layer_label = QLabel()
         self.layer = QSpinBox()
