@@ -28,3 +28,13 @@ class StretchTabs(QTabWidget):
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return False  # else a layout takes the pages' height for its width as their hint
+
+
+class FixedBox(QWidget):
+    """A widget for a group laid out inside it whose least height counts in full: with a
+    wrapping label inside, Qt asks the group its height for its width instead, lets it have
+    less than its parts need and lays them over each other (the Sigmoid tab's zig-zag note
+    over the surfaces' axes at 1024×700)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return False

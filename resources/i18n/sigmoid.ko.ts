@@ -76,8 +76,12 @@
         <translation>포화 (양 끝 5 % 안, 기울기 ≈ 0): 1층 {0:.0%}, {1}층 {2:.0%}</translation>
     </message>
     <message>
-        <source>Steps whose two weight gradients share a sign: all-positive {0:.0%}, zero-centred {1:.0%}</source>
-        <translation>두 가중치의 기울기 부호가 같았던 단계: 양수 입력 {0:.0%}, 0 중심 입력 {1:.0%}</translation>
+        <source>Same-sign steps: all-positive {0:.0%}, zero-centred {1:.0%}</source>
+        <translation>부호가 같았던 단계: 양수 입력 {0:.0%}, 0 중심 입력 {1:.0%}</translation>
+    </message>
+    <message>
+        <source>Steps whose two weight gradients share a sign</source>
+        <translation>두 가중치의 기울기 부호가 같았던 단계</translation>
     </message>
     <message>
         <source>Forward + backward on {0:,} values, median of {1} rounds on this machine.</source>

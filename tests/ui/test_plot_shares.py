@@ -5,8 +5,11 @@ plots kept the height they were first given, whatever their stretch.)"""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel
 
 from dlab import registry
 from dlab.ui.main_window import MainWindow
@@ -49,6 +52,41 @@ def broken_words(tab) -> list[str]:
     return out
 
 
+def overlapping(tab) -> list[str]:
+    """Visible plots and texts that lie over each other: a layout given less room than
+    its parts' least sizes overlaps them (a note over a plot's axis)."""
+    parts = [w for w in (*tab.plots(), *tab.view.findChildren(QLabel))
+             if w.isVisibleTo(tab) and w.width() > 0 and w.height() > 0
+             and not (isinstance(w, QLabel) and not w.text())]
+    rects = [seen_rect(w, tab) for w in parts]
+    out = []
+    for i, j in itertools.combinations(range(len(parts)), 2):
+        if parts[i].isAncestorOf(parts[j]) or parts[j].isAncestorOf(parts[i]):
+            continue
+        both = rects[i].intersected(rects[j])
+        if both.width() > 1 and both.height() > 1:
+            out.append(f"{name_of(parts[i])} and {name_of(parts[j])} share {both.width()}"
+                       f"x{both.height()} px")
+    return out
+
+
+def seen_rect(widget, tab) -> QRect:
+    """The part of ``widget`` that can be seen, in the tab's coordinates: clipped by each
+    parent (a list in a scroll area is larger than what shows of it)."""
+    rect = QRect(widget.mapTo(tab, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not tab:
+        rect = rect.intersected(QRect(parent.mapTo(tab, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return rect
+
+
+def name_of(widget) -> str:
+    if isinstance(widget, QLabel):
+        return repr(widget.text()[:30])
+    return repr(widget.plotItem.titleLabel.item.toPlainText()[:30] or type(widget).__name__)
+
+
 @pytest.mark.parametrize("present", [False, True], ids=["1024x700", "presenting"])
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("topic_id", registry.ids())
@@ -66,6 +104,7 @@ def test_every_plot_gets_a_readable_share(qtbot, topic_id, lang, present):
     least = LEAST_VIEW_H["presenting" if present else "1024x700"]
     assert not short_views(tab, least), f"{topic_id} ({lang}): {short_views(tab, least)}"
     assert not broken_words(tab), f"{topic_id} ({lang}): {broken_words(tab)}"
+    assert not overlapping(tab), f"{topic_id} ({lang}): {overlapping(tab)}"
     if present:
         w.set_presentation(False, full_screen=False)
     w.close()

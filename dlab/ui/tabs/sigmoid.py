@@ -20,6 +20,7 @@ from dlab.engines.sigmoid.params import INPUTS
 from dlab.engines.sigmoid.zigzag import W_START, surface
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
+from dlab.ui.layouts import FixedBox, by_stretch
 from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot, SurfaceView
 from dlab.ui.stat_plots import BarChart, EmptyHint, HeatStrip, LayerCurves, layer_colors
 from dlab.ui.topic_tab import TopicTab
@@ -75,7 +76,9 @@ class SigmoidTab(TopicTab):
             view.path("w", ZIGZAG_COLORS[kind])
             view.setMinimumSize(200, 200)
             self.zigzag[kind] = view
-        self.zigzag_label = text_label(12, wrap=True)
+        # One line, not wrapped: a wrapped label's second line was not in the layout's
+        # least height, and at 1024×700 it lay over the surfaces' axes.
+        self.zigzag_label = text_label(12)
 
         # A short title: this plot gets a quarter of the width at 1400 pixels.
         self.cost_bars = BarChart(QT_TRANSLATE_NOOP("SigmoidTab", "Cost of exp"),
@@ -99,7 +102,7 @@ class SigmoidTab(TopicTab):
         self.cost_label.setWordWrap(True)
 
         zz_title = self.zigzag_title = text_label(12, bold=True, wrap=True)
-        zz = QWidget()
+        zz = FixedBox()
         zl = QGridLayout(zz)
         zl.setContentsMargins(0, 0, 0, 0)
         zl.addWidget(zz_title, 0, 0, 1, 2)
@@ -120,6 +123,8 @@ class SigmoidTab(TopicTab):
         lay.addWidget(self.ratio_label)
         lay.addLayout(top, 1)
         lay.addLayout(bottom, 1)
+        by_stretch(self.grad_bars, self.grad_curves, self.act_strip, self.loss_plot,
+                   *self.zigzag.values(), self.cost_bars)
 
         self.cost_btn = QPushButton()
         self.cost_btn.clicked.connect(self.measure_cost)
@@ -204,9 +209,10 @@ class SigmoidTab(TopicTab):
     def _show_zigzag(self, share: dict[str, float]) -> None:
         self._share = share
         self.zigzag_label.setText(translate(
-            "SigmoidTab", "Steps whose two weight gradients share a sign: all-positive {0:.0%}, "
-                          "zero-centred {1:.0%}").format(share.get("positive", 0.0),
-                                                         share.get("centered", 0.0)))
+            "SigmoidTab", "Same-sign steps: all-positive {0:.0%}, zero-centred {1:.0%}").format(
+                share.get("positive", 0.0), share.get("centered", 0.0)))
+        self.zigzag_label.setToolTip(translate(
+            "SigmoidTab", "Steps whose two weight gradients share a sign"))
 
     def _draw_exp_cost(self, batch: Snapshot[ExpCostFrame]) -> None:
         f = batch.frame
