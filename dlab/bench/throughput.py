@@ -150,13 +150,14 @@ def in_window(case: Case, steps: int) -> GuiRun:
     cpu: list[float] = []
     draw = tab.draw
 
-    def counted(snap: Snapshot) -> None:
+    def counted(snap: Snapshot) -> Any:
         if not cpu:
             cpu.append(time.thread_time())
-        draw(snap)
+        parts = draw(snap)  # the frame, or its parts still to draw (TopicTab.draw)
         draws.append(time.perf_counter())
         if CLOCK in snap.summary:
             clock.update(times=snap.summary[CLOCK], steps=snap.step, status=snap.status)
+        return parts
 
     tab.draw = counted  # type: ignore[method-assign]
     app.processEvents()

@@ -7,7 +7,8 @@ import functools
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
-from PySide6.QtCore import QPointF, QRectF, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Signal, Slot
+from PySide6.QtGui import QPainter, QPicture
 
 from dlab.core.contours import contour_segments
 from dlab.core.metrics import SeriesBuffer
@@ -296,6 +297,25 @@ class Axis(pg.AxisItem):
                            flags, text))
         return axis_spec, tick_specs, placed
 
+    def prepare(self) -> bool:
+        """Lay out the ticks now if they changed (pyqtgraph does it in the paint, where a
+        wider label then changes the plot's layout and asks for a second paint). True
+        when it was done."""
+        if self.picture is not None or not self.isVisible():
+            return False
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            if self.style["tickFont"]:
+                painter.setFont(self.style["tickFont"])
+            specs = self.generateDrawSpecs(painter)
+            if specs is not None:
+                self.drawPicture(painter, *specs)
+        finally:
+            painter.end()
+        self.picture = picture
+        return True
+
 
 def axes() -> dict[str, Axis]:
     return {side: Axis(side) for side in ("left", "bottom", "right", "top")}
@@ -345,6 +365,17 @@ class PlotBase(pg.PlotWidget):
         # it is drawn again only when its range, ticks or size change.
         for axis in self.plotItem.axes.values():
             axis["item"].setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def settle(self) -> None:
+        """Work out now what pyqtgraph works out as the plot's paint begins, so that the
+        paint changes nothing and is the frame's only one: the new ranges, the axes' ticks
+        (a wider tick label widens its axis) and the layout that follows from them."""
+        for _ in range(3):
+            self.scene().prepareForPaint()
+            if not any([axis["item"].prepare() for axis in self.plotItem.axes.values()
+                        if isinstance(axis["item"], Axis)]):
+                return
+            QCoreApplication.sendPostedEvents(self.plotItem, QEvent.Type.LayoutRequest)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         # The title first: the plot item is then laid out to the new width with the

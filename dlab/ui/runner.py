@@ -189,7 +189,12 @@ class Runner(QObject):
         self._take_timer = QTimer(self)
         self._take_timer.setSingleShot(True)
         self._take_timer.setInterval(0)
-        self._take_timer.timeout.connect(self._take)
+        self._take_timer.timeout.connect(self._take_when_free)
+        # A tab that draws a frame over several turns of the event loop says so: the next
+        # batch waits in the mailbox (merged into it) until the frame is done, so every
+        # plot is still painted once a frame.
+        self._tab_drawing = False
+        self._take_wanted = False
 
     # --- commands from the GUI --------------------------------------------------------
     def start(self, factory: Factory | RunSpec, paused: bool = False,
@@ -266,6 +271,13 @@ class Runner(QObject):
         elif self._box is not None:
             self._box.interval = seconds
 
+    def drawing(self, busy: bool) -> None:
+        """The tab is (or no longer is) drawing the last batch in turns of its own."""
+        self._tab_drawing = busy
+        if not busy and self._take_wanted:
+            self._take_wanted = False
+            self._take_timer.start()
+
     def in_process(self) -> bool:
         """Whether the run going on trains in an engine process."""
         return isinstance(self._ctl, RemoteControl)
@@ -318,6 +330,7 @@ class Runner(QObject):
     def _release(self) -> None:
         self._gen_id += 1  # anything still queued from that run is now ignored
         self._take_timer.stop()
+        self._take_wanted = False
         if self._host is not None:  # its run is over: the next run may take it again
             engine_process.give_back(self._host)
             self._host = None
@@ -330,8 +343,17 @@ class Runner(QObject):
             self._take_timer.start()
 
     @Slot()
+    def _take_when_free(self) -> None:
+        if self._tab_drawing:  # the tab says when (drawing(False))
+            self._take_wanted = True
+        else:
+            self._take()
+
     def _take(self) -> None:
+        """Deliver the batch in the mailbox now (the end of a run, a stop: at once, even
+        while the tab draws the last one; it then finishes that one first)."""
         self._take_timer.stop()
+        self._take_wanted = False
         if self._box is None:
             return
         batch = self._box.take()

@@ -11,10 +11,10 @@ import logging
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -109,6 +109,12 @@ def show_lesson(view: QTextBrowser, markdown: str) -> None:
             fmt.setFontPointSize(HEADING_PT[level] * look.zoom())
             cursor.mergeCharFormat(fmt)
         block = block.next()
+
+
+def draw_all(parts: Iterator[None] | None) -> None:
+    """Draw now every part left of a frame drawn in parts (see TopicTab.draw)."""
+    for _ in parts or ():
+        pass
 
 
 def ask(parent: QWidget, title: str, question: str) -> bool:
@@ -211,6 +217,12 @@ class TopicTab(QWidget):
         self.scene_index = -1  # the scene shown, from 0; -1 before the first
         self.steps_limit: int | None = None  # a scene's steps; None: the topic's default
         self.scene_panel = ScenePanel()
+        # A frame drawn in turns (with an engine process): the parts still to draw.
+        self._parts: Iterator[None] | None = None
+        self._part_timer = QTimer(self)
+        self._part_timer.setSingleShot(True)
+        self._part_timer.setInterval(0)
+        self._part_timer.timeout.connect(self._draw_next_part)
 
         self.form = ParamForm(self.params_cls, params, topic.id)
         self._params_seen = self.form.params()  # before the latest edit (adjust_edit)
@@ -325,8 +337,15 @@ class TopicTab(QWidget):
     def build_view(self, parent: QWidget) -> None:
         """Create the plot items once, inside ``parent``."""
 
-    def draw(self, snap: Snapshot) -> None:
-        """Update the plots from ``snap`` (its frame may be None) and ``self.store``."""
+    def draw(self, snap: Snapshot) -> Iterator[None] | None:
+        """Update the plots from ``snap`` (its frame may be None) and ``self.store``.
+
+        A tab whose frame updates several plots writes it as a generator that yields after
+        each plot's part: with an engine process each part is then done, and its plot
+        painted, in a turn of the event loop of its own (a 10 ms timer never waits for a
+        whole frame), and the next batch waits until the last part is drawn. Call
+        ``draw_now`` to draw a frame whole."""
+        return None
 
     def clear_view(self) -> None:
         """Forget the drawn run (Reset, a new run): by default every plot is cleared and
@@ -386,6 +405,7 @@ class TopicTab(QWidget):
     def begin(self, action: str) -> None:
         """Forget the drawn run and get ready to draw a new one of ``action``."""
         self.runner.stop()
+        self._drop_frame()
         self._keep_run()
         self._run_settings = (self.params(), self.seed.value())  # what a ghost will name
         self.moments.clear()
@@ -530,8 +550,9 @@ class TopicTab(QWidget):
         full = self.store
         if not latest:
             self.store = full.until(step)
+        self._finish_frame()
         try:
-            self.draw(Snapshot(step, [], frame))
+            self.draw_now(Snapshot(step, [], frame))
         except Exception:  # a tab that cannot draw an old frame keeps the live one
             log.exception("drawing moment %s of %s failed", step, self.topic.id)
         finally:
@@ -687,33 +708,95 @@ class TopicTab(QWidget):
 
     @Slot(object)
     def _on_batch(self, batch: Snapshot) -> None:
+        self._finish_frame()  # the rest of a frame still drawn in turns, first
         self.runner.hold(True)  # the worker waits while we touch the plots (see Runner.hold)
         self.store.extend(batch.records)
         self.last_step = batch.step
         if batch.frame is not None:
             self._keep_moment(batch.step, batch.frame)
         self.last_message = batch.message
-        try:
-            self.draw(batch)
-        except Exception as exc:  # a drawing bug must not take the window down
-            if not self.banner.isVisible():
-                log.exception("drawing %s failed", self.topic.id)
-                self.banner.show_error(
-                    translate("TopicTab", "Drawing failed: {0}").format(exc),
-                    traceback.format_exc())
+        parts = self._begin_draw(batch)
         now = time.perf_counter()
         t0, s0, rate = self._rate
         if now - t0 >= 0.5:
             rate = (batch.step - s0) / (now - t0)
             self._rate = (now, batch.step, rate)
         self._update_status()
-        self._settle_plots()
-        if not self.runner.in_process():
+        if self.runner.in_process():
+            # Training has a process of its own: each part of the frame (a plot's update,
+            # see draw) is done and painted in a turn of the event loop of its own, so a
+            # timer (or a click) due meanwhile waits for one plot, not the whole frame.
+            self._parts = parts
+            self.runner.drawing(True)
+            self._draw_next_part()
+        else:
+            while parts is not None and self._draw_part(parts):
+                pass
+            self._settle_plots()
             self._paint_now()
-        # else each plot is painted by the event loop, in a turn of its own: a timer (or a
-        # click) due meanwhile waits for one plot's paint, not for the whole frame
         self.runner.hold(False)
         self._pace_deliveries()
+
+    def _begin_draw(self, snap: Snapshot) -> Iterator[None] | None:
+        """Call draw: it draws the whole frame, or returns its parts still to draw."""
+        try:
+            parts = self.draw(snap)
+        except Exception as exc:  # a drawing bug must not take the window down
+            self._drawing_failed(exc)
+            return None
+        return parts if isinstance(parts, Iterator) else None
+
+    def _draw_part(self, parts: Iterator[None]) -> bool:
+        """Draw the next part of a frame; False when none is left."""
+        try:
+            next(parts)
+        except StopIteration:
+            return False
+        except Exception as exc:
+            self._drawing_failed(exc)
+            return False
+        return True
+
+    def _drawing_failed(self, exc: Exception) -> None:
+        if not self.banner.isVisible():
+            log.exception("drawing %s failed", self.topic.id, exc_info=exc)
+            self.banner.show_error(translate("TopicTab", "Drawing failed: {0}").format(exc),
+                                   "".join(traceback.format_exception(exc)))
+
+    @Slot()
+    def _draw_next_part(self) -> None:
+        """One turn of a frame drawn in turns: its next part, then the plots it changed."""
+        more = self._parts is not None and self._draw_part(self._parts)
+        self._settle_plots()
+        self._paint_now()
+        if more:
+            self._part_timer.start()
+        else:
+            self._parts = None
+            self.runner.drawing(False)
+
+    def _drop_frame(self) -> None:
+        """Forget what is left of a frame drawn in turns (the view is cleared)."""
+        if self._parts is not None:
+            self._part_timer.stop()
+            self._parts.close()
+            self._parts = None
+            self.runner.drawing(False)
+
+    def _finish_frame(self) -> None:
+        """Draw at once what is left of a frame drawn in turns (a new batch came, the view
+        is shown at another moment)."""
+        if self._parts is not None:
+            self._part_timer.stop()
+            while self._draw_part(self._parts):
+                pass
+            self._parts = None
+            self._settle_plots()
+            self.runner.drawing(False)
+
+    def draw_now(self, snap: Snapshot) -> None:
+        """Draw ``snap`` whole, now (draw may leave parts for later turns)."""
+        draw_all(self.draw(snap))
 
     def _settle_plots(self) -> None:
         """Let every plot work out its new ranges (and so its axes, its clipped and thinned
@@ -722,7 +805,7 @@ class TopicTab(QWidget):
         for plot in self.plots():
             # Auto-range first (a view does it when it paints): done inside the paint, the
             # new range made every plot dirty again, and each was painted twice a frame.
-            plot.scene().prepareForPaint()
+            plot.settle()
 
     def _paint_now(self) -> None:
         """Paint the changed plots now, while the worker waits: for a run on the runner's

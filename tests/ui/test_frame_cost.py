@@ -4,7 +4,8 @@ thinned to the pixels they cover, walked paths drawn through the points that mov
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject
+import pytest
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 
 from dlab import registry
 from dlab.core.pacing import Pacer
@@ -47,8 +48,14 @@ def test_a_frame_is_painted_once(window, qtbot):
     topic = registry.get("sigmoid")
     window.tabs_widget.setCurrentIndex(registry.TOPICS.index(topic))
     tab = window.current_tab()
-    batches = deliveries(topic, tab.params(), 120, 20)
+    batches = deliveries(topic, tab.params(), 160, 20)
     tab.begin("run")
+    # The first two frames also lay out the views that were empty (their labels appear,
+    # the bars and the layer curves move once more after them).
+    for batch in batches[:2]:
+        tab._on_batch(batch)
+        qtbot.wait(50)
+    batches = batches[2:]
     counter = PaintCounter()
     plots = [tab.loss_plot, tab.grad_curves, tab.grad_bars]
     for plot in plots:
@@ -96,3 +103,88 @@ def test_a_walked_path_is_drawn_within_half_a_pixel_of_every_step():
                                           np.arange(len(x)), 0))
     assert np.all(np.floor(x / cell) == np.floor(x[last] / cell))
     assert np.all(np.floor(y / cell) == np.floor(y[last] / cell))
+
+
+class TurnCounter(QObject):
+    """Which plots each turn of the event loop paints: a 0 ms timer fires between any two
+    turns (after a timer started in the turn before it), and every paint of a plot is noted
+    with the number of ticks so far."""
+
+    def __init__(self, plots: list) -> None:  # noqa: ANN001
+        super().__init__()
+        self.by_viewport = {plot.viewport(): plot for plot in plots}
+        self.ticks = 0
+        self.paints: list[tuple[int, object]] = []  # (ticks so far, plot)
+        self.timer = QTimer(self)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.tick)
+
+    @Slot()
+    def tick(self) -> None:
+        self.ticks += 1
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and obj in self.by_viewport:
+            self.paints.append((self.ticks, self.by_viewport[obj]))
+        return False
+
+
+def frames_in_turns(window, qtbot, monkeypatch, topic_id: str, steps: int,  # noqa: ANN001
+                    every: int) -> list[list[tuple[int, object]]]:
+    """Play a recorded run into the topic's tab as the runner delivers a run in an engine
+    process (each batch from a 0 ms timer); each frame's paints: (turn, plot)."""
+    topic = registry.get(topic_id)
+    window.tabs_widget.setCurrentIndex(registry.TOPICS.index(topic))
+    tab = window.current_tab()
+    batches = deliveries(topic, tab.params(), steps, every)
+    qtbot.waitUntil(tab.isVisible)
+    tab.begin("run")
+    monkeypatch.setattr(tab.runner, "in_process", lambda: True)
+    plots = [p for p in tab.plots() if p.isVisible()]
+    counter = TurnCounter(plots)
+    for plot in plots:
+        plot.viewport().installEventFilter(counter)
+    counter.timer.start()
+    frames = []
+    for batch in batches:
+        qtbot.wait(5)
+        counter.paints.clear()
+        start = counter.ticks
+        QTimer.singleShot(0, lambda b=batch: tab._on_batch(b))
+        # The frame is over when the event loop has turned 20 times without a paint.
+        qtbot.waitUntil(lambda s=start: counter.ticks - max([s + 1] + [t for t, _ in
+                                                                         counter.paints]) >= 20)
+        frames.append(list(counter.paints))
+    counter.timer.stop()
+    for plot in plots:
+        plot.viewport().removeEventFilter(counter)
+    return frames[2:]  # (the first two also lay out the views that were empty)
+
+
+def assert_one_plot_a_turn(frames: list[list[tuple[int, object]]]) -> None:
+    for paints in frames:
+        turns = [turn for turn, _ in paints]
+        painted = [plot for _, plot in paints]
+        assert len(set(turns)) == len(turns), "one plot painted a turn"
+        assert len(set(map(id, painted))) == len(painted), "each plot once a frame"
+
+
+def test_with_an_engine_process_each_turn_of_a_frame_paints_one_plot(window, qtbot,
+                                                                      monkeypatch):
+    """A frame was drawn in one turn and every plot it changed painted in the next (Qt
+    serves the posted paints before any timer): a 10 ms timer waited for the whole frame,
+    up to 40 ms of CPU in the Sigmoid tab. With an engine process the frame is now drawn
+    plot by plot, each in a turn of its own, and each changed plot painted once."""
+    frames = frames_in_turns(window, qtbot, monkeypatch, "sigmoid", 160, 20)
+    assert_one_plot_a_turn(frames)
+    # Every frame changes the loss curve, the layer curves and the bars: three turns at least.
+    assert min(len(paints) for paints in frames) >= 3
+
+
+@pytest.mark.parametrize("topic_id", registry.ids())
+def test_every_tab_paints_one_plot_a_turn(window, qtbot, monkeypatch, topic_id):
+    """Every tab's frame is drawn in parts, a plot each: no turn paints two plots, and no
+    plot is painted twice a frame (each part touches its own plot)."""
+    frames = frames_in_turns(window, qtbot, monkeypatch, topic_id, 12, 2)
+    assert_one_plot_a_turn(frames)
+    assert max(len(paints) for paints in frames) >= 2  # frames that change several plots

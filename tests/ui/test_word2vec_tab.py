@@ -238,7 +238,7 @@ def test_the_examples_line_stays_inside_the_window_at_1024_by_700(qtbot, lang):
     tab.run_inline("run", 10)
     context = ("restaurant", "breakfast", "vegetables", "everybody", "strawberry")
     pairs = tuple(((word,), "sandwiches") for word in context * 2)
-    tab.draw(Snapshot(10, [], dataclasses.replace(tab._frame, examples=pairs)))
+    tab.draw_now(Snapshot(10, [], dataclasses.replace(tab._frame, examples=pairs)))
     QApplication.processEvents()
     line = tab.examples_label
     right = line.mapTo(w, QPoint(line.width(), 0)).x()

@@ -3,6 +3,8 @@ with Adam's running averages shown step by step."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -178,21 +180,27 @@ class AdamTab(TopicTab):
             self.start(self.action)
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Snapshot[AdamFrame]) -> None:
+    def draw(self, batch: Snapshot[AdamFrame]) -> Iterator[None]:
         f = batch.frame
         if f is not None:
             self._start = f.start
             self._status = f.status
             self._draw_inside(f)
-        plot = self.loss_log if SETUPS[self.params().function].log_loss else self.loss_lin
+            yield
         for opt in OPTIMIZERS:
             xs, ys = self.store.get(f"{opt}/x"), self.store.get(f"{opt}/y")
             if self._start is not None and xs is not None:
                 self.surface.set_path(opt, np.concatenate([[self._start[0]], xs.y]),
                                       np.concatenate([[self._start[1]], ys.y]))
+        yield
+        plot = self.loss_log if SETUPS[self.params().function].log_loss else self.loss_lin
+        for opt in OPTIMIZERS:
             plot.set_series(opt, self.store.get(f"{opt}/loss"))
+        yield
+        for opt in OPTIMIZERS:
             self.net_plot.set_series(opt, self.store.get(f"net/{opt}/loss"))
         self._show_hints()
+        yield
         self._draw_steps()
         self._draw_race_label()
 

@@ -5,6 +5,8 @@ against PCA's."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
@@ -139,7 +141,7 @@ class AutoencoderTab(TopicTab):
         self._draw_decoded()
 
     # --- drawing -----------------------------------------------------------------------
-    def draw(self, batch: Snapshot[AutoencoderFrame]) -> None:
+    def draw(self, batch: Snapshot[AutoencoderFrame]) -> Iterator[None]:
         for key in (TRAIN_LOSS, VAL_LOSS):
             self.loss_plot.set_series(key, self.store.get(key))
         pca = self.store.last(PCA_LOSS)
@@ -151,19 +153,33 @@ class AutoencoderTab(TopicTab):
         f = batch.frame
         if f is not None:
             self._frame = f
+            yield
             self.recon.set_images([*f.originals, *f.reconstructions])
+            yield
             self.map.set_points(f.map_xy(), f.labels)
             self.map.hints[0].set_empty(False)
             self._retitle_map()
-            self._draw_decoded()
+            self._place_cross()
+            yield
+            self._decode()
         self._show_head()
 
     def _draw_decoded(self) -> None:
+        self._place_cross()
+        self._decode()
+
+    def _place_cross(self) -> None:
+        if self._frame is not None:
+            self.map.set_cross(*self._chosen())
+
+    def _chosen(self) -> tuple[float, float]:
+        return self._point if self._point is not None else (0.0, 0.0)
+
+    def _decode(self) -> None:
         f = self._frame
         if f is None:
             return
-        x, y = self._point if self._point is not None else (0.0, 0.0)
-        self.map.set_cross(x, y)
+        x, y = self._chosen()
         self.decoded.set_images([decode_map_point(f.map_mean, f.map_axes, f.decoder, x, y)])
         self.decoded.set_title(
             translate("AutoencoderTab", "Decoded at ({0:.2f}, {1:.2f})").format(x, y))

@@ -4,6 +4,8 @@ and running statistics at test time."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
@@ -15,7 +17,7 @@ from dlab.ui.labels import text_label
 from dlab.ui.layouts import by_stretch
 from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
 from dlab.ui.stat_plots import BarChart, EmptyHint, LayerCurves, QuantileBands
-from dlab.ui.topic_tab import TopicTab
+from dlab.ui.topic_tab import TopicTab, draw_all
 
 MAX_DEPTH = 12  # the depth parameter's upper bound
 COLORS = {"plain": PALETTE[1], "bn": PALETTE[0]}
@@ -140,9 +142,11 @@ class BatchNormTab(TopicTab):
             self.layer.setMaximum(params.depth)
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Snapshot[BatchNormFrame]) -> None:
+    def draw(self, batch: Snapshot[BatchNormFrame]) -> Iterator[None]:
         for name in ("plain", "bn"):
             self.loss_plot.set_series(name, self.store.get(f"{name}/loss"))
+        yield
+        for name in ("plain", "bn"):
             self.acc_plot.set_series(name, self.store.get(f"{name}/val_acc"))
         self._show_hints()
         f = batch.frame
@@ -152,9 +156,12 @@ class BatchNormTab(TopicTab):
         self._frame = f
         depth = f.depth
         self.layer.setMaximum(depth)
+        yield
         self.gamma_plot.set_layers([self.store.get(f"bn/gamma/{k}") for k in range(1, depth + 1)])
+        yield
         self.beta_plot.set_layers([self.store.get(f"bn/beta/{k}") for k in range(1, depth + 1)])
-        self._draw_bands(f)
+        yield
+        yield from self._band_parts(f)
         acc = f.eval_vs_batch
         if acc:
             keys = ["eval", *[str(g) for g in sorted(EVAL_GROUPS, reverse=True)]]
@@ -178,14 +185,18 @@ class BatchNormTab(TopicTab):
             hint.set_empty(e)
 
     def _draw_bands(self, f: BatchNormFrame) -> None:
+        draw_all(self._band_parts(f))
+
+    def _band_parts(self, f: BatchNormFrame) -> Iterator[None]:
         k = self.layer.value()
         steps = f.steps
         for name, plot in self.bands.items():
             q = f.quantiles[name]
             if len(q) == 0 or k > q.shape[1]:
                 plot.clear_data()
-                continue
-            plot.set_bands(steps[:len(q)], q[:, k - 1, :])
+            else:
+                plot.set_bands(steps[:len(q)], q[:, k - 1, :])
+            yield
 
     def _show_head(self) -> None:
         diverged = self._frame.diverged if self._frame is not None else {}
@@ -233,4 +244,4 @@ class BatchNormTab(TopicTab):
                             "value becomes 0."))
         self._show_head()
         if self._frame is not None:
-            self.draw(Snapshot(frame=self._frame))
+            self.draw_now(Snapshot(frame=self._frame))

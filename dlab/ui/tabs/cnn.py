@@ -5,6 +5,8 @@ receptive fields on click; one convolution in slow motion."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -33,7 +35,7 @@ from dlab.ui.layer_diagram import FACE, Block, LayerDiagram, Line
 from dlab.ui.layouts import StretchTabs, by_stretch
 from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot
 from dlab.ui.stat_plots import BarChart, EmptyHint
-from dlab.ui.topic_tab import TopicTab
+from dlab.ui.topic_tab import TopicTab, draw_all
 
 COLORS = {"cnn": PALETTE[0], "mlp": PALETTE[1]}
 DENSE_TEXT = "#A86F00"  # PALETTE[4] darkened: readable as text on white
@@ -229,28 +231,35 @@ class CNNTab(TopicTab):
             self._refresh_input()
 
     # --- drawing -----------------------------------------------------------------------
-    def draw(self, batch: Snapshot[CNNFrame]) -> None:
+    def draw(self, batch: Snapshot[CNNFrame]) -> Iterator[None]:
         for net in NETS:
             self.loss_plot.set_series(net, self.store.get(loss_series(net)))
-            self.acc_plot.set_series(net, self.store.get(val_acc_series(net)))
         loss = self.store.get(loss_series("cnn"))
-        acc = self.store.get(val_acc_series("cnn"))
         self.hints[0].set_empty(loss is None or not loss.n)
+        yield
+        for net in NETS:
+            self.acc_plot.set_series(net, self.store.get(val_acc_series(net)))
+        acc = self.store.get(val_acc_series("cnn"))
         self.hints[1].set_empty(acc is None or not acc.n)
         self.acc_plot.legend.setVisible(not self.hints[1].empty)  # not over the hint
         f = batch.frame
         if f is not None:
             self._frame = f
+            yield
             self._show_layers(list(f.layers))
             w1 = f.conv_weights[0][0][:, 0]  # (channels, k, k)
             if self._filter >= len(w1):
                 self._filter = 0
             m = float(np.abs(w1).max()) or 1.0
             self.filters.set_images(w1, levels=(-m, m))
-            self._refresh_input()
+            yield
+            yield from self._input_parts()
         self._show_head()
 
     def _refresh_input(self) -> None:
+        draw_all(self._input_parts())
+
+    def _input_parts(self) -> Iterator[None]:
         """The input is the drawing while the pad has ink, else the chosen test digit."""
         f = self._frame
         if f is None:
@@ -263,6 +272,7 @@ class CNNTab(TopicTab):
                  translate("CNNTab", "Test digit {0}: a {1}").format(self.params().shown_digit,
                                                        f.digit_label))
         self.input_grid.set_title(title, pt=11)
+        yield
         cells, captions = [], []
         for k, maps in enumerate(self._pass.maps, 1):
             shown = list(maps[:MAPS_SHOWN] / max(float(maps.max()), 1e-6))
@@ -271,11 +281,13 @@ class CNNTab(TopicTab):
             row_label = translate("CNNTab", "layer {0}, {1}×{1}").format(k, side)
             captions += [row_label] + [""] * (MAPS_SHOWN - 1)
         self.maps.set_images(cells, captions)
+        yield
         best = int(np.argmax(self._pass.probs))
         colors = [PALETTE[2] if d == best else PALETTE[0] for d in range(10)]
         self.probs.set_bars(self._pass.probs, [str(d) for d in range(10)], colors)
         self.probs.plotItem.setYRange(0, 1.05, padding=0)
-        self._show_receptive_field()
+        self._show_receptive_field()  # (its outlines move only when a pixel is picked)
+        yield
         self._draw_slow()
 
     def _show_receptive_field(self) -> None:

@@ -4,6 +4,8 @@ believes about the plane, and the eight losses of the original method."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
@@ -397,12 +399,13 @@ class CycleGANTab(TopicTab):
             view.set_sketch(self.sketch, color)
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Snapshot[CycleFrame]) -> None:
+    def draw(self, batch: Snapshot[CycleFrame]) -> Iterator[None]:
         for plot, series in self.curve_plots:
             bufs = [self.store.get(name) for name, _, _ in series]
             for (name, _, _), buf in zip(series, bufs, strict=True):
                 plot.set_series(name, buf)
             plot.hints[0].set_empty(all(buf is None or not buf.n for buf in bufs))
+            yield
         f = batch.frame
         if f is not None and f.kind == IMAGES:
             self._frame = f
@@ -414,10 +417,12 @@ class CycleGANTab(TopicTab):
                 captions = [name if k == 0 else "" for name, row in rows[key]
                             for k in range(len(row))]
                 grid.set_images(cells, captions)
+                yield
         elif f is not None:
             self._frame = f
             self._show_page(False)
             self.maps["G"].set_frame(f.d_y, f.extent, f.x, f.y, f.fake_y, f.rec_x, f.push_y)
+            yield
             self.maps["F"].set_frame(f.d_x, f.extent, f.y, f.x, f.fake_x, f.rec_y, f.push_x)
         self._show_head()
 

@@ -5,6 +5,7 @@ the vote of many thinned networks, and how much the units move together."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,9 +16,17 @@ from dlab.engines.dropout.frame import NETS, DropoutFrame, series
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import text_label
-from dlab.ui.plots import CROSS_ENTROPY, PALETTE, CurvePlot, LabelledPlot, brush, pen
+from dlab.ui.plots import (
+    CROSS_ENTROPY,
+    PALETTE,
+    CurvePlot,
+    LabelledPlot,
+    PlotBase,
+    brush,
+    pen,
+)
 from dlab.ui.stat_plots import EmptyHint
-from dlab.ui.topic_tab import TopicTab
+from dlab.ui.topic_tab import TopicTab, draw_all
 from dlab.ui.train_val import TrainValPlot
 
 COLORS = {"plain": PALETTE[1], "dropout": PALETTE[0]}
@@ -145,34 +154,54 @@ class DropoutTab(TopicTab):
         lay.addLayout(bottom, 1)
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, snap: Snapshot[DropoutFrame]) -> None:
+    def draw(self, snap: Snapshot[DropoutFrame]) -> Iterator[None]:
         store = self.store
-        for name in NETS:
-            train, val = store.get(series(name, "train_loss")), store.get(series(name, "val_loss"))
+        started = store.get(series("plain", "val_loss")) is not None
+        losses = {name: (store.get(series(name, "train_loss")),
+                         store.get(series(name, "val_loss"))) for name in NETS}
+        for name, (train, val) in losses.items():
             self.loss_plot.set_buffer(name, "train", train)
             self.loss_plot.set_buffer(name, "val", val)
             if val is not None and val.n:
+                self.loss_plot.mark_minimum(name, val.x, val.y)
+        self._show_hints(self.loss_plot, started)
+        yield
+        for name, (train, val) in losses.items():
+            if val is not None and val.n:
                 n = min(train.n, val.n)
                 self.gap_plot.set_xy(name, val.x[:n], val.y[:n] - train.y[:n])
-                self.loss_plot.mark_minimum(name, val.x, val.y)
+        self._show_hints(self.gap_plot, started)
+        yield
+        for name in NETS:
             self.co_plot.set_series(name, store.get(series(name, "coadaptation")))
+        self._show_hints(self.co_plot, started)
+        yield
+        for name in NETS:
             self.acc_plot.set_series(name, store.get(series(name, "val_acc")))
-        started = store.get(series("plain", "val_loss")) is not None
-        for plot in (self.loss_plot, self.gap_plot, self.co_plot, self.acc_plot):
-            for hint in plot.hints:
-                hint.set_empty(not started)
+        self._show_hints(self.acc_plot, started)
         if snap.frame is not None:
             self._frame = snap.frame
-            self._draw_frame(snap.frame)
+            yield
+            yield from self._draw_frame(snap.frame)
         self._show_head()
 
-    def _draw_frame(self, f: DropoutFrame) -> None:
+    @staticmethod
+    def _show_hints(plot: PlotBase, started: bool) -> None:
+        for hint in plot.hints:
+            hint.set_empty(not started)
+
+    def _draw_frame(self, f: DropoutFrame) -> Iterator[None]:
         if f.epoch:
             captions = [translate("DropoutTab", "layer {0}").format(k + 1)
                         for k in range(len(f.units))]
             self.units.set_images(unit_grids(f.units), captions)
             for hint in self.units.hints:
                 hint.set_empty(False)
+        self.units_note.setText(translate(
+            "DropoutTab", "Red: active, white: silent, blue: dropped. {0:.0%} of the units "
+                          "were dropped in this step (p = {1:.2f}).").format(
+            f.dropped_share, f.p))
+        yield
         if f.votes_epoch:
             self.votes.set_votes(f.vote_mean, f.vote_lo, f.vote_hi, f.vote_single,
                                  f.vote_label)
@@ -182,10 +211,6 @@ class DropoutTab(TopicTab):
                 "DropoutTab", "After epoch {0}: the vote of {1} masks is right on {2:.1%} of "
                               "the validation set, the scaled network alone on {3:.1%}.")
                 .format(f.votes_epoch, self.params().mc_samples, f.mc_acc, f.single_acc))
-        self.units_note.setText(translate(
-            "DropoutTab", "Red: active, white: silent, blue: dropped. {0:.0%} of the units "
-                          "were dropped in this step (p = {1:.2f}).").format(
-            f.dropped_share, f.p))
 
     def _show_head(self) -> None:
         gaps = []
@@ -220,5 +245,5 @@ class DropoutTab(TopicTab):
                                              "★ lowest validation loss"))
         self.key.setText("&nbsp;&nbsp;&nbsp;".join(parts))
         if self._frame is not None:
-            self._draw_frame(self._frame)
+            draw_all(self._draw_frame(self._frame))
         self._show_head()

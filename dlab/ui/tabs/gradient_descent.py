@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
@@ -34,7 +36,7 @@ from dlab.ui.plots import (
     pen,
 )
 from dlab.ui.stat_plots import EmptyHint
-from dlab.ui.topic_tab import TopicTab
+from dlab.ui.topic_tab import TopicTab, draw_all
 
 LOSS_ALL = QT_TRANSLATE_NOOP("GradientDescentTab", "loss on all data")
 MODE_COLORS = dict(zip(MODES, PALETTE, strict=False))
@@ -243,9 +245,9 @@ class GradientDescentTab(TopicTab):
                                           "iteration {0}, epoch {1}").format(iteration, epoch)
         self.ipe_label.setText(text)
 
-    def draw(self, batch: Snapshot[GDFrame]) -> None:
+    def draw(self, batch: Snapshot[GDFrame]) -> Iterator[None]:
         if self.action == "compare":
-            self._draw_compare(batch)
+            yield from self._draw_compare(batch)
             return
         f = batch.frame
         if f is not None:
@@ -255,15 +257,17 @@ class GradientDescentTab(TopicTab):
             self.boundary.set_boundary(f.boundary, f.boundary_line, f.extent)
             self._show_ipe(self.params(), f.iteration, f.epoch)
             self._walk_from, self._walk_start = f.walk_from, f.walk_start
+            yield
         loss = self.store.get("loss")
         self.loss_plot.set_series("loss", loss)
         self.loss_plot.hints[0].set_empty(loss is None or not loss.n)
         ep = self.store.get("epoch_loss")
         if ep is not None and ep.n:
             self.loss_plot.set_xy("epoch_loss", ep.x, ep.y)
-        self._draw_walk()
+        yield
+        yield from self._draw_walk()
 
-    def _draw_walk(self) -> None:
+    def _draw_walk(self) -> Iterator[None]:
         xs, ys = self.store.get("landscape/x"), self.store.get("landscape/y")
         start = getattr(self, "_walk_start", None)
         if xs is None or start is None:
@@ -272,6 +276,7 @@ class GradientDescentTab(TopicTab):
         x = np.concatenate([[start[0]], xs.y[k:]])
         y = np.concatenate([[start[1]], ys.y[k:]])
         self.surface.set_path("walk", x, y)
+        yield
         g = self.store.get("landscape/grad_norm")
         if g is not None:
             self.gnorm_plot.set_xy("g", g.x[k:] - k, g.y[k:])
@@ -282,13 +287,15 @@ class GradientDescentTab(TopicTab):
                 translate("GradientDescentTab", "step {0}: loss {1:.4g}, |gradient| {2:.3g}")
                 .format(len(x) - 1, loss, g.y[-1] if g else 0.0))
 
-    def _draw_compare(self, batch: Snapshot[CompareFrame]) -> None:
+    def _draw_compare(self, batch: Snapshot[CompareFrame]) -> Iterator[None]:
         if self.cmp_title is None:  # Compare has not run: nothing to draw
             return
         if batch.frame is not None:
             self._diverged = batch.frame.diverged
         for mode in MODES:
             self.cmp_epoch.set_series(mode, self.store.get(f"compare/{mode}/epoch_loss"))
+        yield
+        for mode in MODES:
             self.cmp_seen.set_series(mode, self.store.get(f"compare/{mode}/seen_loss"))
         parts = []
         for mode in MODES:
@@ -322,4 +329,4 @@ class GradientDescentTab(TopicTab):
             "GradientDescentTab", "Train full batch, mini-batch and SGD from the same seed and "
                                   "initial weights, and overlay their curves"))
         self._show_ipe(self.params())
-        self._draw_compare(Snapshot())
+        draw_all(self._draw_compare(Snapshot()))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -148,7 +150,7 @@ class SigmoidTab(TopicTab):
         self.cost_label.setText("")
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Snapshot[SigmoidFrame]) -> None:
+    def draw(self, batch: Snapshot[SigmoidFrame]) -> Iterator[None]:
         if self.action == "exp_cost":
             self._draw_exp_cost(batch)
             return
@@ -162,16 +164,20 @@ class SigmoidTab(TopicTab):
                 self._ratio = float(g[0] / g[-1]) if g[-1] > 0 else None
                 self._show_zigzag(f.same_share)
                 self.hints["bars"].set_empty(False)
+            yield
             lo, hi = f.act_range
             self.act_strip.set_rows(f.act_hist, lo, hi)
             self.hints["strip"].set_empty(False)
             self._show_saturation(f.saturated)
             self._show_ratio()
+            yield
         self._draw_curves()
+        yield
         loss = self.store.get("loss")
         self.loss_plot.set_series("loss", loss)
         self.hints["loss"].set_empty(loss is None or not loss.n)
         for kind, view in self.zigzag.items():
+            yield
             w1, w2 = (self.store.get(f"zigzag/{kind}/w{i}") for i in (1, 2))
             if w1 is not None and w1.n:
                 view.set_path("w", np.concatenate([[W_START[0]], w1.y]),

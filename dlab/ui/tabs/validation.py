@@ -3,6 +3,8 @@ capacity chosen by validation loss, and a test set that stays locked until the e
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -203,23 +205,20 @@ class ValidationTab(TopicTab):
                 plot.legend.addItem(item, CURVE_NAMES["test"].text())
             plot.show_key()
 
-    def draw(self, snap: Snapshot) -> None:
+    def draw(self, snap: Snapshot) -> Iterator[None]:
         if self.action == "sweep":
             self._draw_sweep(snap)
         else:
-            self._draw_run(snap)
+            yield from self._draw_run(snap)
 
-    def _draw_run(self, snap: Snapshot[ValidationFrame]) -> None:
+    def _draw_run(self, snap: Snapshot[ValidationFrame]) -> Iterator[None]:
         plot = self.loss_plot
         for part, series in (("train", TRAIN_LOSS), ("val", VAL_LOSS), ("test", TEST_LOSS)):
             plot.set_buffer("m", part, self.store.get(series))
         for hint in plot.hints:
             hint.set_empty(self.store.get(VAL_LOSS) is None)
-        f = snap.frame
-        if f is not None:
-            self._frame = f
-            self.points.set_points(f.x, f.y, f.split)
-            self.points.set_curves(f.grid, f.truth, f.fit, f.chosen_fit)
+        if snap.frame is not None:
+            self._frame = snap.frame
         f = self._frame
         if not isinstance(f, ValidationFrame):
             return
@@ -228,6 +227,11 @@ class ValidationTab(TopicTab):
         plot.mark("peek", f.chosen_epoch if f.peek else None, value_at(test, f.chosen_epoch))
         early = f.stopped_epoch and f.stopped_epoch < self.params().epochs
         plot.set_stop(f.stopped_epoch if early else None)
+        yield
+        if snap.frame is not None:
+            self.points.set_points(f.x, f.y, f.split)
+            self.points.set_curves(f.grid, f.truth, f.fit, f.chosen_fit)
+            yield
         self._draw_results(f)
         self._head_run(f)
 
@@ -355,6 +359,6 @@ class ValidationTab(TopicTab):
                              "2,000 fresh points from the same source that no choice has seen: "
                              "what the model is really worth."))
         if self._frame is not None:
-            self.draw(Snapshot(frame=self._frame))
+            self.draw_now(Snapshot(frame=self._frame))
         elif not self.runner.is_active():
             self._head_idle()

@@ -4,6 +4,7 @@ and each word's nearest neighbours by cosine similarity."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 
@@ -44,7 +45,7 @@ from dlab.ui.plots import (
     thin_to_pixels,
 )
 from dlab.ui.stat_plots import EmptyHint
-from dlab.ui.topic_tab import TopicTab
+from dlab.ui.topic_tab import TopicTab, draw_all
 from dlab.ui.word2vec_views import LookupView, WordMap, examples_html, window_html
 
 CATEGORY_NAMES = {"animal": QT_TRANSLATE_NOOP("Word2VecTab", "animals"),
@@ -219,18 +220,22 @@ class Word2VecTab(TopicTab):
             self._draw_queries(self._frame)
 
     # --- drawing ----------------------------------------------------------------------
-    def draw(self, batch: Snapshot[Word2VecFrame]) -> None:
+    def draw(self, batch: Snapshot[Word2VecFrame]) -> Iterator[None]:
         losses = self.store.get(LOSS)
         if losses is not None and losses.n:
             set_line(self.loss_curve, losses.x, losses.y)
         f = batch.frame
         if f is not None:
             self._frame = f
-            self._draw_frame(f)
+            yield
+            yield from self._frame_parts(f)
         self._show_head()
         self._show_hints()
 
     def _draw_frame(self, f: Word2VecFrame) -> None:
+        draw_all(self._frame_parts(f))
+
+    def _frame_parts(self, f: Word2VecFrame) -> Iterator[None]:
         reading = f.progress < 1.0
         self.progress.setVisible(reading)
         self.progress.setValue(int(f.progress * 1000))
@@ -245,6 +250,7 @@ class Word2VecTab(TopicTab):
                 box.addItems(list(f.words))
                 box.setCurrentText(keep if keep in f.words else "")
                 box.blockSignals(False)
+                yield  # (a box of the whole vocabulary takes a while)
             if self.word.currentText() not in f.words:
                 self.word.setCurrentText(f.words[0])
             if self.other.currentText() not in f.words:
@@ -255,9 +261,13 @@ class Word2VecTab(TopicTab):
         self.window_label.setText(window_html(f.sentence, f.centre, f.window))
         self.examples_label.set_items(translate("Word2VecTab", "Examples from this window:"),
                                       examples_html(f.examples, f.architecture))
-        self._draw_queries(f)
+        yield
+        yield from self._query_parts(f)
 
     def _draw_queries(self, f: Word2VecFrame) -> None:
+        draw_all(self._query_parts(f))
+
+    def _query_parts(self, f: Word2VecFrame) -> Iterator[None]:
         index = {w: i for i, w in enumerate(f.words)}
         word = self.word.currentText().strip().lower()
         picked = index.get(word, -1)
@@ -265,6 +275,7 @@ class Word2VecTab(TopicTab):
         colors = [CATEGORY_COLORS.get(f.categories[i], NO_CATEGORY) for i in plotted]
         self.map.set_points(f.points, [f.words[i] for i in plotted], colors,
                             highlight=word)
+        yield
         self._draw_lookup(f, picked)
         if picked < 0:
             self.near.setText(translate(
