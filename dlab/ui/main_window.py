@@ -100,6 +100,28 @@ def _unusable(path: str) -> bool:
         return True
 
 
+class TabWidget(QTabWidget):
+    """Qt's tab widget lays itself out again and repaints all of itself at every layout
+    request, and Qt sends it one whenever a label's text changes anywhere in a page (a
+    changed size hint goes up to it): with a tab training, the whole window was painted
+    once more for every frame. A request that changes nothing the tab widget lays out (its
+    bar, its size, the tab shown) is passed on to the window as a change of size hint
+    only."""
+
+    _laid_out: tuple | None = None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            bar = self.tabBar()
+            state = (bar.sizeHint(), bar.isVisibleTo(self), self.size(), self.count(),
+                     self.currentIndex(), self.tabPosition(), self.documentMode())
+            if state == self._laid_out:
+                self.updateGeometry()
+                return True
+            self._laid_out = state
+        return super().event(event)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, topic: str | None = None, lang: str | None = None) -> None:
         super().__init__()
@@ -107,7 +129,7 @@ class MainWindow(QMainWindow):
         self.closing = False
         self.full_screen = FullScreen(self)  # F11 and F5, with or without a window manager
         self.process_ends_after_close = False  # run_app: the process ends with the window
-        self.tabs_widget = QTabWidget()
+        self.tabs_widget = TabWidget()
         self.tabs_widget.setDocumentMode(True)
         self.setCentralWidget(self.tabs_widget)
         # Tabs are built when first shown, so the window paints after building one.

@@ -188,3 +188,30 @@ def test_every_tab_paints_one_plot_a_turn(window, qtbot, monkeypatch, topic_id):
     frames = frames_in_turns(window, qtbot, monkeypatch, topic_id, 12, 2)
     assert_one_plot_a_turn(frames)
     assert max(len(paints) for paints in frames) >= 2  # frames that change several plots
+
+
+def test_a_frame_repaints_only_what_it_changed(window, qtbot):
+    """A label's new text in a page sends a layout request up to the window's tab widget,
+    and Qt's tab widget answers every one by repainting all of itself: the whole window was
+    painted again at every frame (twice in Sigmoid, the buttons of the transport bar too).
+    Now a frame leaves the bar alone."""
+    topic = registry.get("sigmoid")
+    window.tabs_widget.setCurrentIndex(registry.TOPICS.index(topic))
+    tab = window.current_tab()
+    batches = deliveries(topic, tab.params(), 160, 20)
+    tab.begin("run")
+    for batch in batches[:2]:  # (the first frames lay out the views that were empty)
+        tab._on_batch(batch)
+        qtbot.wait(50)
+    counter = PaintCounter()
+    watched = [tab.run_btn, tab.step_btn, tab.reset_btn, tab.loss_plot.viewport()]
+    for widget in watched:
+        widget.installEventFilter(counter)
+    for batch in batches[2:]:
+        tab._on_batch(batch)
+        qtbot.wait(20)
+    for widget in watched:
+        widget.removeEventFilter(counter)
+    assert counter.paints.get(tab.loss_plot.viewport(), 0) > 0  # the frames were painted
+    assert all(counter.paints.get(button, 0) == 0
+               for button in (tab.run_btn, tab.step_btn, tab.reset_btn)), counter.paints
