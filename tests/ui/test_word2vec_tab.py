@@ -52,6 +52,17 @@ def test_train_pause_step_and_query_a_neighbour(window, qtbot):
     assert tab.store.get("loss") is None
 
 
+def test_reset_forgets_the_answers_of_the_query_box(window, qtbot):
+    """After Reset the neighbours, the similarity and the analogy's answer are gone with the
+    vectors they came from (the analogy's "≈ noodles (0.83), …" stayed on screen)."""
+    tab = open_tab(window, epochs=1)
+    tab.run_inline()
+    answers = (tab.near, tab.sim, tab.analogy)
+    assert all(label.text() for label in answers)
+    tab.reset()
+    assert [label.text() for label in answers] == ["", "", ""]
+
+
 def test_after_training_cats_neighbours_are_shown(window, qtbot):
     tab = open_tab(window, epochs=20)
     tab.run_inline()

@@ -369,6 +369,7 @@ class Word2VecTab(TopicTab):
         self.examples_label.set_items("", ())
         self.near.setText("")
         self.sim.setText("")
+        self.analogy.setText("")
         self._show_hints()
         self._show_head()
 
