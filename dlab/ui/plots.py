@@ -457,6 +457,20 @@ def log_tick_labels(values: list[float], scale: float, _spacing: float) -> list[
     return labels
 
 
+# Which log ticks between decades are labelled first: 1 (a decade), then 5 and 2, then 3.
+LOG_RANK = {1: 0, 10: 0, 2: 1, 5: 1, 3: 2}
+
+
+def apart(values: list[float], per_decade: float, need: float) -> list[float]:
+    """Of log10 tick values, those whose labels stay ``need`` pixels apart (a decade is
+    ``per_decade`` pixels), taken by LOG_RANK, then from the bottom."""
+    kept: list[float] = []
+    for v in sorted(values, key=lambda v: (LOG_RANK.get(round(10 ** (v % 1)), 3), v)):
+        if all(abs(v - k) * per_decade >= need for k in kept):
+            kept.append(v)
+    return sorted(kept)
+
+
 def pen(color: str, width: float = 2.5, dashed: bool = False) -> pg.QtGui.QPen:
     p = pg.mkPen(color=color, width=width)
     if dashed:
@@ -485,22 +499,19 @@ class LabelledPlot(PlotBase):
             every = axis.logTickValues
 
             def one_two_five(lo: float, hi: float, size: float, std: list) -> list:
-                """Minor ticks at 1, 2 and 5 only (on a short plot spanning about a
-                decade, the labels of 2, 3, ... 9 run into each other), or at 1 and 3, or
-                1 alone, where those would still crowd."""
-                need = (0.8 + TICK_GAP_LINES_V) * axis.tick_metrics().height()
-                per_decade = size / max(hi - lo, 1e-9)
-                keep = next((m for m in ((1, 2, 5), (1, 3), (1,))
-                             if per_decade * min(np.diff(np.log10([*m, 10]))) >= need), (1,))
-                decades = max(1, int(np.ceil(need / per_decade)))  # every one, or fewer
-
-                def shown(v: float) -> bool:
-                    if keep != (1,):
-                        return round(10 ** (v % 1)) in keep
-                    return round(10 ** (v % 1)) in (1, 10) and round(v) % decades == 0
-
-                return [(spacing, [v for v in values if spacing is not None or shown(v)])
-                        for spacing, values in every(lo, hi, size, std)]
+                """Ticks between whole decades: at 1, 2 and 5 under labelled decades;
+                where they are the labelled ticks, as many of 1, 5 and 2, 3, then the
+                rest, as keep their labels apart (pyqtgraph's 2, 3, ... 9 ran into each
+                other on a short plot spanning a decade, and 1-2-5 alone left a long axis
+                spanning less than one with a single number)."""
+                levels = every(lo, hi, size, std)
+                if levels and levels[0][0] is None:
+                    need = (0.8 + TICK_GAP_LINES_V) * axis.tick_metrics().height()
+                    return [(None, apart(levels[0][1], size / max(hi - lo, 1e-9), need)),
+                            *levels[1:]]
+                return [(spacing, [v for v in values
+                                   if spacing is not None or round(10 ** (v % 1)) in (1, 2, 5)])
+                        for spacing, values in levels]
 
             axis.logTickValues = one_two_five
             axis.logTickStrings = log_tick_labels

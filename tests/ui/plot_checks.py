@@ -95,6 +95,24 @@ def unlabelled_ticks(plot) -> list[str]:
     return out
 
 
+# An axis this long (px) has room for two numbers at least, whatever the font.
+ROOM_FOR_TWO = 150
+
+
+def lone_labels(plot) -> list[str]:
+    """An axis with room for more that shows one number or none: no scale to read (a log
+    axis spanning less than a decade showed only 0.1)."""
+    out = []
+    for side, axis in visible_axes(plot):
+        length = axis.width() if side in ("bottom", "top") else axis.height()
+        if axis._tickLevels is None and length >= ROOM_FOR_TWO:
+            texts = [text for text, _ in tick_texts(axis)]
+            if len(texts) < 2:
+                out.append(f"{side} axis, {length:.0f} px from {axis.range[0]:.3g} to "
+                           f"{axis.range[1]:.3g}, shows {texts}")
+    return out
+
+
 def cut_axis_titles(plot) -> list[str]:
     """An axis title longer than its plot (cut off at the plot's edge) or over the tick
     labels."""
@@ -150,8 +168,8 @@ def unreadable(tab) -> dict[str, list[str]]:
     for i, plot in enumerate(tab.plots()):
         if not plot.isVisible():
             continue
-        found = (crowded_ticks(plot) + unlabelled_ticks(plot) + cut_axis_titles(plot)
-                 + cut_bar_values(plot))
+        found = (crowded_ticks(plot) + unlabelled_ticks(plot) + lone_labels(plot)
+                 + cut_axis_titles(plot) + cut_bar_values(plot))
         if found:
             name = plot.plotItem.titleLabel.item.toPlainText() or type(plot).__name__
             out[f"#{i} {name}"] = found

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from dlab import registry
 from dlab.core.snapshot import FAILED
 from dlab.engines.cyclegan import frame as names
+from dlab.ui.main_window import MainWindow
 from tests.ui.conftest import (
     pause_and_settle,
     projector_window,
@@ -197,3 +199,30 @@ def test_digit_measures_read_on_a_projector(qtbot, lang):
     found = unreadable(tab)
     w.close()
     assert not found, f"cyclegan digits ({lang}): {found}"
+
+
+def test_digits_and_curves_share_the_screen_presenting(qtbot):
+    """Presenting at 1920×1080 on digits: each digit at least 48 px wide (they shrank to
+    24 px while the curves below kept the height they had), every curve plot's data area
+    at least 150 px high, and every plot reads (the cycle losses' log axis, spanning less
+    than a decade, showed one number)."""
+    w = MainWindow(topic="cyclegan", lang="en")
+    qtbot.addWidget(w)
+    w.resize(1920, 1080)
+    w.show()
+    qtbot.waitUntil(lambda: w.width() == 1920, timeout=5000)
+    w.set_presentation(True, full_screen=False)
+    tab = w.current_tab()
+    tab.set_params(tab.params().replace(domains="digits-slant"))
+    tab.run_inline("run", 5)
+    QApplication.processEvents()
+    cells = [grid.plotItem.getViewBox().mapViewToDevice(frame.rect()).boundingRect().width()
+             for grid in tab.grids.values() for frame in grid.frames]
+    views = [plot.plotItem.getViewBox().height() for plot, _ in tab.curve_plots
+             if plot.isVisible()]
+    found = unreadable(tab)
+    w.set_presentation(False, full_screen=False)
+    w.close()
+    assert cells and min(cells) >= 48, f"digits {min(cells):.0f} px wide"
+    assert min(views) >= 150, f"curve plots' data areas: {views}"
+    assert not found, found

@@ -33,6 +33,7 @@ from dlab.engines.cyclegan.points import (
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import key_html, text_label
+from dlab.ui.layouts import by_stretch
 from dlab.ui.plots import MIN_PLOT_H, PALETTE, CurvePlot, PlotBase, pen
 from dlab.ui.stat_plots import EmptyHint
 from dlab.ui.topic_tab import TopicTab
@@ -269,8 +270,12 @@ class CycleGANTab(TopicTab):
         self.tools_row = QHBoxLayout()  # Step D/G only, and the buttons to draw a domain
         lay.addLayout(self.tools_row)
         lay.addWidget(self.head)
-        lay.addWidget(self.pages, 2)
+        lay.addWidget(self.pages, 1)
         lay.addLayout(curves, 1)
+        # Shared by stretch alone (a plot's size hint is the size it had; presenting, the
+        # curves kept theirs and the digits shrank to 20 px).
+        by_stretch(self.pages, self.measure_pages, *self.maps.values(), *self.grids.values(),
+                   *(plot for plot, _ in self.curve_plots))
 
         self.step_d_btn, self.step_g_btn = QPushButton(), QPushButton()
         self.step_d_btn.clicked.connect(self.step_discriminators)
