@@ -46,6 +46,8 @@ class TrainValPlot(CurvePlot):
                               dashed=part == TRAIN, symbol=symbol)
             if part == TEST:
                 item.setPen(pg.mkPen(color, width=2.0, style=pg.QtCore.Qt.PenStyle.DotLine))
+            if self.log_x:  # peak thinning takes x as evenly spaced: it merged the first
+                item.setDownsampling(ds=1, auto=False)  # epochs (the curve began at 3)
         self.star(key, colors if isinstance(colors, str) else colors[VAL])
 
     def star(self, key: str, color: str) -> None:

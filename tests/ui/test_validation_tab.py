@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from dlab import registry
 from dlab.core.snapshot import FINISHED
 from dlab.core.splits import TRAIN, VAL
 from dlab.engines.validation.params import parse_points
-from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
+from tests.ui.conftest import (
+    pause_and_settle,
+    projector_window,
+    set_speed,
+    step_once,
+    wait_state,
+    wait_step,
+)
 
 
 def open_tab(window, **changes):
@@ -96,3 +104,23 @@ def test_sweep_reveals_the_chosen_degree_and_its_test_loss(window, qtbot):
     assert len(tab.sweep_plot.curves["m/val"].xData) == 8
     assert f"degree {f.chosen_capacity}" in tab.head.text()
     assert not tab.points.editable  # a sweep keeps the data it started with
+
+
+def test_the_log_epoch_axis_draws_every_epoch_from_the_first(qtbot):
+    """On the 1024×700 projector the loss per epoch (x on a log scale) is drawn from epoch
+    1 with every epoch: thinned as if its points were evenly spaced, it began at epoch 3
+    and the first epochs were merged into steps."""
+    w = projector_window(qtbot, "validation", "en")
+    tab = w.current_tab()
+    tab.run_inline("run")
+    QApplication.processEvents()
+    drawn = {}
+    for key, item in tab.loss_plot.curves.items():
+        x, _ = item.getData()
+        every, _ = item.getOriginalDataset()
+        if every is not None and len(every):
+            drawn[key] = (len(x), len(every), float(x[0]))
+    w.close()
+    assert drawn
+    for key, (n, total, first) in drawn.items():
+        assert (n, first) == (total, 0.0), f"{key}: {n} of {total} epochs, from 10^{first}"
