@@ -19,7 +19,7 @@ from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import ParamError, Params, describe
 from dlab.core.presets import PresetError
-from dlab.core.runtime import DEVICES, DeviceError, pick_device
+from dlab.core.runtime import DEVICES, DeviceError, pick_device, settle_imports
 from dlab.core.scenes import SceneError, Script, script_topic
 from dlab.core.seed import SEED_MAX, check_seed
 from dlab.core.snapshot import FINISHED, RUNNING, STOPPED, Snapshot
@@ -306,6 +306,7 @@ def execute(req: RunRequest, stop: StopFlag | None = None,
     store = MetricsStore()
     try:
         exp = req.topic.build(req.action, req.params, req.seed, req.device)
+        settle_imports()  # as the window's engine process does
         gen = drive(exp, req.topic.steps_for(req.action, req.steps), Pacer(None))
         try:
             if on_start is not None:

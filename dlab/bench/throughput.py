@@ -8,6 +8,7 @@ both meet the same load on a shared machine; each keeps its best run.
 
 from __future__ import annotations
 
+import gc
 import math
 import time
 from collections.abc import Callable, Iterator
@@ -87,6 +88,10 @@ def headless(case: Case, steps: int | None = None, seconds: float | None = None,
 
     configure_torch()
     gen = case.topic.start("run", case.params, 0, steps, Pacer(None), device)
+    # With the collector on, as in `dlab run` and the engine process: once a window has
+    # opened, this process collects only from the GUI thread's timer (gui_gc), never here.
+    collecting = gc.isenabled()
+    gc.enable()
     try:
         snap = next(gen)
         t0, cpu0 = time.perf_counter(), time.thread_time()
@@ -95,6 +100,8 @@ def headless(case: Case, steps: int | None = None, seconds: float | None = None,
         elapsed, cpu = time.perf_counter() - t0, time.thread_time() - cpu0
     finally:
         gen.close()
+        if not collecting:
+            gc.disable()
     if snap.status not in (RUNNING, FINISHED):
         raise RuntimeError(f"{case.name}: the headless run ended {snap.status}: {snap.message}")
     return Headless(snap.step, snap.step / max(elapsed, 1e-9), cpu * 1000 / max(snap.step, 1))

@@ -38,9 +38,10 @@ MAX_SPARE = 1  # started hosts kept waiting for a run
 def serve(commands: Connection, results: Connection) -> None:
     """The host process's main: wait for a run, run it, answer; until told to quit."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the window's to handle
-    from dlab.core.runtime import configure_torch
+    from dlab.core.runtime import configure_torch, settle_imports
 
     configure_torch()  # imports torch now, while no one waits
+    settle_imports()
     starts: queue.Queue = queue.Queue()
     current: dict[str, Any] = {}  # the latest run's Control, Pacer and Mailbox
 
