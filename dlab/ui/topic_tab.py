@@ -188,6 +188,16 @@ class WholeTextCombo(QComboBox):
         return self.sizeHint()
 
 
+def forget_range(plot: PlotBase) -> None:
+    """Put the axes that follow the data back to 0 … 1: pyqtgraph centres a run's first
+    point in the range the last run left (a new run's step 1 between -170 and 170)."""
+    vb = plot.plotItem.getViewBox()
+    auto_x, auto_y = vb.state["autoRange"]
+    if auto_x or auto_y:
+        vb.setRange(xRange=(0, 1) if auto_x else None, yRange=(0, 1) if auto_y else None,
+                    padding=0, disableAutoRange=False)
+
+
 class TopicTab(QWidget):
     """Everything a topic gets for free. Subclasses implement build_view and draw, and
     clear_view / retranslate_view for what is not a plot (plots are found, cleared and
@@ -364,6 +374,7 @@ class TopicTab(QWidget):
         for plot in self.plots():
             if all(plot is not kept for kept in keep):
                 plot.clear_data()
+                forget_range(plot)
                 for hint in plot.hints:
                     hint.set_empty(True)
 

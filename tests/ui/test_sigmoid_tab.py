@@ -63,3 +63,16 @@ def test_step_from_idle(window, qtbot):
     assert tab.store.get("grad_norm/1").n == 1
     assert tab.runner.state in (PAUSED, RUNNING)
     tab.reset()
+
+
+def test_a_step_after_a_finished_run_is_drawn_on_axes_of_its_own(window, qtbot):
+    """Run to the end, then Step: a new run's first point is drawn on axes about a step
+    wide, not centred in the finished run's range (its step 1 sat between -170 and 170)."""
+    tab = open_tab(window, qtbot)
+    tab.run_inline("run", 300)
+    tab.step()
+    wait_step(qtbot, tab, 1)
+    tab.runner.stop()
+    for plot in (tab.grad_curves, tab.loss_plot):
+        (x0, x1), _ = plot.plotItem.getViewBox().viewRange()
+        assert x0 >= 0 and x1 - x0 <= 2, (plot.title, x0, x1)
