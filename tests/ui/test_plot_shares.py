@@ -6,12 +6,14 @@ plots kept the height they were first given, whatever their stretch.)"""
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QLabel
 
 from dlab import registry
+from dlab.ui import look
 from dlab.ui.main_window import MainWindow
 
 # The data area's least height (px): room for a few labelled ticks, at 24 px text when
@@ -81,6 +83,21 @@ def seen_rect(widget, tab) -> QRect:
     return rect
 
 
+def small_rich_text(tab) -> list[str]:
+    """Visible labels whose rich text sets a size of its own below look.TEXT_PX (in
+    presentation mode every text is at least that large; an inline size escapes it)."""
+    out = []
+    for label in tab.view.findChildren(QLabel):
+        if not label.isVisibleTo(tab):
+            continue
+        for value, unit in re.findall(r"font-size:\s*([\d.]+)(pt|px)", label.text()):
+            px = float(value) * (96 / 72 if unit == "pt" else 1.0)
+            if px < look.TEXT_PX:
+                out.append(f"{label.text()[:40]!r}: {value}{unit}")
+                break
+    return out
+
+
 def name_of(widget) -> str:
     if isinstance(widget, QLabel):
         return repr(widget.text()[:30])
@@ -105,6 +122,12 @@ def test_every_plot_gets_a_readable_share(qtbot, topic_id, lang, present):
     assert not short_views(tab, least), f"{topic_id} ({lang}): {short_views(tab, least)}"
     assert not broken_words(tab), f"{topic_id} ({lang}): {broken_words(tab)}"
     assert not overlapping(tab), f"{topic_id} ({lang}): {overlapping(tab)}"
+    if present:
+        assert not small_rich_text(tab), f"{topic_id} ({lang}): {small_rich_text(tab)}"
+        if topic_id == "cnn":  # the convolution in slow motion, on its own page
+            tab.pages.setCurrentIndex(2)
+            tab._advance_window()
+            assert not small_rich_text(tab), f"cnn ({lang}): {small_rich_text(tab)}"
     if present:
         w.set_presentation(False, full_screen=False)
     w.close()

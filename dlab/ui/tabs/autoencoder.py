@@ -99,10 +99,10 @@ class AutoencoderTab(TopicTab):
                                columns=10, captions=False)
         self.map = LatentMap()
         self.map.clicked.connect(self._on_map_click)
-        self.key = QLabel()
+        self.key = text_label(13, bold=True)  # its size follows the look (presenting)
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key.setText("  ".join(f"<b style='color:{c}; font-size:13pt'>{d}</b>"
-                                   for d, c in enumerate(DIGIT_COLORS)))
+        self.key.setText("&nbsp;&nbsp;".join(f"<span style='color:{c}'>{d}</span>"
+                                             for d, c in enumerate(DIGIT_COLORS)))
         self.decoded = ImageGrid(None, columns=1, captions=False)  # titled with the point
         self.decoded_note = QLabel()
         self.decoded_note.setWordWrap(True)

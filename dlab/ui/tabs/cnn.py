@@ -27,6 +27,7 @@ from dlab.engines.cnn import forward
 from dlab.engines.cnn.arch import layer_table, mlp_params, receptive_field, total_params
 from dlab.engines.cnn.frame import NETS, CNNFrame, loss_series, val_acc_series
 from dlab.engines.cnn.params import CNNParams
+from dlab.ui import look
 from dlab.ui.draw_pad import DrawPad
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
@@ -398,8 +399,10 @@ class CNNTab(TopicTab):
         line = translate("CNNTab", "position ({0}, {1}): sum of the {2} products {3:+.2f} + "
                                    "bias {4:+.2f} = {5:+.2f}; after ReLU {6:.2f}").format(
             r, c, k * k, total, step.bias, step.total, max(step.total, 0.0))
-        return (f"<table border='1' cellspacing='0' style='font-size:10pt'>{''.join(cells)}"
-                f"</table><p style='font-size:11pt'>{line}</p>")
+        # Sizes of the current look: at least look.TEXT_PX when presenting.
+        return (f"<table border='1' cellspacing='0' style='font-size:{look.px_for_pt(10)}px'>"
+                f"{''.join(cells)}</table>"
+                f"<p style='font-size:{look.px_for_pt(11)}px'>{line}</p>")
 
     def _show_head(self) -> None:
         f = self._frame
