@@ -229,6 +229,7 @@ class TopicTab(QWidget):
         self.scene_panel = ScenePanel()
         # A frame drawn in turns (with an engine process): the parts still to draw.
         self._parts: Iterator[None] | None = None
+        self._frame_plots: list[PlotBase] = []  # the plots of the frame being drawn
         self._part_timer = QTimer(self)
         self._part_timer.setSingleShot(True)
         self._part_timer.setInterval(0)
@@ -726,6 +727,9 @@ class TopicTab(QWidget):
         if batch.frame is not None:
             self._keep_moment(batch.step, batch.frame)
         self.last_message = batch.message
+        # The plots, found once a frame (findChildren walks the whole tab: 1 to 2 ms a frame
+        # when every turn looked for them again).
+        self._frame_plots = self.plots()
         parts = self._begin_draw(batch)
         now = time.perf_counter()
         t0, s0, rate = self._rate
@@ -813,7 +817,7 @@ class TopicTab(QWidget):
         """Let every plot work out its new ranges (and so its axes, its clipped and thinned
         curves) now. pyqtgraph does it as the paint begins: the changes it makes then ask
         for a second paint, and every frame was painted twice."""
-        for plot in self.plots():
+        for plot in self._frame_plots:
             # Auto-range first (a view does it when it paints): done inside the paint, the
             # new range made every plot dirty again, and each was painted twice a frame.
             plot.settle()
@@ -824,7 +828,7 @@ class TopicTab(QWidget):
         of its many GIL hand-offs would wait for it: a 10 ms frame then takes ten times as
         long, and so does the training it blocks. (Scenes post their changes; the window
         posts its repaint.)"""
-        for plot in self.plots():
+        for plot in self._frame_plots:
             QCoreApplication.sendPostedEvents(plot.scene(), QEvent.Type.MetaCall)
         QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
 
