@@ -89,7 +89,7 @@ def test_slow_motion_slides_the_window(window, qtbot):
     shown = tab.slow_out.cells[0].image  # (x, y): col-major
     assert shown.shape == (10, 10)  # 14 − 5 + 1
     assert np.isnan(shown).sum() == 100 - (tab._pos % 100) - 1
-    assert "sum of the 25 products" in tab.sums.text()
+    assert "sum of the 25 products" in tab.sum_line.text()
     click_cell(qtbot, tab.filters, 3, 0.5, 0.5)
     assert tab._filter == 3 and "Filter 4 of layer 1" in tab.slow_w.plotItem.titleLabel.text
     tab.pages.setCurrentIndex(0)
@@ -200,3 +200,35 @@ def test_the_picture_keeps_room_for_its_text_when_presentation_mode_toggles(wind
     finally:
         window.set_presentation(False, full_screen=False)
     assert tab.diagram.minimumHeight() == normal
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_slow_convolution_is_shown_whole_at_1024_by_700(qtbot, lang):
+    """The convolution in slow motion on a 1024×700 projector: the table of the k×k products
+    and the sum under it are not cut off (the table lost its right column and the sum its
+    last lines)."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import projector_window
+
+    w = projector_window(qtbot, "cnn", lang)
+    tab = w.current_tab()
+    tab.run_inline("run", 2)
+    tab.pages.setCurrentIndex(2)
+    tab._advance_window()
+    QApplication.processEvents()
+    doc = QTextDocument()
+    doc.setDefaultFont(tab.sums.font())
+    doc.setHtml(tab.sums.text())
+    doc.setTextWidth(1)  # the table at its least width
+    table = doc.rootFrame().childFrames()[0]
+    width = doc.documentLayout().frameBoundingRect(table).width()
+    assert width <= tab.sums.width(), f"a {width:.0f} px table in {tab.sums.width()} px"
+    doc.setTextWidth(tab.sums.width())
+    assert doc.size().height() <= tab.sums.height() + 1, (
+        f"{doc.size().height():.0f} px of text in {tab.sums.height()} px")
+    line = tab.sum_line  # the sum under the pictures, whole
+    assert "products" in line.text() or "곱" in line.text()
+    assert line.heightForWidth(line.width()) <= line.height() + 1
+    w.close()

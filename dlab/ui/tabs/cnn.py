@@ -5,10 +5,12 @@ receptive fields on click; one convolution in slow motion."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -47,6 +49,9 @@ PAGES = (QT_TRANSLATE_NOOP("CNNTab", "Filters and feature maps"),
 MAPS_SHOWN = 8  # feature maps drawn per layer
 SLOW_CROP = 14  # the slow-motion input: the middle 14×14 of the digit
 SLOW_MS = 250  # one window position every quarter of a second
+SUMS_MIN_W = 120  # the slow convolution's sums, before a table is measured
+SLOW_GRID_MIN_W = 100  # each of its three pictures at 1024×700
+CELL_CSS = "padding:1px 5px; white-space:nowrap"  # a product's cell: its numbers whole
 
 
 def _count(n: int) -> str:
@@ -104,8 +109,8 @@ class CNNTab(TopicTab):
         lay = QVBoxLayout(parent)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.head)
-        lay.addLayout(top, 2)
-        lay.addWidget(self.pages, 3)
+        lay.addLayout(top, 3)
+        lay.addWidget(self.pages, 5)
         by_stretch(self.loss_plot, self.acc_plot, self.counts)
 
         self.timer = QTimer(self)
@@ -188,7 +193,14 @@ class CNNTab(TopicTab):
         self.sums.setTextFormat(Qt.TextFormat.RichText)
         self.sums.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sums.setWordWrap(True)
-        self.sums.setMinimumWidth(120)
+        self.sums.setMinimumWidth(SUMS_MIN_W)
+        self._sums_for: tuple[int, int] | None = None  # (k, text px) it was fitted to
+        for grid in (self.slow_in, self.slow_w, self.slow_out):
+            grid.setMinimumWidth(SLOW_GRID_MIN_W)  # room for the table beside them
+        self.sum_line = QLabel()
+        self.sum_line.setTextFormat(Qt.TextFormat.RichText)
+        self.sum_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sum_line.setWordWrap(True)
         self.slow_note = QLabel()
         self.slow_note.setWordWrap(True)
         row = QHBoxLayout()
@@ -198,6 +210,7 @@ class CNNTab(TopicTab):
         row.addWidget(self.slow_out, 3)
         lay = QVBoxLayout(page)
         lay.addLayout(row, 1)
+        lay.addWidget(self.sum_line)
         lay.addWidget(self.slow_note)
         return page
 
@@ -379,10 +392,30 @@ class CNNTab(TopicTab):
                                pt=11)
         self.slow_w.set_title(translate("CNNTab", "Filter {0} of layer 1").format(
             self._filter + 1), pt=11)
-        self.sums.setText(self._sums_html(forward.window_at(x, w, b, r, c), r, c))
+        table, line = self._sums_html(forward.window_at(x, w, b, r, c), r, c)
+        self.sums.setText(table)
+        self.sum_line.setText(line)
+        self._fit_sums(k)
+
+    def _fit_sums(self, k: int) -> None:
+        """Make the products' table as wide as it needs (its numbers do not wrap): it was
+        cut off on the right at 1024×700. Measured again when k or the text size changes."""
+        key = (k, look.px_for_pt(10))
+        if key == self._sums_for:
+            return
+        self._sums_for = key
+        doc = QTextDocument()
+        doc.setDefaultFont(self.sums.font())
+        doc.setHtml(self.sums.text())
+        doc.setTextWidth(1)  # as narrow as it goes: the table at its least width
+        table = doc.rootFrame().childFrames()[0]
+        width = doc.documentLayout().frameBoundingRect(table).width()
+        self.sums.setMinimumWidth(max(SUMS_MIN_W, math.ceil(width) + 4))
 
     @staticmethod
-    def _sums_html(step: forward.WindowStep, r: int, c: int) -> str:
+    def _sums_html(step: forward.WindowStep, r: int, c: int) -> tuple[str, str]:
+        """The k×k products as a table, and the line that sums them (under the pictures:
+        beside the table it took four lines and was cut off at 1024×700)."""
         k = step.patch.shape[0]
         cells = []
         for i in range(k):
@@ -393,7 +426,7 @@ class CNNTab(TopicTab):
                 product = f"<b style='color:{color}'>{p:+.2f}</b>"
                 body = (f"{step.patch[i, j]:.2f}×{step.weight[i, j]:+.2f}<br>{product}"
                         if k <= 3 else product)  # 25 or 49 cells: the products only
-                tds.append(f"<td align='center' style='padding:2px 6px'>{body}</td>")
+                tds.append(f"<td align='center' style='{CELL_CSS}'>{body}</td>")
             cells.append("<tr>" + "".join(tds) + "</tr>")
         total = step.products.sum()
         line = translate("CNNTab", "position ({0}, {1}): sum of the {2} products {3:+.2f} + "
@@ -401,8 +434,8 @@ class CNNTab(TopicTab):
             r, c, k * k, total, step.bias, step.total, max(step.total, 0.0))
         # Sizes of the current look: at least look.TEXT_PX when presenting.
         return (f"<table border='1' cellspacing='0' style='font-size:{look.px_for_pt(10)}px'>"
-                f"{''.join(cells)}</table>"
-                f"<p style='font-size:{look.px_for_pt(11)}px'>{line}</p>")
+                f"{''.join(cells)}</table>",
+                f"<span style='font-size:{look.px_for_pt(11)}px'>{line}</span>")
 
     def _show_head(self) -> None:
         f = self._frame
@@ -430,6 +463,7 @@ class CNNTab(TopicTab):
         self.acc_plot.legend.hide()  # its hint is back
         self._show_layers(layer_table(self.params()))  # the settings' network, untrained
         self.sums.setText("")
+        self.sum_line.setText("")
         self._show_head()
 
     def retranslate_view(self) -> None:
