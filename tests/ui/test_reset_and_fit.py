@@ -171,7 +171,7 @@ def test_every_plot_reads_on_a_projector(qtbot, request, topic_id, lang, look):
     """After a run, in every plot of every tab, on a 1024×700 projector and presenting at
     1920×1080: tick labels apart (not "200400"), the numbers at an axis's ends shown (a
     300-epoch axis stopped at 200), axis titles inside the plot and clear of the numbers,
-    a bar chart's values inside its view and apart (plot_checks)."""
+    a bar chart's values inside its view and apart (plot_checks), no legend over a curve."""
     if (topic_id, lang, look) in CROWDED:
         request.applymarker(pytest.mark.xfail(strict=True, reason="crowded: see CROWDED"))
     if look == "presenting":
@@ -186,6 +186,10 @@ def test_every_plot_reads_on_a_projector(qtbot, request, topic_id, lang, look):
     tab = w.current_tab()
     tab.run_inline("run", 20)
     found = unreadable(tab)
+    hiding = {plot.plotItem.titleLabel.text: n for plot in tab.plots()
+              if plot.isVisible() and (n := under_legend(plot))}
+    if hiding:
+        found["legends over curves (points hidden)"] = hiding
     if look == "presenting":
         w.set_presentation(False, full_screen=False)
     w.close()
