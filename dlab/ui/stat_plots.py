@@ -262,8 +262,16 @@ class QuantileBands(LabelledPlot):
         self.retranslate()
 
     def set_bands(self, x: np.ndarray, q: np.ndarray) -> None:
+        # A band's fill makes its path again whenever either edge changes: once, after
+        # both edges (not twice a band, the first time with the other edge's old data).
         for item, col in zip(self.edges, (0, 1, 3, 4), strict=True):
-            item.setData(x, q[:, col])
+            item.blockSignals(True)
+            try:
+                item.setData(x, q[:, col])
+            finally:
+                item.blockSignals(False)
+        for fill in self.fills:
+            fill.updatePath()
         self.median.setData(x, q[:, 2])
 
     def clear_data(self) -> None:

@@ -12,6 +12,7 @@ from dlab.core.pacing import Pacer
 from dlab.core.snapshot import FRAME, RUNNING, Snapshot
 from dlab.ui.i18n import Msg
 from dlab.ui.plots import CurvePlot, distinct_cells
+from dlab.ui.stat_plots import QuantileBands
 
 
 class PaintCounter(QObject):
@@ -215,3 +216,22 @@ def test_a_frame_repaints_only_what_it_changed(window, qtbot):
     assert counter.paints.get(tab.loss_plot.viewport(), 0) > 0  # the frames were painted
     assert all(counter.paints.get(button, 0) == 0
                for button in (tab.run_btn, tab.step_btn, tab.reset_btn)), counter.paints
+
+
+def test_a_band_is_filled_once_a_frame(qtbot):
+    """A band's fill made its path again at each change of either edge: twice a band a
+    frame, the first time with the other edge's old data (BatchNorm's bands, 3.4 ms of a
+    part each). Now once, after both edges, and it spans them."""
+    plot = QuantileBands(Msg("t", "bands"), Msg("t", "step"), Msg("t", "value"), "#0072B2")
+    qtbot.addWidget(plot)
+    made = []
+    for fill in plot.fills:
+        fill.updatePath = lambda f=fill.updatePath: (made.append(1), f())[1]
+    rng = np.random.default_rng(0)
+    x = np.arange(1.0, 51.0)
+    q = np.sort(rng.normal(size=(50, 5)), axis=1)
+    plot.set_bands(x, q)
+    assert len(made) == len(plot.fills)
+    outer = plot.fills[0].path().boundingRect()
+    assert outer.top() == pytest.approx(q[:, 0].min()) and outer.bottom() == pytest.approx(
+        q[:, 4].max())
