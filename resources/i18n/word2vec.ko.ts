@@ -40,7 +40,7 @@
         <translation>주성분 축 2</translation>
     </message>
     <message>
-        <source>One-hot × lookup table = the word&apos;s row</source>
+        <source>One-hot × lookup table = its row</source>
         <translation>원-핫 × 룩업 테이블 = 그 단어의 행</translation>
     </message>
     <message>

@@ -87,7 +87,7 @@ class Word2VecTab(TopicTab):
         self.map_key = QLabel()
         self.map_key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lookup = LookupView(
-            QT_TRANSLATE_NOOP("Word2VecTab", "One-hot × lookup table = the word's row"),
+            QT_TRANSLATE_NOOP("Word2VecTab", "One-hot × lookup table = its row"),
             QT_TRANSLATE_NOOP("Word2VecTab", "dimension"),
             QT_TRANSLATE_NOOP("Word2VecTab", "word"),
             (QT_TRANSLATE_NOOP("Word2VecTab", "one-hot"),
