@@ -105,6 +105,11 @@ class _Sender:
             if self.ending:
                 return
 
+    def must_wait(self) -> bool:
+        """A frame made now would replace one not sent yet (it waits for the batch on its
+        way, or for its turn): the engine makes none then, so each frame made is sent."""
+        return self.box.has_frame()
+
     def finish(self) -> None:
         """Send what is left and stop; the caller sends next (one writer at a time)."""
         self.ending = True
@@ -114,6 +119,7 @@ class _Sender:
 
 def _run(spec: Any, ctl: Control, pacer: Pacer, box: Mailbox, results: Connection) -> None:
     sender = _Sender(results, box)
+    pacer.hold = sender.must_wait
 
     def deliver(snap: Snapshot, force: bool) -> None:
         box.put(snap)

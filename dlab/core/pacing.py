@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
 class Pacer:
     def __init__(self, interval_s: float | None = 0.05) -> None:
         self.interval_s = interval_s
         self._last = -float("inf")
+        # Says when a frame made now could not be sent before the next one replaces it
+        # (the engine process: the last one is still on its way): none is due then.
+        self.hold: Callable[[], bool] | None = None
 
     def due(self) -> bool:
-        if self.interval_s is None:
+        if self.interval_s is None or (self.hold is not None and self.hold()):
             return False
         now = time.perf_counter()
         if now - self._last >= self.interval_s:

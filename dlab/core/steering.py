@@ -54,6 +54,11 @@ class Mailbox:
                 return True
             return False
 
+    def has_frame(self) -> bool:
+        """A frame is waiting to be taken."""
+        with self._lock:
+            return self._batch is not None and self._batch.frame is not None
+
     def take(self) -> Snapshot | None:
         with self._lock:
             batch, self._batch = self._batch, None

@@ -93,3 +93,48 @@ def test_what_torch_and_an_engine_made_at_import_is_out_of_the_collectors_sight(
             gc.unfreeze()
     assert before > 100_000
     assert after <= before / 10, (before, after)
+
+
+@dataclass(frozen=True)
+class CountedFrames(BigFrames):
+    """BigFrames that counts the frames its pacer let it make."""
+
+    made: list = field(default_factory=list)
+
+    def start(self, pacer: Pacer):
+        def gen():
+            yield Snapshot(0, frame=np.zeros(FRAME_FLOATS))
+            for t in range(1, STEPS):
+                due = pacer.due()
+                self.made.append(due)
+                yield Snapshot(t, [("loss", t, float(t))],
+                               np.full(FRAME_FLOATS, t) if due else None)
+            self.done.set()
+            yield Snapshot(STEPS, [("loss", STEPS, float(STEPS))], np.zeros(FRAME_FLOATS),
+                           status=FINISHED)
+        return gen()
+
+
+def test_no_frame_is_made_while_the_last_one_waits_to_be_sent():
+    """While a batch is on its way (the window reads late), a frame made then was replaced
+    by the next one before it could go: engine time spent on nothing. Counted with frames
+    due after every step and a window that reads only at the end: 41 frames were made for
+    the 1 or 2 sent; now no frame is made while one waits to be sent, so each frame made is
+    sent (a window drawing 100 ms a frame: 38 made for 15 shown before, 17 for 16 now)."""
+    theirs, ours = multiprocessing.Pipe(duplex=False)
+    spec = CountedFrames()
+    run = threading.Thread(target=engine_process._run, args=(
+        spec, Control(), Pacer(0.0), Mailbox(0.0), ours), daemon=True)
+    run.start()
+    assert spec.done.wait(timeout=20)
+    messages = []
+    while True:
+        messages.append(theirs.recv())
+        if messages[-1][0] == "ended":
+            break
+    run.join(5)
+    sent = [m[1] for m in messages if m[0] == "batch" and m[1].frame is not None]
+    made = sum(spec.made) + 2  # and the first and the last frame, asked for
+    assert made <= len(sent) + 1, (made, len(sent))
+    theirs.close()
+    ours.close()
