@@ -412,8 +412,8 @@ class PlotBase(pg.PlotWidget):
                    - 2 * layout.horizontalSpacing() - 4.0)
         item = label.item
         item.setTextWidth(-1)
-        if item.boundingRect().width() > room:
-            item.setTextWidth(room)
+        # A set width, even its own, lets the lines of a title over a key be centred.
+        item.setTextWidth(min(item.boundingRect().width(), room))
         # pyqtgraph gives the title row and label a fixed 30 px, and places the text only
         # when the label's size changes: a wrapped title (or one that no longer wraps)
         # needs its lines and its text centred again, or it is cut off at the top.

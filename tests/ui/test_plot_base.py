@@ -33,3 +33,22 @@ def test_the_right_click_menu_is_made_when_first_asked_for(qtbot):
     still = fixed.plotItem.getViewBox()
     assert not still.menuEnabled() and still.getMenu(None) is None
     assert still.getContextMenus(None) == []
+
+
+def test_a_title_over_its_key_is_centred_on_it(qtbot):
+    """A plot whose key sits under its title (key_in_title): the title's line is centred
+    over the key's line (it stood at the left, the centring lost for want of a width)."""
+    plot = CurvePlot(TRAINING_LOSS, STEP, QT_TRANSLATE_NOOP("plots", "loss"),
+                     key_in_title=True)
+    qtbot.addWidget(plot)
+    plot.curve("a", QT_TRANSLATE_NOOP("plots", "loss of each update's batch"), "#0072B2")
+    plot.curve("b", QT_TRANSLATE_NOOP("plots", "loss on all data, end of epoch"), "#D55E00")
+    plot.resize(900, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    layout = plot.plotItem.titleLabel.item.document().begin().layout()
+    middle = []
+    for line in (layout.lineAt(0), layout.lineAt(1)):  # the title's line, the key's
+        start, _ = line.cursorToX(line.textStart())  # where alignment put its first letter
+        middle.append(start + line.naturalTextWidth() / 2)
+    assert abs(middle[0] - middle[1]) < 2, middle
