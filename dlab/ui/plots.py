@@ -89,6 +89,20 @@ def thin_to_pixels(item: pg.PlotDataItem) -> None:
     item.setClipToView(True)
     item.opts["autoDownsampleFactor"] = 1.0
     item.setDownsampling(auto=True, method="peak")
+    shown_bounds = item.dataBounds
+
+    def data_bounds(ax: int, frac: float = 1.0,
+                    orthoRange: tuple[float, float] | None = None) -> tuple:  # noqa: N803
+        # The view fits its range to the whole line, not to the part drawn: pyqtgraph's
+        # bounds are those of the clipped, thinned points, which depend on the range, and
+        # the range then went back and forth between two values, a paint each time (up to
+        # eight paints of one plot in a frame).
+        rect = item.dataRect() if frac >= 1.0 and orthoRange is None else None
+        if rect is None:
+            return shown_bounds(ax, frac, orthoRange)
+        return (rect.left(), rect.right()) if ax == 0 else (rect.top(), rect.bottom())
+
+    item.dataBounds = data_bounds
 
 
 # Axis words every topic uses: translated once, in the shared context "plots".

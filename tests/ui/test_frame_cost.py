@@ -235,3 +235,31 @@ def test_a_band_is_filled_once_a_frame(qtbot):
     outer = plot.fills[0].path().boundingRect()
     assert outer.top() == pytest.approx(q[:, 0].min()) and outer.bottom() == pytest.approx(
         q[:, 4].max())
+
+
+def test_a_growing_line_settles_its_range_at_once(qtbot):
+    """pyqtgraph fits the range to the points it draws, which are clipped to the range and
+    thinned by it: the range of a growing line went back and forth between two values, a
+    paint each time (up to eight paints of Sigmoid's loss plot in one frame). Now it is
+    the whole line's, and a second settling moves nothing."""
+    plot = CurvePlot(Msg("t", "long"), Msg("t", "step"), Msg("t", "loss"))
+    qtbot.addWidget(plot)
+    plot.resize(217, 290)
+    plot.show()
+    qtbot.waitExposed(plot)
+    item = plot.curve("loss", Msg("t", "loss"), "#0072B2")
+    view = plot.plotItem.getViewBox()
+    rng = np.random.default_rng(0)
+    moved = []
+    for n in range(200, 1500, 8):
+        x = np.arange(1.0, n + 1.0)
+        y = 1.3 + 0.3 * rng.random(n)
+        plot.set_xy("loss", x, y)
+        view.prepareForPaint()
+        first = view.viewRange()
+        item.viewRangeChanged()  # what the new range does to the drawn points
+        view.prepareForPaint()
+        moved.append(view.viewRange() != first)
+        (x0, x1), (y0, y1) = first
+        assert x0 <= 1 and x1 >= n and y0 <= y.min() and y1 >= y.max()
+    assert not any(moved), f"{sum(moved)} of {len(moved)} frames"
