@@ -126,12 +126,13 @@ def run_app(topic: str | None = None, lang: str | None = None,
         print(f"dlab: error: {problem}", file=sys.stderr)
         return 2
     app = make_app()
-    from dlab.ui import crash
+    from dlab.ui import crash, first_paint
     from dlab.ui.main_window import MainWindow
 
     crash.install(app)  # an unexpected exception is shown and logged; the window stays
     terminated = quit_on_signal(app)
 
+    first_paint.hold()  # what can wait for the first paint (after_first_paint releases it)
     window = MainWindow(topic=topic, lang=lang)
     window.process_ends_after_close = True  # leave() follows app.exec()
     window.show()
@@ -168,12 +169,14 @@ def after_first_paint(window, then: Callable[[float, bool], None]) -> None:  # n
     engine process there held the first paint back 50 to 70 ms."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    from dlab.ui import first_paint
+
     class FirstPaint(QObject):
         def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001 (Qt's names)
             if event.type() == QEvent.Type.Paint:
                 window.tabs_widget.removeEventFilter(self)
                 at, torch_imported = time.time(), "torch" in sys.modules
-                QTimer.singleShot(0, lambda: then(at, torch_imported))
+                QTimer.singleShot(0, lambda: (first_paint.release(), then(at, torch_imported)))
             return False
 
     window.tabs_widget.installEventFilter(FirstPaint(window))

@@ -21,7 +21,7 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.gradient_descent.frame import EXTENT, CompareFrame, GDFrame
 from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.engines.gradient_descent.surfaces import GD_SURFACES
-from dlab.ui import look
+from dlab.ui import first_paint, look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
 from dlab.ui.plots import (
@@ -223,6 +223,10 @@ class GradientDescentTab(TopicTab):
         """Before a run is drawn, show the data set it will train on (the engine makes
         the same points from the same parameters and seed)."""
         if self._points_set or self.runner.is_active():
+            return
+        # Launched, the points come right after the window's first paint: making them
+        # imports numpy.random (and OpenSSL, for its seeds), 11 ms of CPU before it.
+        if first_paint.later(self._preview_data):
             return
         p = self.params()
         self.boundary.show_data(*make_2d_classification(p.data, p.dataset_size,
