@@ -158,22 +158,14 @@ def test_every_tab_fits_and_reads_at_1024_by_700(qtbot, topic_id, lang):
     w.close()
 
 
-# Plots known not to read yet, (topic, lang, look): each fails strictly once it reads (XPASS),
-# and its entry goes. (Word2Vec's lookup table at 1024×700 in English read once its title
-# took one line.)
-CROWDED: set[tuple[str, str, str]] = set()
-
-
 @pytest.mark.parametrize("look", ["1024x700", "presenting"])
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
-def test_every_plot_reads_on_a_projector(qtbot, request, topic_id, lang, look):
+def test_every_plot_reads_on_a_projector(qtbot, topic_id, lang, look):
     """After a run, in every plot of every tab, on a 1024×700 projector and presenting at
     1920×1080: tick labels apart (not "200400"), the numbers at an axis's ends shown (a
     300-epoch axis stopped at 200), axis titles inside the plot and clear of the numbers,
     a bar chart's values inside its view and apart (plot_checks), no legend over a curve."""
-    if (topic_id, lang, look) in CROWDED:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="crowded: see CROWDED"))
     if look == "presenting":
         w = MainWindow(topic=topic_id, lang=lang)
         qtbot.addWidget(w)
