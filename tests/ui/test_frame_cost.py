@@ -263,3 +263,37 @@ def test_a_growing_line_settles_its_range_at_once(qtbot):
         (x0, x1), (y0, y1) = first
         assert x0 <= 1 and x1 >= n and y0 <= y.min() and y1 >= y.max()
     assert not any(moved), f"{sum(moved)} of {len(moved)} frames"
+
+
+class GeometryCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: dict[QObject, int] = {}
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.changes[obj] = self.changes.get(obj, 0) + 1
+        return False
+
+
+def test_word2vec_frames_leave_the_plots_where_they_are(window, qtbot, monkeypatch):
+    """The similarity and analogy lines of Word2Vec's query box are as wide as their text,
+    and a wider answer widened the box's column: the grid was laid out again, the map, the
+    lookup table and the loss plot moved and resized, and all three painted again in one
+    turn after the frame's own turns (2.2 paints a frame in dlab bench, the 10 ms probe
+    timer up to 30 ms late). Now a frame's text leaves the plots where they are."""
+    window.resize(1280, 800)  # dlab bench's window: the query box's column is 291 px wide
+    topic = registry.get("word2vec")
+    window.tabs_widget.setCurrentIndex(registry.TOPICS.index(topic))
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: tab.width() < 1280)
+    counter = GeometryCounter()
+    plots = [p for p in tab.plots() if p.isVisible()]
+    for plot in plots:
+        plot.installEventFilter(counter)
+    frames = frames_in_turns(window, qtbot, monkeypatch, "word2vec", 800, 20)
+    for plot in plots:
+        plot.removeEventFilter(counter)
+    assert_one_plot_a_turn(frames)
+    assert len(frames) >= 30
+    assert counter.changes == {}, {type(k).__name__: v for k, v in counter.changes.items()}

@@ -134,6 +134,11 @@ class Word2VecTab(TopicTab):
             if k < 2:
                 row.addWidget(QLabel("−" if k == 0 else "+"))
         self.analogy = QLabel()
+        # The answers wrap rather than widen the box: a line as wide as its text widened the
+        # box's column whenever an answer was longer (at 1280 x 800), and the grid moved and
+        # resized every plot, each painted again, at a frame in three.
+        for answer in (self.sim, self.analogy):
+            answer.setWordWrap(True)
         ql.addWidget(self.analogy_label, 4, 0, 1, 2)
         ql.addLayout(row, 5, 0, 1, 2)
         ql.addWidget(self.analogy, 6, 0, 1, 2)
