@@ -248,21 +248,18 @@ class Word2VecTab(TopicTab):
             return
         if f.words != self._words:  # a new vocabulary: refill the word choosers
             self._words = f.words
-            for box in (self.word, self.other, *self.terms):
+            # A chooser's word left as it is, or its first word, set with its signal off:
+            # each would draw the answers and the map again (five times, 56 ms in one turn);
+            # this frame draws them once, below.
+            starts = [f.words[0], f.words[min(1, len(f.words) - 1)], *self._analogy_start(f)]
+            for box, start in zip((self.word, self.other, *self.terms), starts, strict=True):
                 keep = box.currentText()
                 box.blockSignals(True)
                 box.clear()
                 box.addItems(list(f.words))
-                box.setCurrentText(keep if keep in f.words else "")
+                box.setCurrentText(keep if keep in f.words else start)
                 box.blockSignals(False)
                 yield  # (a box of the whole vocabulary takes a while)
-            if self.word.currentText() not in f.words:
-                self.word.setCurrentText(f.words[0])
-            if self.other.currentText() not in f.words:
-                self.other.setCurrentText(f.words[min(1, len(f.words) - 1)])
-            for box, start in zip(self.terms, self._analogy_start(f), strict=True):
-                if box.currentText() not in f.words:
-                    box.setCurrentText(start)
         self.window_label.setText(window_html(f.sentence, f.centre, f.window))
         self.examples_label.set_items(translate("Word2VecTab", "Examples from this window:"),
                                       examples_html(f.examples, f.architecture))
