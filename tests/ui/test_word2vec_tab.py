@@ -284,3 +284,20 @@ def test_the_first_vocabulary_draws_the_query_answers_once(window, qtbot):
     assert tab.other.currentText() == tab._frame.words[1]
     assert all(box.currentText() for box in tab.terms)
     assert tab.analogy.text().startswith("≈")
+
+
+def test_the_first_vocabulary_makes_the_map_labels_a_few_a_turn(window, qtbot):
+    """The map made its 40 labels in the one turn that drew it first (12 ms of a 23 ms
+    part); now a frame drawn in turns makes ten a turn before it places them."""
+    from tests.ui.test_frame_cost import deliveries
+
+    tab = open_tab(window)
+    batches = deliveries(registry.get("word2vec"), tab.params(), 40, 10)
+    tab.begin("run")
+    made = []
+    for part in itertools.chain([None], tab.draw(batches[0])):
+        n = len(tab.map.texts)
+        made.append(n - sum(made))
+        del part
+    assert sum(made) == len(tab.map.words) == 40
+    assert max(made) <= 10, made

@@ -58,6 +58,8 @@ NO_CATEGORY = "#555555"
 N_NEIGHBOURS = 8
 TABLE_ROWS = 6  # rows of the lookup table drawn (readable at 1280x800), the picked among them
 
+LABELS_A_TURN = 10  # the map's labels made in a turn (the first 40 took 12 ms)
+
 
 def word_box() -> QComboBox:
     """An editable word chooser that completes what is typed from the vocabulary."""
@@ -275,6 +277,8 @@ class Word2VecTab(TopicTab):
         picked = index.get(word, -1)
         plotted = [int(i) for i in f.plotted]
         colors = [CATEGORY_COLORS.get(f.categories[i], NO_CATEGORY) for i in plotted]
+        while self.map.add_labels(len(plotted), LABELS_A_TURN):  # the first vocabulary's
+            yield
         self.map.set_points(f.points, [f.words[i] for i in plotted], colors,
                             highlight=word)
         yield
