@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -132,6 +133,9 @@ class Word2VecTab(TopicTab):
         row = QHBoxLayout()
         for k, box in enumerate(self.terms):
             box.setMinimumContentsLength(4)
+            # Never narrower than its word: the answers below wrap, so nothing else holds
+            # the column as wide as the three terms need.
+            box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             row.addWidget(box, 1)
             if k < 2:
                 row.addWidget(QLabel("−" if k == 0 else "+"))
