@@ -17,6 +17,7 @@ from dlab.core.snapshot import Snapshot
 from dlab.engines.autoencoder.frame import PCA_LOSS, TRAIN_LOSS, VAL_LOSS, AutoencoderFrame
 from dlab.engines.autoencoder.maps import decode_map_point
 from dlab.engines.autoencoder.params import AutoencoderParams
+from dlab.ui import first_paint
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import text_label
@@ -214,6 +215,8 @@ class AutoencoderTab(TopicTab):
     def _preview_digits(self) -> None:
         """Before a run, the ten test digits it will rebuild (the engine shows the same
         ten), over an empty row for their reconstructions."""
+        if self._frame is not None or first_paint.later(self._preview_digits):
+            return  # a drawn run shows them; a launch reads the file after its first paint
         images, labels = load_digits().test
         originals = to_float(images[one_of_each(labels)])
         self.recon.set_images([*originals, *[None] * len(originals)])

@@ -30,6 +30,7 @@ from dlab.engines.cyclegan.points import (
     format_drawn,
     point_domains,
 )
+from dlab.ui import first_paint
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.image_grid import ImageGrid
 from dlab.ui.labels import key_html, text_label
@@ -329,6 +330,8 @@ class CycleGANTab(TopicTab):
         makes the same points from the same parameters and seed)."""
         p = self.params()
         if self._frame is not None or self.runner.is_active() or p.domains in IMAGE_DOMAINS:
+            return
+        if first_paint.later(self._preview_domains):  # numpy.random: after the window shows
             return
         x, y = (held_out for _, held_out in domain_sets(
             point_domains(p.domains, self.seed.value()), p.drawn_x, p.drawn_y))
