@@ -70,13 +70,18 @@ def test_a_frame_is_painted_once(window, qtbot):
         assert 0 < counter.paints.get(plot.viewport(), 0) <= len(batches), plot.title.text()
 
 
-def test_a_long_line_keeps_its_lowest_and_highest_point_of_every_pixel_column(qtbot):
+def shown_loss_plot(qtbot, width: int, height: int):
+    """A shown curve plot of the given size with one curve, "loss": (plot, curve item)."""
     plot = CurvePlot(Msg("t", "long"), Msg("t", "step"), Msg("t", "loss"))
     qtbot.addWidget(plot)
-    plot.resize(400, 300)
+    plot.resize(width, height)
     plot.show()
     qtbot.waitExposed(plot)
-    item = plot.curve("loss", Msg("t", "loss"), "#0072B2")
+    return plot, plot.curve("loss", Msg("t", "loss"), "#0072B2")
+
+
+def test_a_long_line_keeps_its_lowest_and_highest_point_of_every_pixel_column(qtbot):
+    plot, item = shown_loss_plot(qtbot, 400, 300)
     rng = np.random.default_rng(0)
     x = np.arange(1, 5001, dtype=float)
     y = np.cumsum(rng.normal(size=len(x)))
@@ -242,12 +247,7 @@ def test_a_growing_line_settles_its_range_at_once(qtbot):
     thinned by it: the range of a growing line went back and forth between two values, a
     paint each time (up to eight paints of Sigmoid's loss plot in one frame). Now it is
     the whole line's, and a second settling moves nothing."""
-    plot = CurvePlot(Msg("t", "long"), Msg("t", "step"), Msg("t", "loss"))
-    qtbot.addWidget(plot)
-    plot.resize(217, 290)
-    plot.show()
-    qtbot.waitExposed(plot)
-    item = plot.curve("loss", Msg("t", "loss"), "#0072B2")
+    plot, item = shown_loss_plot(qtbot, 217, 290)
     view = plot.plotItem.getViewBox()
     rng = np.random.default_rng(0)
     moved = []
