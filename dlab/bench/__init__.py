@@ -16,6 +16,7 @@ the GPU against the CPU. Ratios are measured within one run: the machine may be 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
@@ -135,19 +136,35 @@ def _soak(opts: Options, note) -> dict:  # noqa: ANN001
 
 
 def _device(opts: Options, note) -> dict:  # noqa: ANN001
+    """Headless steps/s on the CPU and on CUDA, the same steps from the same seed; then,
+    where Qt is installed, the window on CUDA against headless on CUDA, as `_throughput`
+    does for the CPU."""
     import torch
 
-    from dlab.bench.throughput import cases, device_ratio
+    from dlab.bench.throughput import cases, device_ratio, measure
 
-    note(f"device: {torch.cuda.get_device_name(0)} against the CPU, headless, same steps")
+    note(f"device: {torch.cuda.get_device_name(0)} against the CPU "
+         f"({os.environ['DLAB_THREADS']} torch thread), headless, same steps; then the "
+         "window on CUDA")
+    note(f"{'':18}{'cpu':>10}{'cuda':>10}{'cuda ÷':>8}{'window ÷':>10}{'frames':>8}"
+         f"{'p99':>7}")
+    note(f"{'':18}{'steps/s':>10}{'steps/s':>10}{'cpu':>8}{'headless':>10}{'/s':>8}{'ms':>7}")
+    # A GPU server may have torch and no Qt: the headless figures still come.
+    window = importlib.util.find_spec("PySide6") is not None
+    if not window:
+        note("no PySide6 here: the window's figures are left out")
     result: dict = {"device": {}}
     for case in cases(opts.names()):
         cpu, cuda = device_ratio(case, opts.seconds)
-        note(f"  {case.name:<18} cpu {cpu:9.1f} steps/s   cuda {cuda:9.1f} steps/s   "
-             f"cuda ÷ cpu {cuda / cpu:6.2f}")
-        result["device"][case.name] = {"cpu_steps_per_s": round(cpu, 1),
-                                       "cuda_steps_per_s": round(cuda, 1),
-                                       "cuda_over_cpu": round(cuda / cpu, 3)}
+        figures: dict = {"cpu_steps_per_s": round(cpu, 1), "cuda_steps_per_s": round(cuda, 1),
+                         "cuda_over_cpu": round(cuda / cpu, 3)}
+        shown = ""
+        if window:
+            f = measure(case, opts.seconds, opts.rounds, device="cuda")
+            figures["window_on_cuda"] = f.issue_json()
+            shown = f"{f.gui_over_headless:10.3f}{f.fps:8.1f}{f.p99_ms:7.1f}"
+        note(f"{case.name:<18}{cpu:10.1f}{cuda:10.1f}{cuda / cpu:8.2f}{shown}")
+        result["device"][case.name] = figures
     return result
 
 

@@ -143,13 +143,14 @@ def close_window(app: Any, window: Any) -> None:
     app.processEvents()
 
 
-def in_window(case: Case, steps: int) -> GuiRun:
-    """Run ``steps`` of ``case`` in its tab, in a window of its own, at full speed."""
+def in_window(case: Case, steps: int, device: str = "cpu") -> GuiRun:
+    """Run ``steps`` of ``case`` on ``device`` in its tab, in a window of its own, at full
+    speed."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
 
     app, window, tab = case_window(case)
     tab.engine_factory = lambda action="run": TimedSpec(  # type: ignore[method-assign]
-        case.topic.id, "run", case.params, 0, steps)
+        case.topic.id, "run", case.params, 0, steps, device)
     clock: dict[str, Any] = {}
     draws: list[float] = []
     # The GUI thread's CPU time from the first frame drawn to the end of the run (frames
@@ -267,15 +268,15 @@ class Figures:
 
 
 def measure(case: Case, seconds: float = 2.0, rounds: int = 2,
-            note: Callable[[str], None] = lambda _: None) -> Figures:
+            note: Callable[[str], None] = lambda _: None, device: str = "cpu") -> Figures:
     """Headless for about ``seconds`` (warms up, finds the steps), then ``rounds`` turns of
     headless and windowed runs of those steps; the best of each."""
-    steps = max(headless(case, seconds=seconds).steps, 1)
+    steps = max(headless(case, seconds=seconds, device=device).steps, 1)
     note(f"{case.name}: {steps} steps a run")
     best_h, best_g, late = Headless(0, 0.0, float("nan")), None, []
     for _ in range(rounds):
-        best_h = max(best_h, headless(case, steps), key=lambda h: h.rate)
-        run = in_window(case, steps)
+        best_h = max(best_h, headless(case, steps, device=device), key=lambda h: h.rate)
+        run = in_window(case, steps, device)
         late += run.late
         if best_g is None or run.rate > best_g.rate:
             best_g = run

@@ -77,3 +77,23 @@ def test_cuda_remembered_from_another_computer(qtbot, private_settings, monkeypa
     assert w2.device_choice == "cpu" and checked(w2) == ["cpu"]
     assert not w2.device_actions["cuda"].isEnabled()
     w2.close()
+
+
+def test_dlab_bench_device_cuda_runs_the_window_and_headless_on_the_device(qtbot, monkeypatch):
+    """`dlab bench --device cuda` times the window on the GPU against headless on the GPU:
+    every run its measure starts, headless and in the window, asks for that device (here
+    recorded, then run on the CPU, which is all this machine has)."""
+    from dlab.bench import throughput
+
+    asked: list[str] = []
+    real_start = registry.Topic.start
+
+    def start(self, action="run", params=None, seed=0, steps=None, pacer=None, device="cpu"):
+        asked.append(device)
+        return real_start(self, action, params, seed, steps, pacer, "cpu")
+
+    monkeypatch.setattr(registry.Topic, "start", start)
+    case, = throughput.cases(["adam"])
+    figures = throughput.measure(case, seconds=0.05, rounds=1, device="cuda")
+    assert figures.steps >= 1 and figures.gui_steps_per_s > 0
+    assert len(asked) == 3 and set(asked) == {"cuda"}  # find the steps, headless, window
