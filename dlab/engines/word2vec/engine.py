@@ -106,7 +106,12 @@ class Word2Vec(Experiment):
         self.dense_opt = (torch.optim.Adam([self.w_out.weight], lr=p.lr)
                           if p.negative == 0 else None)
         noise = torch.tensor(corpus.counts, dtype=torch.float64) ** NOISE_POWER
-        self.noise = (noise / noise.sum()).float()
+        self.noise = (noise / noise.sum()).float().to(self.device)
+        # Negatives are drawn where the tables are: on the CPU from the run's generator, on
+        # CUDA from a CUDA generator of the same seed (no copy to the device every step;
+        # CUDA's runs differ from the CPU's, as its arithmetic does anyway).
+        self.noise_gen = (self.gen if self.noise.device.type == "cpu"
+                          else torch.Generator(device=self.noise.device).manual_seed(self.seed))
         self.shown = self._shown_words()
         self.cursor = self._cursor_positions()
         self._new_epoch()
@@ -173,7 +178,7 @@ class Word2Vec(Experiment):
         if self.params.negative > 0:
             k = self.params.negative
             neg = torch.multinomial(self.noise, len(batch) * k, replacement=True,
-                                    generator=self.gen).view(len(batch), k).to(dev)
+                                    generator=self.noise_gen).view(len(batch), k)
             pos_score = (h * self.w_out(y)).sum(1)
             neg_score = torch.bmm(self.w_out(neg), h.unsqueeze(2)).squeeze(2)
             loss = -(functional.logsigmoid(pos_score)
