@@ -6,7 +6,7 @@ never shared by its stretch factors (in presentation mode the autoencoder's loss
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
 
 
@@ -38,3 +38,20 @@ class FixedBox(QWidget):
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return False
+
+
+def settle(widget: QWidget) -> None:
+    """Lay out ``widget`` and everything in it now, innermost first, even while hidden.
+
+    Qt carries a change of a hidden widget's size hints up to its parent's layout only
+    once it is shown: before its first show, a window's minimum size is that of its
+    layouts as first built (the first tab's was 632×154 before and 935×498 after). Its
+    size cannot be fitted to its screen before it shows, and once shown, every plot was
+    laid out again for each size it went through (four times before the first paint)."""
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not child.isWindow():
+            settle(child)
+    layout = widget.layout()
+    if layout is not None:
+        layout.invalidate()
+        layout.activate()

@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QStackedWidget,
+    QStyle,
+    QStyleOptionTabWidgetFrame,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +50,7 @@ from dlab.ui.code_dialog import CodeDialog
 from dlab.ui.export import png_bytes, svg_bytes
 from dlab.ui.help_dialog import HelpDialog
 from dlab.ui.i18n import translate
+from dlab.ui.layouts import settle
 from dlab.ui.messages import reason
 from dlab.ui.messages import text as message_text
 from dlab.ui.record import save_recording
@@ -120,6 +124,21 @@ class TabWidget(QTabWidget):
                 return True
             self._laid_out = state
         return super().event(event)
+
+    def place_pages(self) -> None:
+        """Place the tab bar and the pages where Qt places them only once the tab widget
+        is shown (in its showEvent): the current page is then laid out once, at its final
+        size, instead of at a default size first and again when shown."""
+        option = QStyleOptionTabWidgetFrame()
+        self.initStyleOption(option)
+        style = self.style()
+        self.tabBar().setGeometry(
+            style.subElementRect(QStyle.SubElement.SE_TabWidgetTabBar, option, self))
+        stack = self.findChild(QStackedWidget, "qt_tabwidget_stackedwidget",
+                               Qt.FindChildOption.FindDirectChildrenOnly)
+        if stack is not None:
+            stack.setGeometry(
+                style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option, self))
 
 
 class MainWindow(QMainWindow):
@@ -910,6 +929,26 @@ class MainWindow(QMainWindow):
                 tab.runner.stop(timeout_ms=STOP_PATIENCE_MS)
         if look.zoom() != 1.0:  # saved above; the application gets its own size back
             look.set_zoom(1.0)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name)
+        if visible and self._own_geometry is not None and not self.isVisible():
+            self._lay_out_before_first_show()
+        super().setVisible(visible)
+
+    def _lay_out_before_first_show(self) -> None:
+        """Give the window its final size and lay it out at that size before it shows:
+        shown first, the first tab's plots were laid out four times before the first paint
+        (at a default size, at the tab widget's, at the window's, at the window's once
+        fitted to its screen), a fifth of what the window itself cost to its first paint."""
+        self.ensurePolished()
+        settle(self)  # minimum sizes as they will be once shown
+        if self.geometry() == self._own_geometry:  # not sized by a caller (dlab shot)
+            self.create()  # the window's frame is known from here on
+            fit_on_screen(self)
+            self._own_geometry = self.geometry()
+        self.layout().invalidate()
+        self.layout().activate()
+        self.tabs_widget.place_pages()
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         super().showEvent(event)

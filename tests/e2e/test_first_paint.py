@@ -14,15 +14,24 @@ import pytest
 from dlab.engines.cyclegan.points import N_EVAL
 
 # Launches the window through `dlab`'s own start (cli.main -> app.run_app) and reports, at
-# its first paint and once the event loop has run on, what was imported and how many data
-# points the first tab (gradient descent) shows.
+# its first paint and once the event loop has run on, what was imported, how many data
+# points the first tab shows and how often each of its plots was resized before the paint.
 LAUNCH = """
 import json, os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from dlab.ui import app
+from dlab.ui.plots import PlotBase
 
-windows, seen = [], {}
+windows, seen, resizes = [], {}, {}
 original_after = app.after_first_paint
+resized = PlotBase.resizeEvent
+
+def count_resize(self, event):
+    if event is not None and not seen:  # pyqtgraph calls it with None as it builds a plot
+        resizes[id(self)] = resizes.get(id(self), 0) + 1
+    return resized(self, event)
+
+PlotBase.resizeEvent = count_resize
 
 def points():
     return POINTS(windows[0].current_tab())
@@ -31,7 +40,7 @@ class AtPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not seen:
             seen.update(random_at_paint="numpy.random" in sys.modules,
-                        points_at_paint=points())
+                        points_at_paint=points(), resizes_at_paint=sorted(resizes.values()))
         return False
 
 def after_first_paint(window, then):
@@ -58,6 +67,18 @@ PREVIEWS = {
 }
 
 
+def launch(tmp_path, topic: str) -> dict:
+    """What LAUNCH saw of ``topic``'s window, launched as `dlab --topic TOPIC`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLAB_ENGINE_PROCESS": "0",
+           "DLAB_SETTINGS": str(tmp_path / "s.ini")}
+    script = f"POINTS = {PREVIEWS[topic][0]}\nTOPIC = {topic!r}\n" + LAUNCH
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=120)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
+    assert line is not None, done.stderr[-2000:]
+    return json.loads(line)
+
+
 @pytest.mark.parametrize("topic", PREVIEWS)
 def test_the_first_paint_waits_for_no_random_numbers(tmp_path, topic):
     """Gradient descent's tab shows its data set before a run, made by numpy's random
@@ -65,15 +86,18 @@ def test_the_first_paint_waits_for_no_random_numbers(tmp_path, topic):
     OpenSSL) for it came before the first paint, 11 ms of the 434 ms of CPU to it at load
     4 (the bare window's: 365). Launched, the points now come right after the first paint
     (windows made in tests or by `dlab shot` show them at once, as before)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DLAB_ENGINE_PROCESS": "0",
-           "DLAB_SETTINGS": str(tmp_path / "s.ini")}
-    points, expected = PREVIEWS[topic]
-    script = f"POINTS = {points}\nTOPIC = {topic!r}\n" + LAUNCH
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                          text=True, timeout=120)
-    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
-    assert line is not None, done.stderr[-2000:]
-    seen = json.loads(line)
+    seen = launch(tmp_path, topic)
+    expected = PREVIEWS[topic][1]
     assert not seen["torch_at_paint"] and not seen["random_at_paint"], seen
     assert seen["points_at_paint"] == 0, seen
     assert seen["points_after"] == expected, seen
+
+
+def test_the_first_tab_is_laid_out_once_before_the_first_paint(tmp_path):
+    """Shown before it was laid out, the window laid out its first tab at a default size,
+    at the tab widget's (placed only in its showEvent), at the window's and at the window's
+    once fitted to its screen (the offscreen screen is 800×800, smaller than the window):
+    each of gradient descent's four plots was resized 4 times before the first paint,
+    a third of the CPU time `show()` took. Laid out and fitted before it shows, once."""
+    seen = launch(tmp_path, "gradient-descent")
+    assert seen["resizes_at_paint"] == [1, 1, 1, 1], seen
