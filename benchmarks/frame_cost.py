@@ -52,7 +52,8 @@ def recording(case, steps: int, frames: int) -> list:  # noqa: ANN001
             records += snap.records
             if snap.step % every == 0 or snap.status != RUNNING:
                 framed = gen.send(FRAME) if snap.status == RUNNING else snap
-                out.append(Snapshot(snap.step, records, framed.frame, snap.status))
+                out.append(Snapshot(snap.step, records, framed.frame, snap.status,
+                                    planned=framed.planned))
                 records = []
     finally:
         gen.close()

@@ -61,6 +61,12 @@ class Experiment:
         """True when the run has taken all its steps (``max_steps`` may end it earlier)."""
         return False
 
+    def planned_steps(self) -> int | None:
+        """The natural steps the whole run will take, as planned now (its epochs); None
+        when it depends on what only ``max_steps`` says, or is not known yet. The window
+        shows that much of a curve's x axis from the start."""
+        return None
+
     def step(self) -> list[Record]:
         """Take one natural step; return its records. Raise Diverged on non-finite numbers."""
         raise NotImplementedError
@@ -91,16 +97,27 @@ class Experiment:
         return {}
 
 
+def planned(exp: Experiment, max_steps: int | None) -> int | None:
+    """The steps ``exp`` will take when driven with ``max_steps``, as planned now."""
+    steps = exp.planned_steps()
+    if max_steps is None:
+        return steps
+    return max_steps if steps is None else min(steps, max_steps)
+
+
 def drive(exp: Experiment, max_steps: int | None = None, pacer: Pacer | None = None) -> Run:
     pacer = pacer or Pacer()
-    sent = yield Snapshot(step=0, frame=exp.frame(), summary=exp.summary())
+    sent = yield Snapshot(step=0, frame=exp.frame(), summary=exp.summary(),
+                          planned=planned(exp, max_steps))
     while True:
         while sent is FRAME:
-            sent = yield Snapshot(step=exp.t, frame=exp.frame(), summary=exp.summary())
+            sent = yield Snapshot(step=exp.t, frame=exp.frame(), summary=exp.summary(),
+                                  planned=planned(exp, max_steps))
         if isinstance(sent, Params):
             exp.update(sent)
         if exp.done() or (max_steps is not None and exp.t >= max_steps):
-            yield Snapshot(exp.t, frame=exp.frame(), status=FINISHED, summary=exp.summary())
+            yield Snapshot(exp.t, frame=exp.frame(), status=FINISHED, summary=exp.summary(),
+                           planned=planned(exp, max_steps))
             return
         try:
             records = exp.step()
@@ -112,11 +129,15 @@ def drive(exp: Experiment, max_steps: int | None = None, pacer: Pacer | None = N
                 status=DIVERGED,
                 message=f"diverged at step {exp.t}: {why}",
                 summary=exp.summary(),
+                planned=planned(exp, max_steps),
             )
             return
         exp.t += 1
-        frame = exp.paced_frame() if pacer.due() else None
-        sent = yield Snapshot(exp.t, records, frame)
+        if pacer.due():
+            sent = yield Snapshot(exp.t, records, exp.paced_frame(),
+                                  planned=planned(exp, max_steps))
+        else:
+            sent = yield Snapshot(exp.t, records)
 
 
 class StopFlag:

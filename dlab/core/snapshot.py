@@ -29,6 +29,9 @@ class Snapshot(Generic[F]):
     ``frame`` is the topic's frozen Frame dataclass: numpy copies and plain numbers only,
     never a live tensor, and only what a view draws.
     ``status`` is RUNNING until the last snapshot of a run, which is FINISHED or DIVERGED.
+    ``planned`` comes with every frame: the steps the run will take, as planned now (its
+    ``--steps``, its epochs), or None where the engine cannot tell yet; a view of curves
+    over steps shows that much of the x axis from the start.
     """
 
     step: int = 0
@@ -37,6 +40,7 @@ class Snapshot(Generic[F]):
     status: str = RUNNING
     message: str = ""
     summary: dict[str, Any] = field(default_factory=dict)
+    planned: int | None = None
 
 
 class _FrameRequest:

@@ -41,6 +41,8 @@ class Mailbox:
                 b.frame = snap.frame
             if snap.summary:
                 b.summary = snap.summary
+            if snap.planned is not None:
+                b.planned = snap.planned
             b.status, b.message = snap.status, snap.message
 
     def should_signal(self, force: bool) -> bool:

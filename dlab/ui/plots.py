@@ -105,6 +105,11 @@ def thin_to_pixels(item: pg.PlotDataItem) -> None:
     item.dataBounds = data_bounds
 
 
+# A run's planned x: the same room beyond its ends as pyqtgraph's auto range leaves (a dot
+# at the first or the last step is drawn whole), and how far it grows when curves go past.
+RUN_X_PADDING = 0.02
+RUN_X_GROWTH = 0.1
+
 # Axis words every topic uses: translated once, in the shared context "plots".
 STEP = QT_TRANSLATE_NOOP("plots", "step")
 LOSS = QT_TRANSLATE_NOOP("plots", "loss")
@@ -498,13 +503,26 @@ class LabelledPlot(PlotBase):
     ``log_y`` only switches the left axis to 10^n ticks; subclasses feed it log10 values
     (pyqtgraph's own log mode warns on zeros, which would break the strict tests).
     ``interactive=False`` turns off mouse zoom and the context menu; ``view_box`` gives
-    the plot a ViewBox of its own (one that handles the mouse differently)."""
+    the plot a ViewBox of its own (one that handles the mouse differently).
+
+    ``run_x``: x counts the run's steps (or epochs). The base tab then shows x from the
+    start to the run's planned end (``plan_x``) as soon as the run says how long it will
+    be: the curves grow into a fixed axis, like a progress bar, and the axis is neither
+    laid out nor drawn again while they do (a range that grew with every frame cost each
+    plot its x axis's ticks, picture and layout at every frame). It only ever grows: to a
+    longer plan, a longer ghost, or curves that go past the end (``reach_x``)."""
+
+    x_first = 0.0  # where a run's x starts (a log axis: at 1)
 
     def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, *, log_y: bool = False,
-                 interactive: bool = True, view_box: pg.ViewBox | None = None) -> None:
+                 interactive: bool = True, view_box: pg.ViewBox | None = None,
+                 run_x: bool = False) -> None:
         super().__init__(view_box)
         self.title, self.xlabel, self.ylabel = title, xlabel, ylabel  # None: set by the tab
         self.log_y = log_y
+        self.run_x = run_x
+        self.x_end: float | None = None  # the end of x shown (data units); None: not planned
+        self._x_far = self.x_first  # how far the curves reach while there is no plan
         for axis in ("left", "bottom"):
             self.plotItem.getAxis(axis).enableAutoSIPrefix(False)
         if log_y:
@@ -534,6 +552,42 @@ class LabelledPlot(PlotBase):
             self.plotItem.getViewBox().setMouseEnabled(False, False)
         self.setMinimumSize(MIN_PLOT_W, MIN_PLOT_H)
 
+    def view_x(self, x: float) -> float:
+        """Where a data x is drawn (a log axis draws log10 x)."""
+        return x
+
+    def data_x(self, x: float) -> float:
+        """The data x drawn at ``x`` (view_x's inverse)."""
+        return x
+
+    def plan_x(self, end: float) -> None:
+        """Show x from ``x_first`` to ``end``, the run's planned end (data units), or to
+        what is drawn already if that reaches further (a ghost). An end before the one
+        shown leaves it: within a run the axis never shrinks."""
+        end = max(float(end), self._x_far)
+        if not end > self.x_first or (self.x_end is not None and end <= self.x_end):
+            return
+        self.x_end = end
+        self.plotItem.setXRange(self.view_x(self.x_first), self.view_x(end),
+                                padding=RUN_X_PADDING)
+
+    def reach_x(self, x: float, *, whole: bool = False) -> None:
+        """The curves now reach ``x`` (data units). Past the planned end the axis grows:
+        to ``x`` for a curve drawn ``whole`` (a ghost), else a tenth of the span further,
+        so that curves running on past their plan grow it now and then, not every frame."""
+        end = self.x_end
+        if end is None:  # no plan yet: x follows the data, and the plan will cover it
+            self._x_far = max(self._x_far, x)
+        elif x > end:
+            self.plan_x(x if whole else max(x, end + RUN_X_GROWTH * (end - self.x_first)))
+
+    def forget_x(self) -> None:
+        """No planned end (a new run, Reset): x follows the data again until the next plan."""
+        self._x_far = self.x_first
+        if self.x_end is not None:
+            self.x_end = None
+            self.plotItem.enableAutoRange(x=True)
+
     def retranslate(self) -> None:
         super().retranslate()
         if self.title is not None:
@@ -546,8 +600,8 @@ class CurvePlot(LabelledPlot):
     """Named curves over steps; with ``log_y`` the values are drawn as log10."""
 
     def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, *,
-                 log_y: bool = False, key_in_title: bool = False) -> None:
-        super().__init__(title, xlabel, ylabel, log_y=log_y)
+                 log_y: bool = False, key_in_title: bool = False, run_x: bool = True) -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y, run_x=run_x)
         # key_in_title: the legend's entries as a line under the title, outside the view,
         # for curves that leave no corner free (a noisy loss over the whole width).
         self.key_in_title = key_in_title
@@ -584,10 +638,14 @@ class CurvePlot(LabelledPlot):
         return item
 
     def set_xy(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
+        """Draw curve ``key`` through (x, y), x in the data's units, increasing."""
         mark = (len(x), float(y[-1]) if len(y) else 0.0)
         if self._shown.get(key) == mark:
             return  # nothing new: skip the repaint
         self._shown[key] = mark
+        if len(x):
+            self.reach_x(float(x[-1]))
+            x = self.view_x(x)
         if self.log_y:
             y = np.log10(np.maximum(np.abs(y), LOG_FLOOR))
         self._legend_due = True
@@ -725,6 +783,8 @@ class CurvePlot(LabelledPlot):
         for key, ghost in ghosts.items():
             x, y = (data or {}).get(key, ([], []))
             ghost.setData(x, y)
+            if len(x):  # drawn x: back to the data's units
+                self.reach_x(float(self.data_x(np.max(x))), whole=True)
         shown = [ghosts[k] for k in (data or {}) if k in ghosts]
         for ghost in ghosts.values():
             self.legend.removeItem(ghost)

@@ -72,7 +72,7 @@ def record_run(gen: Run, draw: Callable[[Snapshot], None], grab: Callable[[], QI
         if last or rec.wants(snap.step):
             shown = snap if snap.frame is not None else gen.send(FRAME)
             draw(Snapshot(snap.step, records, shown.frame, snap.status, snap.message,
-                          snap.summary or shown.summary))
+                          snap.summary or shown.summary, shown.planned))
             records = []
             if last and snap.step == grabbed:  # the end of the step just grabbed
                 rec.frames.pop()

@@ -247,7 +247,7 @@ class QuantileBands(LabelledPlot):
     50, 75 and 95 %."""
 
     def __init__(self, title: Msg | None, xlabel: Msg, ylabel: Msg, color: str) -> None:
-        super().__init__(title, xlabel, ylabel, interactive=False)
+        super().__init__(title, xlabel, ylabel, interactive=False, run_x=True)
         c = pg.mkColor(color)
         self.edges = [self.plotItem.plot([], [], pen=pg.mkPen(None)) for _ in range(4)]
         outer, inner = pg.mkColor(c), pg.mkColor(c)
@@ -273,6 +273,8 @@ class QuantileBands(LabelledPlot):
         for fill in self.fills:
             fill.updatePath()
         self.median.setData(x, q[:, 2])
+        if len(x):
+            self.reach_x(float(x[-1]))
 
     def clear_data(self) -> None:
         for item in [*self.edges, self.median]:

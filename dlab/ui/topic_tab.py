@@ -47,7 +47,7 @@ from dlab.ui import look, messages
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, contexts, language, translate
 from dlab.ui.messages import diverged_detail
-from dlab.ui.plots import CurvePlot, PlotBase
+from dlab.ui.plots import CurvePlot, LabelledPlot, PlotBase
 from dlab.ui.record import Recorder
 from dlab.ui.runner import DELIVERY_INTERVAL_S, IDLE, PAUSED, Runner
 from dlab.ui.scene_panel import ScenePanel
@@ -226,6 +226,7 @@ class TopicTab(QWidget):
         self.script_from_file = False
         self.scene_index = -1  # the scene shown, from 0; -1 before the first
         self.steps_limit: int | None = None  # a scene's steps; None: the topic's default
+        self._planned: int | None = None  # the steps the drawn run will take (its engine's)
         self.scene_panel = ScenePanel()
         # A frame drawn in turns (with an engine process): the parts still to draw.
         self._parts: Iterator[None] | None = None
@@ -375,9 +376,28 @@ class TopicTab(QWidget):
         for plot in self.plots():
             if all(plot is not kept for kept in keep):
                 plot.clear_data()
+                if isinstance(plot, LabelledPlot):
+                    plot.forget_x()  # the next run's plan gives its x
                 forget_range(plot)
                 for hint in plot.hints:
                     hint.set_empty(True)
+
+    def x_span(self, plot: LabelledPlot, planned: int) -> float | None:
+        """Where ``plot``'s x will end when the run takes the ``planned`` steps its engine
+        announced; None leaves its x to follow the data. By default a plot over the run's
+        steps (``run_x``) ends at the last step; a tab whose plot counts something else
+        (examples seen, a walk's own steps) or belongs to another action says so here."""
+        return float(planned) if plot.run_x else None
+
+    def _plan_axes(self, planned: int | None) -> None:
+        """A new plan (the run's first frame, or a plan that grew): every plot over the
+        run's steps shows x to its end from now on."""
+        if planned is None or planned == self._planned:
+            return
+        self._planned = planned
+        for plot in self.plots():
+            if isinstance(plot, LabelledPlot) and (end := self.x_span(plot, planned)):
+                plot.plan_x(end)
 
     def params_changed(self, params: Params) -> None:
         """Called after every change of the parameters (an edit, a loaded file), running
@@ -424,6 +444,7 @@ class TopicTab(QWidget):
         self._show_timeline()
         self.action = action
         self.store.clear()
+        self._planned = None
         self.clear_view()
         self.banner.hide()
         self.last_step = 0
@@ -452,7 +473,7 @@ class TopicTab(QWidget):
         finally:
             gen.close()
         snap = Snapshot(last.step, records, last.frame, last.status, last.message,
-                        last.summary)
+                        last.summary, last.planned)
         self._on_batch(snap)
         self.runner.mark(snap.status if snap.status != RUNNING else FINISHED)
         return snap
@@ -723,6 +744,7 @@ class TopicTab(QWidget):
         self._finish_frame()  # the rest of a frame still drawn in turns, first
         self.runner.hold(True)  # the worker waits while we touch the plots (see Runner.hold)
         self.store.extend(batch.records)
+        self._plan_axes(batch.planned)
         self.last_step = batch.step
         if batch.frame is not None:
             self._keep_moment(batch.step, batch.frame)

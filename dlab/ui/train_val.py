@@ -20,8 +20,9 @@ class TrainValPlot(CurvePlot):
 
     def __init__(self, title: Msg, xlabel: Msg, ylabel: Msg, *, log_y: bool = True,
                  log_x: bool = False, symbols: bool = False,
-                 key_in_title: bool = False) -> None:
-        super().__init__(title, xlabel, ylabel, log_y=log_y, key_in_title=key_in_title)
+                 key_in_title: bool = False, run_x: bool = True) -> None:
+        super().__init__(title, xlabel, ylabel, log_y=log_y, key_in_title=key_in_title,
+                         run_x=run_x)
         self.symbols = symbols  # a dot per point: for a few points (one per capacity)
         # log_x: the first epochs, where the validation loss falls, get as much room as
         # the many after, where it turns up. x is drawn as log10 (x >= 1), like log_y.
@@ -30,6 +31,7 @@ class TrainValPlot(CurvePlot):
             major = [(float(k), f"{10 ** k:g}") for k in range(6)]
             minor = [(float(np.log10(m * 10 ** k)), "") for k in range(5) for m in range(2, 10)]
             self.plotItem.getAxis("bottom").setTicks([major, minor])
+            self.x_first = 1.0  # a run's first epoch, drawn at 0
         self.stars: dict[str, pg.ScatterPlotItem] = {}
         self.stop_line = pg.InfiniteLine(angle=90, pen=pen("#666666", 1.5, dashed=True))
         self.stop_line.hide()
@@ -56,11 +58,11 @@ class TrainValPlot(CurvePlot):
         self.addItem(item)
         self.stars[key] = item
 
-    def _x(self, x: np.ndarray | float) -> np.ndarray | float:
+    def view_x(self, x: np.ndarray | float) -> np.ndarray | float:
         return np.log10(np.maximum(x, 1e-30)) if self.log_x else x
 
-    def set_xy(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
-        super().set_xy(key, self._x(x), y)
+    def data_x(self, x: float) -> float:
+        return 10.0 ** x if self.log_x else x
 
     def set_part(self, key: str, part: str, x: np.ndarray, y: np.ndarray) -> None:
         name = f"{key}/{part}"
@@ -79,7 +81,7 @@ class TrainValPlot(CurvePlot):
             star.setData([], [])
             return
         yy = np.log10(max(abs(y), 1e-30)) if self.log_y else y
-        star.setData([self._x(x)], [yy])
+        star.setData([self.view_x(x)], [yy])
 
     def mark_minimum(self, key: str, x: np.ndarray, y: np.ndarray) -> float | None:
         """Star the lowest point of (x, y); returns its x (None when empty)."""
@@ -94,7 +96,7 @@ class TrainValPlot(CurvePlot):
         if x is None:
             self.stop_line.hide()
         else:
-            self.stop_line.setPos(self._x(x))
+            self.stop_line.setPos(self.view_x(x))
             self.stop_line.show()
 
     def clear_data(self) -> None:

@@ -70,6 +70,9 @@ class AutoencoderRun(Experiment):
     def done(self) -> bool:
         return self.t >= self.params.epochs
 
+    def planned_steps(self) -> int:
+        return self.params.epochs
+
     def noisy(self, x: torch.Tensor) -> torch.Tensor:
         """The input with Gaussian noise of std ``denoise``, kept in [0, 1]. The noise is
         drawn on the CPU from the run's generator, so a seed gives the same run anywhere."""

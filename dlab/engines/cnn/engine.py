@@ -90,6 +90,9 @@ class CNNvsMLP(Experiment):
     def done(self) -> bool:
         return self.t >= self.params.epochs * self.steps_per_epoch
 
+    def planned_steps(self) -> int:
+        return self.params.epochs * self.steps_per_epoch
+
     def step(self) -> list[Record]:
         t = self.t + 1
         b = self.params.batch_size

@@ -156,6 +156,9 @@ class DropoutExperiment(Experiment):
     def done(self) -> bool:
         return self.t >= self.params.epochs
 
+    def planned_steps(self) -> int:
+        return self.params.epochs
+
     def update(self, params: DropoutParams) -> None:
         self.params = params
         self.nets["dropout"].set_p(params.p)

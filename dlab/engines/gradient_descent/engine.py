@@ -142,6 +142,11 @@ class GradientDescent(Experiment):
     def done(self) -> bool:
         return self.training_done() and self.walker.left <= 0
 
+    def planned_steps(self) -> int:
+        """Training and the walk go on together until both are done (a walk started
+        again on another surface goes on longer)."""
+        return self.t + max(self.total - self.trainer.iteration, self.walker.left, 0)
+
     def update(self, params: GDParams) -> None:
         super().update(params)
         if (params.landscape, params.start_x, params.start_y) != self.walker.key:
@@ -211,6 +216,9 @@ class Compare(Experiment):
 
     def done(self) -> bool:
         return self.t >= self.params.epochs
+
+    def planned_steps(self) -> int:
+        return self.params.epochs
 
     def step(self) -> list[Record]:
         records: list[Record] = []

@@ -224,6 +224,9 @@ class ValidationRun(Experiment):
     def done(self) -> bool:
         return self.training.stopped > 0
 
+    def planned_steps(self) -> int:
+        return self.params.epochs  # early stopping may end it sooner
+
     def step(self) -> list[Record]:
         e, tr = self.t + 1, self.training
         losses = tr.step()

@@ -153,6 +153,14 @@ class Word2Vec(Experiment):
     def done(self) -> bool:
         return self.corpus is not None and self.epoch >= self.params.epochs
 
+    def planned_steps(self) -> int | None:
+        """Known once the corpus is read: the updates of every epoch as many as the
+        first's (subsampling draws a few more or fewer examples each epoch)."""
+        if self.corpus is None:
+            return None
+        per_epoch = -(-self.pairs_per_epoch // self.params.batch_size)
+        return self.t - self.updates + self.params.epochs * per_epoch
+
     def step(self) -> list[Record]:
         if self.corpus is None:
             self._read_chunk()

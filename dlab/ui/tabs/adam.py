@@ -76,7 +76,7 @@ class AdamTab(TopicTab):
         self.inside.setWordWrap(True)
         self.steps_plot = CurvePlot(
             QT_TRANSLATE_NOOP("AdamTab", "Adam's step size |Δ|, first 100 steps"), STEP,
-            QT_TRANSLATE_NOOP("AdamTab", "|Δ|"), log_y=True)
+            QT_TRANSLATE_NOOP("AdamTab", "|Δ|"), log_y=True, run_x=False)  # its own 100
         self.steps_plot.curve("dx", QT_TRANSLATE_NOOP("AdamTab", "|Δx|"), "#0072B2")
         self.steps_plot.curve("dy", QT_TRANSLATE_NOOP("AdamTab", "|Δy|"), "#D55E00")
         self.steps_plot.curve("lr", LEARNING_RATE, "#555555", width=1.5, dashed=True)

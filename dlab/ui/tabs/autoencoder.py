@@ -147,7 +147,8 @@ class AutoencoderTab(TopicTab):
             self.loss_plot.set_series(key, self.store.get(key))
         pca = self.store.last(PCA_LOSS)
         if pca is not None:
-            last = max(self.params().epochs, self.last_step, 1)
+            # A reference line across the run's axis (its planned end, or the epochs set)
+            last = max(self.loss_plot.x_end or self.params().epochs, self.last_step, 1)
             self.loss_plot.set_xy(PCA_LOSS, np.array([1.0, last]), np.array([pca, pca]))
         val = self.store.get(VAL_LOSS)
         self.loss_plot.hints[0].set_empty(val is None or not val.n)

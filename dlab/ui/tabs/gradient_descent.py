@@ -31,6 +31,7 @@ from dlab.ui.plots import (
     STEP,
     TRAINING_LOSS,
     CurvePlot,
+    LabelledPlot,
     PlotBase,
     SurfaceView,
     pen,
@@ -237,6 +238,16 @@ class GradientDescentTab(TopicTab):
         if action == "compare":
             self._build_compare()
         self.pages.setCurrentIndex(1 if action == "compare" else 0)
+
+    def x_span(self, plot: LabelledPlot, planned: int) -> float | None:
+        """Training's iterations and the walk's steps, one of each a step, end apart (the
+        run goes on to the later); Compare's plots count epochs and examples seen."""
+        p = self.params()
+        if self.action == "compare":
+            return {id(self.cmp_epoch): planned,
+                    id(self.cmp_seen): planned * p.dataset_size}.get(id(plot))
+        return {id(self.loss_plot): min(planned, p.epochs * p.iterations_per_epoch()),
+                id(self.gnorm_plot): min(planned, p.landscape_steps)}.get(id(plot))
 
     # --- drawing ----------------------------------------------------------------------
     def _show_ipe(self, p: GDParams, iteration: int = 0, epoch: int = 0) -> None:

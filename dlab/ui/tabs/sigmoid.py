@@ -23,7 +23,15 @@ from dlab.engines.sigmoid.zigzag import W_START, surface
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
 from dlab.ui.layouts import FixedBox, by_stretch
-from dlab.ui.plots import CROSS_ENTROPY, PALETTE, STEP, TRAINING_LOSS, CurvePlot, SurfaceView
+from dlab.ui.plots import (
+    CROSS_ENTROPY,
+    PALETTE,
+    STEP,
+    TRAINING_LOSS,
+    CurvePlot,
+    LabelledPlot,
+    SurfaceView,
+)
 from dlab.ui.stat_plots import BarChart, EmptyHint, HeatStrip, LayerCurves, layer_colors
 from dlab.ui.topic_tab import TopicTab
 
@@ -148,6 +156,10 @@ class SigmoidTab(TopicTab):
         self.clear_plots()  # the measurement too
         self._cost = None
         self.cost_label.setText("")
+
+    def x_span(self, plot: LabelledPlot, planned: int) -> float | None:
+        """The measurement's rounds leave the training views as they are."""
+        return super().x_span(plot, planned) if self.action != "exp_cost" else None
 
     # --- drawing ----------------------------------------------------------------------
     def draw(self, batch: Snapshot[SigmoidFrame]) -> Iterator[None]:

@@ -33,6 +33,7 @@ from dlab.engines.validation.params import X_RANGE, ValidationParams, format_poi
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
 from dlab.ui.labels import text_label
 from dlab.ui.messages import param_error
+from dlab.ui.plots import LabelledPlot
 from dlab.ui.points_view import FIT_COLOR, KEPT_COLOR, SPLIT_COLORS, PointsView
 from dlab.ui.stat_plots import BarChart, EmptyHint
 from dlab.ui.topic_tab import TopicTab
@@ -79,7 +80,7 @@ class ValidationTab(TopicTab):
         self.sweep_plot = TrainValPlot(
             QT_TRANSLATE_NOOP("ValidationTab", "Loss against capacity"),
             QT_TRANSLATE_NOOP("ValidationTab", "capacity (polynomial degree)"), MSE,
-            symbols=True)
+            symbols=True, run_x=False)
         for plot in (self.loss_plot, self.sweep_plot):
             plot.model("m", CURVE_NAMES, PART_COLORS)
             plot.star("peek", PART_COLORS["test"])
@@ -186,6 +187,10 @@ class ValidationTab(TopicTab):
         # A sweep trains every degree on the data it started with.
         self.points.editable = action != "sweep"
         self._legend_test(self.params().peek_test)
+
+    def x_span(self, plot: LabelledPlot, planned: int) -> float | None:
+        """A sweep's steps are epochs of every degree, drawn against the degree."""
+        return super().x_span(plot, planned) if self.action != "sweep" else None
 
     # --- drawing ----------------------------------------------------------------------
     @Slot()

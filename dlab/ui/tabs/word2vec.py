@@ -96,7 +96,7 @@ class Word2VecTab(TopicTab):
             (QT_TRANSLATE_NOOP("Word2VecTab", "one-hot"),
              QT_TRANSLATE_NOOP("Word2VecTab", "lookup table")))
         # One curve, so no legend (a hidden legend's anchor outlived its plot on close).
-        self.loss_plot = LabelledPlot(TRAINING_LOSS, STEP, LOSS_WORD)
+        self.loss_plot = LabelledPlot(TRAINING_LOSS, STEP, LOSS_WORD, run_x=True)
         self.loss_curve = self.loss_plot.plotItem.plot([], [], pen=pen(PALETTE[0], 1.0))
         thin_to_pixels(self.loss_curve)
         self.loss_plot.retranslate()
@@ -235,6 +235,7 @@ class Word2VecTab(TopicTab):
         losses = self.store.get(LOSS)
         if losses is not None and losses.n:
             set_line(self.loss_curve, losses.x, losses.y)
+            self.loss_plot.reach_x(float(losses.x[-1]))
         f = batch.frame
         if f is not None:
             self._frame = f
