@@ -7,7 +7,7 @@ from dlab.core.experiment import Run
 from dlab.core.metrics import MetricsStore
 from dlab.core.pacing import Pacer
 from dlab.core.params import Params
-from dlab.core.snapshot import Snapshot
+from dlab.core.snapshot import FRAME, RUNNING, Snapshot
 
 
 def start(topic_id: str, params: Params | None = None, seed: int = 0,
@@ -22,3 +22,23 @@ def finish(gen: Run) -> tuple[MetricsStore, Snapshot]:
     for snap in gen:
         store.extend(snap.records)
     return store, snap
+
+
+def deliveries(topic: registry.Topic, params: Params | None, steps: int,
+               every: int) -> list[Snapshot]:
+    """A run's deliveries to a tab as the runner makes them, every ``every`` steps: the
+    records since the last, a frame, and the plan that comes with it."""
+    gen = topic.start("run", params, 0, steps, Pacer(None))
+    out, records = [], []
+    try:
+        snap = gen.send(None)
+        while snap.status == RUNNING:
+            snap = gen.send(None)
+            records += snap.records
+            if snap.step % every == 0 and snap.status == RUNNING:
+                framed = gen.send(FRAME)
+                out.append(Snapshot(snap.step, records, framed.frame, planned=framed.planned))
+                records = []
+    finally:
+        gen.close()
+    return out

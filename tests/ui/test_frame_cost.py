@@ -8,11 +8,10 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 
 from dlab import registry
-from dlab.core.pacing import Pacer
-from dlab.core.snapshot import FRAME, RUNNING, Snapshot
 from dlab.ui.i18n import Msg
 from dlab.ui.plots import CurvePlot, distinct_cells
 from dlab.ui.stat_plots import QuantileBands
+from tests.runs import deliveries
 
 
 class PaintCounter(QObject):
@@ -24,23 +23,6 @@ class PaintCounter(QObject):
         if event.type() == QEvent.Type.Paint:
             self.paints[obj] = self.paints.get(obj, 0) + 1
         return False
-
-
-def deliveries(topic: registry.Topic, params, steps: int, every: int) -> list[Snapshot]:  # noqa: ANN001
-    """A run's deliveries as the runner makes them: the records since the last, a frame."""
-    gen = topic.start("run", params, 0, steps, Pacer(None))
-    out, records = [], []
-    try:
-        snap = gen.send(None)
-        while snap.status == RUNNING:
-            snap = gen.send(None)
-            records += snap.records
-            if snap.step % every == 0 and snap.status == RUNNING:
-                out.append(Snapshot(snap.step, records, gen.send(FRAME).frame))
-                records = []
-    finally:
-        gen.close()
-    return out
 
 
 def test_a_frame_is_painted_once(window, qtbot):

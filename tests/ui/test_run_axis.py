@@ -10,33 +10,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from dlab import registry
-from dlab.core.pacing import Pacer
-from dlab.core.snapshot import FRAME, RUNNING, Snapshot
 from dlab.ui.i18n import Msg
 from dlab.ui.plots import RUN_X_PADDING, CurvePlot, LabelledPlot
+from tests.runs import deliveries
 from tests.ui.conftest import projector_window, set_speed, wait_state
 
 STEPS = {"autoencoder": 4}  # its steps are epochs; the others take 40 steps
-
-
-def deliveries(topic: registry.Topic, steps: int, frames: int = 8) -> list[Snapshot]:
-    """A run's deliveries as the runner makes them: the records since the last, a frame,
-    and the plan that comes with every frame."""
-    gen = topic.start("run", None, 0, steps, Pacer(None))
-    snap = gen.send(None)
-    out, records, every = [snap], [], max(1, steps // frames)
-    try:
-        while snap.status == RUNNING:
-            snap = gen.send(None)
-            records += snap.records
-            if snap.step % every == 0 or snap.status != RUNNING:
-                framed = gen.send(FRAME) if snap.status == RUNNING else snap
-                out.append(Snapshot(snap.step, records, framed.frame, snap.status,
-                                    planned=framed.planned))
-                records = []
-    finally:
-        gen.close()
-    return out
 
 
 def x_range(plot) -> tuple[float, float]:  # noqa: ANN001
@@ -57,7 +36,7 @@ def test_every_step_curve_keeps_one_x_range_through_a_run(qtbot, topic_id):
     x range from the first frame to the last, and it spans the steps planned."""
     topic = registry.get(topic_id)
     steps = STEPS.get(topic_id, 40)
-    batches = deliveries(topic, steps)
+    batches = deliveries(topic, None, steps, max(1, steps // 8))
     w = projector_window(qtbot, topic_id, "en")
     tab = w.current_tab()
     tab.begin("run")

@@ -269,7 +269,7 @@ def test_the_first_vocabulary_draws_the_query_answers_once(window, qtbot):
     signal on, and each answered by drawing all the query box and the map again: five more
     times in one turn (56 ms, the 10 ms timer of dlab bench 80 ms late). Now the frame draws
     them once, with the choosers' words already set."""
-    from tests.ui.test_frame_cost import deliveries
+    from tests.runs import deliveries
 
     tab = open_tab(window)
     batches = deliveries(registry.get("word2vec"), tab.params(), 40, 10)
@@ -289,7 +289,7 @@ def test_the_first_vocabulary_draws_the_query_answers_once(window, qtbot):
 def test_the_first_vocabulary_makes_the_map_labels_a_few_a_turn(window, qtbot):
     """The map made its 40 labels in the one turn that drew it first (12 ms of a 23 ms
     part); now a frame drawn in turns makes ten a turn before it places them."""
-    from tests.ui.test_frame_cost import deliveries
+    from tests.runs import deliveries
 
     tab = open_tab(window)
     batches = deliveries(registry.get("word2vec"), tab.params(), 40, 10)
