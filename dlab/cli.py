@@ -46,7 +46,7 @@ def _run_options() -> argparse.ArgumentParser:
     p.add_argument("--action", default="run",
                    help="run, or one of the topic's extra experiments (see dlab params)")
     p.add_argument("--device", choices=DEVICES, default="auto",
-                   help="auto (CUDA when present), cpu or cuda")
+                   help="auto (CUDA when present and faster for the topic), cpu or cuda")
     return p
 
 
@@ -160,7 +160,7 @@ def run_request(args: argparse.Namespace) -> RunRequest:
     except ValueError as exc:
         raise UsageError(f"--seed: {exc}") from None
     try:
-        device = pick_device(args.device)
+        device = pick_device(args.device, topic.cuda_pays)
     except DeviceError as exc:
         raise UsageError(str(exc)) from None
     return RunRequest(topic, params, args.action, args.steps, args.seed, device)

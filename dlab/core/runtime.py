@@ -56,12 +56,14 @@ def cuda_available() -> bool:
     return torch.cuda.is_available()
 
 
-def pick_device(preference: str = "cpu") -> str:
-    """The device an engine runs on: "cpu" or "cuda". ``auto`` takes CUDA when present;
+def pick_device(preference: str = "cpu", cuda_pays: bool = True) -> str:
+    """The device an engine runs on: "cpu" or "cuda". ``auto`` takes CUDA when present and
+    ``cuda_pays`` (the topic trains faster there: most topics' networks are so small that
+    launching CUDA's kernels costs more than the arithmetic, see README "On a GPU");
     ``cuda`` without CUDA is bad input (DeviceError), never a silent fallback."""
     if preference not in DEVICES:
         raise DeviceError(f"device {preference!r}: expected one of {', '.join(DEVICES)}")
-    if preference == "cpu":
+    if preference == "cpu" or (preference == "auto" and not cuda_pays):
         return "cpu"
     if cuda_available():
         return "cuda"

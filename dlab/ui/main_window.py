@@ -387,7 +387,8 @@ class MainWindow(QMainWindow):
         self.a_step.setText(translate("MainWindow", "Step"))
         self.a_reset.setText(translate("MainWindow", "Reset"))
         self.device_menu.setTitle(translate("MainWindow", "Device"))
-        self.device_actions["auto"].setText(translate("MainWindow", "Auto (CUDA when present)"))
+        self.device_actions["auto"].setText(
+            translate("MainWindow", "Auto (CUDA where it is faster)"))
         self.device_actions["cpu"].setText(translate("MainWindow", "CPU"))
         self.device_actions["cuda"].setText(translate("MainWindow", "CUDA (NVIDIA GPU)"))
         self._show_cuda()

@@ -134,8 +134,8 @@
         <translation>장치</translation>
     </message>
     <message>
-        <source>Auto (CUDA when present)</source>
-        <translation>자동 (CUDA가 있으면 사용)</translation>
+        <source>Auto (CUDA where it is faster)</source>
+        <translation>자동 (CUDA가 더 빠른 주제에서 사용)</translation>
     </message>
     <message>
         <source>CPU</source>
