@@ -23,54 +23,63 @@ import tempfile
 import time
 from pathlib import Path
 
-from dlab.bench.startup import BARE_WINDOW
+from dlab.bench.startup import BARE_WINDOW, first_paint
 
 # Runs in the launched process (cwd: the tree measured, so that its dlab is imported).
 DLAB_PROBE = r"""
 import json, os, sys, time
 t_launch = float(os.environ["DLAB_LAUNCH_T"])
 seen = {"cpu_start": time.process_time()}
-from dlab.ui import app, main_window
-from PySide6.QtCore import QEvent, QObject, QTimer
-import pyqtgraph as pg
+import dlab.cli  # as `python -m dlab` imports it: numpy before PySide6
+from dlab.ui import app
 
-resizes = [0]
-plot_resized = pg.PlotWidget.resizeEvent
-def resize_event(self, event):
-    if "cpu_paint" not in seen:
-        resizes[0] += 1
-    return plot_resized(self, event)
-pg.PlotWidget.resizeEvent = resize_event
+made = app.make_app
+def make_app():
+    # run_app imports the window's modules right after this: patch them then, not before
+    # (imported after PySide6, every module is read by PySide6's check for __feature__).
+    qt_app = made()
+    from PySide6.QtCore import QEvent, QObject
+    import pyqtgraph as pg
+    from dlab.ui import main_window
 
-built = main_window.MainWindow.__init__
-def init(self, *args, **kwargs):
-    seen["cpu_window"] = time.process_time()
-    built(self, *args, **kwargs)
-    seen["cpu_built"] = time.process_time()
-main_window.MainWindow.__init__ = init
-shown = main_window.MainWindow.show
-def show(self):
-    shown(self)
-    seen["cpu_shown"] = time.process_time()
-main_window.MainWindow.show = show
+    resizes = [0]
+    plot_resized = pg.PlotWidget.resizeEvent
+    def resize_event(self, event):
+        if event is not None and "cpu_paint" not in seen:
+            resizes[0] += 1
+        return plot_resized(self, event)
+    pg.PlotWidget.resizeEvent = resize_event
 
-class AtPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and "cpu_paint" not in seen:
-            seen.update(cpu_paint=time.process_time(), wall_paint=time.time() - t_launch,
-                        plot_resizes=resizes[0])
-            print("probe " + json.dumps(seen), flush=True)
-            os._exit(0)
-        return False
+    built = main_window.MainWindow.__init__
+    def init(self, *args, **kwargs):
+        seen["cpu_window"], seen["wall_window"] = time.process_time(), time.time() - t_launch
+        built(self, *args, **kwargs)
+        seen["cpu_built"], seen["wall_built"] = time.process_time(), time.time() - t_launch
+    main_window.MainWindow.__init__ = init
+    shown = main_window.MainWindow.show
+    def show(self):
+        shown(self)
+        seen["cpu_shown"], seen["wall_shown"] = time.process_time(), time.time() - t_launch
+    main_window.MainWindow.show = show
 
-original_after = app.after_first_paint
-def after_first_paint(window, then):
-    window.tabs_widget.installEventFilter(AtPaint(window))
-    original_after(window, then)
-app.after_first_paint = after_first_paint
+    class AtPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and "cpu_paint" not in seen:
+                seen.update(cpu_paint=time.process_time(),
+                            wall_paint=time.time() - t_launch, plot_resizes=resizes[0])
+                print("probe " + json.dumps(seen), flush=True)
+                os._exit(0)
+            return False
 
-from dlab.cli import main
-main(["--topic", "gradient-descent", "--lang", "en"])
+    original_after = app.after_first_paint
+    def after_first_paint(window, then):
+        window.tabs_widget.installEventFilter(AtPaint(window))
+        original_after(window, then)
+    app.after_first_paint = after_first_paint
+    return qt_app
+
+app.make_app = make_app
+dlab.cli.main(["--topic", "gradient-descent", "--lang", "en"])
 """
 
 # The bare window, reporting its CPU time at its first paint too.
@@ -108,15 +117,29 @@ def main() -> None:
     for cwd, script in kinds:  # fills the disk cache and writes bytecode: not counted
         launch(script, cwd if cwd != "bare" else tempfile.gettempdir())
     rows: dict[str, list[dict]] = {cwd: [] for cwd, _ in kinds}
+    bench: dict[str, list[float]] = {cwd: [] for cwd, _ in kinds}  # `dlab bench`'s measure
     load = os.getloadavg()[0]
+    here = os.getcwd()
     for _ in range(args.runs):
         for cwd, script in kinds:
             rows[cwd].append(launch(script, cwd if cwd != "bare" else tempfile.gettempdir()))
+            os.chdir(cwd if cwd != "bare" else here)
+            try:
+                cmd = [sys.executable, "-m", "dlab"] if cwd != "bare" else None
+                bench[cwd].append(first_paint(cmd)[0] if cmd else first_paint(
+                    [sys.executable, "-c", BARE_WINDOW])[0])
+            finally:
+                os.chdir(here)
     print(f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after; "
           f"{args.runs} launches each in turns; medians (ms)")
     bare = rows["bare"]
     bare_wall = statistics.median(r["wall_paint"] for r in bare) * 1000
     bare_cpu = statistics.median(r["cpu_paint"] for r in bare) * 1000
+    bench_bare = statistics.median(bench["bare"]) * 1000
+    for tree in trees:
+        ours = statistics.median(bench[tree]) * 1000
+        print(f"`dlab bench`'s launch (python -m dlab, no probe): {tree} {ours:.0f} ms, "
+              f"bare {bench_bare:.0f} ms: {ours / bench_bare:.3f}")
     bare_before = statistics.median(r["cpu_window"] for r in bare) * 1000
     print(f"bare: wall {bare_wall:.0f}, CPU {bare_cpu:.0f}; CPU before QMainWindow() "
           f"{bare_before:.0f}")
@@ -134,7 +157,10 @@ def main() -> None:
               f"({cpu / bare_cpu:.3f}); CPU before MainWindow() {med('cpu_window'):.0f}, "
               f"MainWindow() {phase('cpu_window', 'cpu_built'):.0f}, "
               f"show() {phase('cpu_built', 'cpu_shown'):.0f}, "
-              f"to the paint {phase('cpu_shown', 'cpu_paint'):.0f}; "
+              f"to the paint {phase('cpu_shown', 'cpu_paint'):.0f}; wall before MainWindow() "
+              f"{med('wall_window'):.0f}, MainWindow() {phase('wall_window', 'wall_built'):.0f}, "
+              f"show() {phase('wall_built', 'wall_shown'):.0f}, "
+              f"to the paint {phase('wall_shown', 'wall_paint'):.0f}; "
               f"plot resizes {statistics.median(r['plot_resizes'] for r in got):.0f}")
 
 
