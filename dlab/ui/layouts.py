@@ -7,7 +7,15 @@ never shared by its stretch factors (in presentation mode the autoencoder's loss
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QStyleOptionTabWidgetFrame,
+    QTabWidget,
+    QWidget,
+)
 
 
 def by_stretch(*widgets: QWidget) -> None:
@@ -19,7 +27,32 @@ def by_stretch(*widgets: QWidget) -> None:
         widget.setSizePolicy(policy)
 
 
-class StretchTabs(QTabWidget):
+class PlacedTabs(QTabWidget):
+    """A tab widget that places its tab bar and pages as soon as it has a size, shown or
+    not. Qt's places them only in its showEvent, after the pages have had their first
+    layout at whatever size they had: every plot on the current page was laid out twice
+    before the window's first paint (and twice more for a tab widget in a tab widget)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if not self.isVisible():  # shown, Qt's own resizeEvent has placed them
+            self.place_pages()
+
+    def place_pages(self) -> None:
+        """Where QTabWidget's showEvent would place the tab bar and the pages."""
+        option = QStyleOptionTabWidgetFrame()
+        self.initStyleOption(option)
+        style = self.style()
+        self.tabBar().setGeometry(
+            style.subElementRect(QStyle.SubElement.SE_TabWidgetTabBar, option, self))
+        stack = self.findChild(QStackedWidget, "qt_tabwidget_stackedwidget",
+                               Qt.FindChildOption.FindDirectChildrenOnly)
+        if stack is not None:
+            stack.setGeometry(
+                style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option, self))
+
+
+class StretchTabs(PlacedTabs):
     """Pages of tabs that ask for no more height than their minimum (a wrapped label's
     height for its width included): the rest of the room goes by stretch."""
 

@@ -26,10 +26,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QStackedWidget,
-    QStyle,
-    QStyleOptionTabWidgetFrame,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +46,7 @@ from dlab.ui.code_dialog import CodeDialog
 from dlab.ui.export import png_bytes, svg_bytes
 from dlab.ui.help_dialog import HelpDialog
 from dlab.ui.i18n import translate
-from dlab.ui.layouts import settle
+from dlab.ui.layouts import PlacedTabs, settle
 from dlab.ui.messages import reason
 from dlab.ui.messages import text as message_text
 from dlab.ui.record import save_recording
@@ -104,7 +100,7 @@ def _unusable(path: str) -> bool:
         return True
 
 
-class TabWidget(QTabWidget):
+class TabWidget(PlacedTabs):
     """Qt's tab widget lays itself out again and repaints all of itself at every layout
     request, and Qt sends it one whenever a label's text changes anywhere in a page (a
     changed size hint goes up to it): with a tab training, the whole window was painted
@@ -124,21 +120,6 @@ class TabWidget(QTabWidget):
                 return True
             self._laid_out = state
         return super().event(event)
-
-    def place_pages(self) -> None:
-        """Place the tab bar and the pages where Qt places them only once the tab widget
-        is shown (in its showEvent): the current page is then laid out once, at its final
-        size, instead of at a default size first and again when shown."""
-        option = QStyleOptionTabWidgetFrame()
-        self.initStyleOption(option)
-        style = self.style()
-        self.tabBar().setGeometry(
-            style.subElementRect(QStyle.SubElement.SE_TabWidgetTabBar, option, self))
-        stack = self.findChild(QStackedWidget, "qt_tabwidget_stackedwidget",
-                               Qt.FindChildOption.FindDirectChildrenOnly)
-        if stack is not None:
-            stack.setGeometry(
-                style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option, self))
 
 
 class MainWindow(QMainWindow):
@@ -940,7 +921,8 @@ class MainWindow(QMainWindow):
         """Give the window its final size and lay it out at that size before it shows:
         shown first, the first tab's plots were laid out four times before the first paint
         (at a default size, at the tab widget's, at the window's, at the window's once
-        fitted to its screen), a fifth of what the window itself cost to its first paint."""
+        fitted to its screen), a fifth of what the window itself cost to its first paint.
+        Its tab widgets place their pages as they get their sizes (PlacedTabs)."""
         self.ensurePolished()
         settle(self)  # minimum sizes as they will be once shown
         if self.geometry() == self._own_geometry:  # not sized by a caller (dlab shot)
@@ -948,8 +930,7 @@ class MainWindow(QMainWindow):
             fit_on_screen(self)
             self._own_geometry = self.geometry()
         self.layout().invalidate()
-        self.layout().activate()
-        self.tabs_widget.place_pages()
+        self.layout().activate()  # the tab widget places its pages when given its size
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         super().showEvent(event)
