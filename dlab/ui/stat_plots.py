@@ -99,6 +99,7 @@ class BarChart(LabelledPlot):
         self.addItem(self.bars)
         self.texts: list[pg.TextItem] = []
         self._shown: tuple | None = None  # (heights, floor, names): what fit() lays out
+        self._given: tuple | None = None  # set_bars's arguments as shown
         self.plotItem.showGrid(x=False, y=True, alpha=0.25)
         self.plotItem.getViewBox().sigResized.connect(self.fit)
         self.retranslate()
@@ -106,7 +107,15 @@ class BarChart(LabelledPlot):
     def set_bars(self, values: Sequence[float], labels: Sequence[str],
                  colors: Sequence[str] | None = None,
                  texts: Sequence[str | None] | None = None) -> None:
-        """``texts`` replaces a bar's value label where it is not None (e.g. "locked")."""
+        """``texts`` replaces a bar's value label where it is not None (e.g. "locked").
+        Bars as shown already are left alone: laying their names and numbers out again
+        redrew both axes (BatchNorm measures its bars every 50 steps and drew them at
+        every frame)."""
+        given = (tuple(map(float, values)), tuple(labels),
+                 None if colors is None else tuple(colors), None if texts is None else tuple(texts))
+        if given == self._given:
+            return
+        self._given = given
         v = np.asarray(values, dtype=np.float64)
         n = len(v)
         x = np.arange(1, n + 1, dtype=np.float64)
@@ -197,7 +206,7 @@ class BarChart(LabelledPlot):
         axis.setTicks([ticks])
 
     def clear_data(self) -> None:
-        self._shown = None
+        self._shown = self._given = None
         self.bars.setOpts(x=[], y0=[], y1=[], height=None)
         for item in self.texts:
             item.hide()

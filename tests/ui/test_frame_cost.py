@@ -279,3 +279,30 @@ def test_word2vec_frames_leave_the_plots_where_they_are(window, qtbot, monkeypat
     assert_one_plot_a_turn(frames)
     assert len(frames) >= 30
     assert counter.changes == {}, {type(k).__name__: v for k, v in counter.changes.items()}
+
+
+def test_bars_shown_again_unchanged_leave_their_axes_as_drawn(qtbot):
+    """BatchNorm measures its train-vs-eval bars every 50 steps and drew them at every
+    frame: their names were set again each time, and both axes of the chart were laid out
+    and drawn anew (a third of the axis work of its frames). The same bars now change
+    nothing; other bars do."""
+    from dlab.ui.stat_plots import BarChart
+
+    chart = BarChart(Msg("t", "bars"), Msg("t", "batch"), Msg("t", "accuracy"),
+                     value_fmt="{:.0%}")
+    qtbot.addWidget(chart)
+    chart.resize(300, 250)
+    chart.show()
+    qtbot.waitExposed(chart)
+    axes = [chart.plotItem.getAxis(side) for side in ("bottom", "left")]
+    values, names = [0.97, 0.9, 0.5], ["eval", "64", "1"]
+    chart.set_bars(values, names)
+    chart.settle()
+    drawn = [axis.picture for axis in axes]
+    assert all(p is not None for p in drawn)
+    chart.set_bars(list(values), list(names))
+    chart.settle()
+    assert [axis.picture for axis in axes] == drawn
+    chart.set_bars([0.97, 0.9, 0.4], names)
+    chart.settle()
+    assert axes[0].picture is not drawn[0] or axes[1].picture is not drawn[1]
