@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dlab import registry
 from dlab.core.snapshot import FINISHED
 from dlab.engines.sigmoid.zigzag import W_START
+from dlab.ui.plots import RUN_X_PADDING
 from dlab.ui.runner import PAUSED, RUNNING
 from tests.ui.conftest import pause_and_settle, set_speed, step_once, wait_state, wait_step
 
@@ -66,13 +69,16 @@ def test_step_from_idle(window, qtbot):
 
 
 def test_a_step_after_a_finished_run_is_drawn_on_axes_of_its_own(window, qtbot):
-    """Run to the end, then Step: a new run's first point is drawn on axes about a step
-    wide, not centred in the finished run's range (its step 1 sat between -170 and 170)."""
+    """Run to the end, then Step: a new run's first point is drawn on the new run's axes,
+    from step 0 to the 800 steps it will take, not centred in the finished run's range
+    (its step 1 sat between -170 and 170) nor on the finished run's 300 steps."""
     tab = open_tab(window, qtbot)
     tab.run_inline("run", 300)
     tab.step()
     wait_step(qtbot, tab, 1)
     tab.runner.stop()
+    planned = tab.topic.default_steps
+    pad = RUN_X_PADDING * planned
     for plot in (tab.grad_curves, tab.loss_plot):
         (x0, x1), _ = plot.plotItem.getViewBox().viewRange()
-        assert x0 >= 0 and x1 - x0 <= 2, (plot.title, x0, x1)
+        assert (x0, x1) == pytest.approx((-pad, planned + pad)), (plot.title, x0, x1)
