@@ -309,6 +309,7 @@ class LayerCurves(CurvePlot):
         for item in self.mids:
             thin_to_pixels(item)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 230))
+        self._colored_for = 0  # the number of layers the pens are coloured for
 
     def key_html(self) -> str:
         """The legend as one line of text, for a label beside the plot: the curves of a
@@ -325,17 +326,22 @@ class LayerCurves(CurvePlot):
         if n == 0:
             self.clear_data()
             return
-        colors = layer_colors(n)
+        if n != self._colored_for:  # a new pen makes a curve again: only for a new depth
+            self._colored_for = n
+            colors = layer_colors(n)
+            self.curves["first"].setPen(pen(colors[0], 3))
+            self.curves["last"].setPen(pen(colors[-1], 3))
+            for i, item in enumerate(self.mids):
+                if i + 1 < n - 1:
+                    item.setPen(pen(colors[i + 1], 1.0))
         self.set_series("first", bufs[0])
         self.set_series("last", bufs[-1])
-        self.curves["first"].setPen(pen(colors[0], 3))
-        self.curves["last"].setPen(pen(colors[-1], 3))
         for i, item in enumerate(self.mids):
             buf = bufs[i + 1] if i + 1 < n - 1 else None
             if buf is None or buf.n == 0:
-                item.setData([], [])
+                if len(item.getData()[0] if item.getData()[0] is not None else ()):
+                    item.setData([], [])  # only once: an empty setData draws it again too
                 continue
-            item.setPen(pen(colors[i + 1], 1.0))
             y = np.log10(np.maximum(np.abs(buf.y), LOG_FLOOR)) if self.log_y else buf.y
             set_line(item, buf.x, y)
 

@@ -306,3 +306,38 @@ def test_bars_shown_again_unchanged_leave_their_axes_as_drawn(qtbot):
     chart.set_bars([0.97, 0.9, 0.4], names)
     chart.settle()
     assert axes[0].picture is not drawn[0] or axes[1].picture is not drawn[1]
+
+
+def test_a_frame_of_layer_curves_makes_each_drawn_curve_once(qtbot, monkeypatch):
+    """Every frame gave every layer's curve its pen again and emptied the unused curves
+    again, and pyqtgraph makes a curve anew for each (BatchNorm's γ and β, Sigmoid's
+    gradients: three times the curves a frame draws). Now a frame of a 6-layer net makes
+    its 6 curves once; a new depth colours them again."""
+    import pyqtgraph as pg
+
+    from dlab.core.metrics import SeriesBuffer
+    from dlab.ui.stat_plots import LayerCurves
+
+    plot = LayerCurves(Msg("t", "γ"), Msg("t", "step"), Msg("t", "mean γ"), 12)
+    qtbot.addWidget(plot)
+    made = []
+    original = pg.PlotDataItem.updateItems
+    monkeypatch.setattr(pg.PlotDataItem, "updateItems",
+                        lambda item, *a, **k: (made.append(item), original(item, *a, **k)))
+
+    def frame(depth: int, steps: int) -> int:
+        bufs = []
+        for k in range(depth):
+            buf = SeriesBuffer()
+            for t in range(1, steps + 1):
+                buf.append(t, 1.0 + 0.01 * k * t)
+            bufs.append(buf)
+        made.clear()
+        plot.set_layers(bufs)
+        return len(made)
+
+    frame(6, 10)
+    assert frame(6, 20) == 6
+    assert frame(6, 30) == 6
+    assert frame(4, 40) > 4  # new pens, and two curves emptied
+    assert frame(4, 50) == 4
