@@ -65,6 +65,7 @@ class PointsView(LabelledPlot):
         self.y = np.zeros(0)
         self.split = np.zeros(0, dtype=np.int8)
         self._dragged: int | None = None
+        self._drawn: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # each curve as drawn
         self.truth = self.plotItem.plot([], [], pen=pen("#888888", 2.0, dashed=True))
         self.chosen = self.plotItem.plot([], [], pen=pen(KEPT_COLOR, 3.0))
         self.fit = self.plotItem.plot([], [], pen=pen(FIT_COLOR, 1.8))
@@ -78,6 +79,11 @@ class PointsView(LabelledPlot):
                 pen=pen(color, 2.0) if hollow else pen("#FFFFFF", 1.0))
             self.dots[k].setZValue(5)
             self.addItem(self.dots[k])
+        # The points and the source stay as they are through a run while the models move
+        # over them: each is painted once into a pixmap, then the pixmap is shown (stroking
+        # the dashed source and the points again was a third of a frame's paint).
+        for item in (*self.dots.values(), self.truth.curve):
+            item.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.hideButtons()
         self.setMinimumSize(MIN_PLOT_H, MIN_PLOT_H)
@@ -94,8 +100,11 @@ class PointsView(LabelledPlot):
     def set_points(self, x: np.ndarray, y: np.ndarray, split: np.ndarray) -> None:
         if self._dragged is not None:
             return  # the mouse owns the points until the drag ends
-        self.x, self.y, self.split = (np.asarray(x, float).copy(), np.asarray(y, float).copy(),
-                                      np.asarray(split, np.int8).copy())
+        x, y, split = np.asarray(x, float), np.asarray(y, float), np.asarray(split, np.int8)
+        if all(np.array_equal(a, b) for a, b in ((x, self.x), (y, self.y),
+                                                 (split, self.split))):
+            return  # as drawn: every frame of a run brings the same points
+        self.x, self.y, self.split = x.copy(), y.copy(), split.copy()
         self._draw_points()
 
     def _draw_points(self) -> None:
@@ -105,19 +114,29 @@ class PointsView(LabelledPlot):
 
     def set_curves(self, grid: np.ndarray, truth: np.ndarray, fit: np.ndarray,
                    chosen: np.ndarray) -> None:
-        self.truth.setData(grid, truth)
-        for item, y in ((self.fit, fit), (self.chosen, chosen)):
+        self._show("truth", grid, truth)
+        for name, y in (("fit", fit), ("chosen", chosen)):
             if len(y):
-                item.setData(grid, np.clip(y, -CLIP, CLIP))
+                self._show(name, grid, np.clip(y, -CLIP, CLIP))
             else:
-                item.setData([], [])
+                self._show(name, [], [])
+
+    def _show(self, name: str, x: np.ndarray | list, y: np.ndarray | list) -> None:
+        """Curve ``name`` through (x, y), unless it shows them already: a frame brings the
+        same source curve every time, and the same kept model most of the time (each
+        setData makes the curve's path and paints it again)."""
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        drawn = self._drawn.get(name)
+        if drawn is not None and np.array_equal(drawn[0], x) and np.array_equal(drawn[1], y):
+            return
+        self._drawn[name] = (x.copy(), y.copy())
+        getattr(self, name).setData(x, y)
 
     def clear_data(self) -> None:
         """Forget the models and the true curve, as before the first run; the data stay
         (they belong to the parameters, not the run)."""
-        self.truth.setData([], [])
-        self.fit.setData([], [])
-        self.chosen.setData([], [])
+        for name in ("truth", "fit", "chosen"):
+            self._show(name, [], [])
 
     # --- editing ----------------------------------------------------------------------
     def _nearest(self, scene_pos: QPointF) -> int | None:

@@ -1,0 +1,72 @@
+"""What does not change during a run is not drawn again at every frame: the data points and
+the source curve of Validation, the data set over Gradient descent's boundary and the marks
+on its loss surface are set once and painted once (then shown from a cache), while the
+parts that move (the model's curve, the boundary, the walk) are painted at every frame."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pyqtgraph as pg
+import pytest
+
+from tests.runs import deliveries
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts of setData and paint calls per item (patched before any item is made: Qt's
+    calls into Python find an item's methods when the item is first used)."""
+    calls: Counter = Counter()
+    for cls in (pg.ScatterPlotItem, pg.PlotCurveItem, pg.PlotDataItem):
+        for name in ("setData", "paint"):
+            if name not in vars(cls):
+                continue
+            original = getattr(cls, name)
+
+            def wrapper(self, *args, _original=original, _name=name, **kwargs):
+                calls[(id(self), _name)] += 1
+                return _original(self, *args, **kwargs)
+
+            monkeypatch.setattr(cls, name, wrapper)
+    return calls
+
+
+def topic_window(qtbot, topic_id: str):
+    from dlab.ui.main_window import MainWindow
+
+    w = MainWindow(topic=topic_id, lang="en")
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w, w.current_tab()
+
+
+def play(qtbot, tab, steps: int, every: int) -> list:
+    """A run's frames delivered to ``tab``; the first (which lays the plots out) is left
+    out of the counts that follow: the frames after it."""
+    batches = deliveries(tab.topic, tab.params(), steps, every)
+    tab.begin("run")
+    tab._on_batch(batches[0])
+    qtbot.wait(50)
+    return batches[1:]
+
+
+def test_validation_frames_leave_the_data_and_the_source_as_drawn(qtbot, counted):
+    w, tab = topic_window(qtbot, "validation")
+    view = tab.points
+    batches = play(qtbot, tab, 300, 30)
+    counted.clear()
+    for batch in batches:
+        tab._on_batch(batch)
+        qtbot.wait(20)
+    static = [*view.dots.values(), view.truth]
+    assert all(counted[(id(item), "setData")] == 0 for item in static), counted
+    # Painted once at most (into their cache), not at every frame.
+    painted = [*view.dots.values(), view.truth.curve]
+    assert all(counted[(id(item), "paint")] <= 1 for item in painted), counted
+    # The model's curve moves: it is drawn, and painted, at every frame.
+    assert counted[(id(view.fit), "setData")] == len(batches)
+    assert counted[(id(view.fit.curve), "paint")] >= len(batches)
+    w.close()
