@@ -250,6 +250,28 @@ class HeatStrip(LabelledPlot):
     def clear_data(self) -> None:
         self.image.clear()
 
+def column_envelope(x: np.ndarray, q: np.ndarray, x0: float, x1: float,
+                    width: float) -> tuple[np.ndarray, np.ndarray]:
+    """Quantile bands (q: one row per x, columns 5, 25, 50, 75 and 95 %) with one row per
+    pixel column of a view ``width`` pixels wide showing x0..x1: the lowest lower edges and
+    the highest upper edges of the steps in it (the pixels the bands cover), the mean
+    median, at the column's last x. A band's fill is made and painted through every point
+    of both edges: 500 steps in a 280-pixel plot drew each point almost twice over."""
+    n = len(x)
+    if n < 2 or width < 1 or not x1 > x0 or n <= width:
+        return x, q
+    col = np.floor((np.asarray(x, dtype=np.float64) - x0) * (width / (x1 - x0)))
+    starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]])
+    if len(starts) == n:
+        return x, q
+    ends = np.r_[starts[1:], n] - 1
+    out = np.empty((len(starts), q.shape[1]))
+    out[:, :2] = np.minimum.reduceat(q[:, :2], starts, axis=0)
+    out[:, 3:] = np.maximum.reduceat(q[:, 3:], starts, axis=0)
+    out[:, 2] = np.add.reduceat(q[:, 2], starts) / (ends - starts + 1)
+    return np.asarray(x)[ends], out
+
+
 class QuantileBands(LabelledPlot):
     """A distribution over steps: the median as a line, the middle 50 % and the middle
     90 % as shaded bands. ``set_bands(x, q)`` takes q of shape (n, 5): quantiles 5, 25,
@@ -268,9 +290,24 @@ class QuantileBands(LabelledPlot):
             self.addItem(f)
         self.median = self.plotItem.plot([], [], pen=pen(color, 2.5))
         self.plotItem.showGrid(x=True, y=True, alpha=0.25)
+        self._given: tuple[np.ndarray, np.ndarray] | None = None  # set_bands's x and q
+        self.plotItem.getViewBox().sigResized.connect(self._draw_bands)
         self.retranslate()
 
     def set_bands(self, x: np.ndarray, q: np.ndarray) -> None:
+        if len(x):
+            self.reach_x(float(x[-1]))
+        self._given = (x, q)
+        self._draw_bands()
+
+    @Slot()
+    def _draw_bands(self) -> None:
+        """The bands given, one point per pixel column (again when the plot is resized)."""
+        if self._given is None:
+            return
+        view = self.plotItem.getViewBox()
+        (x0, x1), _ = view.viewRange()
+        x, q = column_envelope(*self._given, x0, x1, view.width())
         # A band's fill makes its path again whenever either edge changes: once, after
         # both edges (not twice a band, the first time with the other edge's old data).
         for item, col in zip(self.edges, (0, 1, 3, 4), strict=True):
@@ -282,10 +319,9 @@ class QuantileBands(LabelledPlot):
         for fill in self.fills:
             fill.updatePath()
         self.median.setData(x, q[:, 2])
-        if len(x):
-            self.reach_x(float(x[-1]))
 
     def clear_data(self) -> None:
+        self._given = None
         for item in [*self.edges, self.median]:
             item.setData([], [])
         for fill in self.fills:  # a FillBetweenItem keeps its last path for empty curves

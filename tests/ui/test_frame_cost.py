@@ -224,6 +224,33 @@ def test_a_band_is_filled_once_a_frame(qtbot):
         q[:, 4].max())
 
 
+def test_bands_are_drawn_through_one_point_per_pixel_column(qtbot):
+    """A band's fill is made and painted through every point of both its edges: 2000 steps
+    in a 300-pixel plot drew each column seven times over. Now one point a column: the
+    lowest lower edges and the highest upper edges in it, so the bands cover the same
+    pixels, and the last step is drawn where it is."""
+    plot = QuantileBands(Msg("t", "bands"), Msg("t", "step"), Msg("t", "value"), "#0072B2")
+    qtbot.addWidget(plot)
+    plot.resize(360, 250)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.plan_x(2000)
+    view = plot.plotItem.getViewBox()
+    rng = np.random.default_rng(1)
+    x = np.arange(1.0, 2001.0)
+    q = np.sort(rng.normal(size=(2000, 5)), axis=1)
+    plot.set_bands(x, q)
+    drawn_x, low = plot.edges[0].getData()
+    assert len(drawn_x) <= view.width() + 1
+    assert drawn_x[-1] == 2000.0
+    assert low.min() == q[:, 0].min() and plot.edges[3].getData()[1].max() == q[:, 4].max()
+    for k in rng.choice(len(drawn_x), 20, replace=False):  # each column: its extremes
+        lo_x = drawn_x[k - 1] if k else 0.0
+        steps = (x > lo_x) & (x <= drawn_x[k])
+        assert low[k] == q[steps, 0].min()
+        assert plot.edges[2].getData()[1][k] == q[steps, 3].max()
+
+
 def test_a_growing_line_settles_its_range_at_once(qtbot):
     """pyqtgraph fits the range to the points it draws, which are clipped to the range and
     thinned by it: the range of a growing line went back and forth between two values, a
