@@ -840,8 +840,9 @@ class SurfaceView(PlotBase):
         self.start = pg.ScatterPlotItem(size=14, symbol="x", pen=pen("#000000", 3))
         self.minima = pg.ScatterPlotItem(size=16, symbol="star", brush="#FFFFFF",
                                          pen=pen("#000000", 1.5))
-        self.plotItem.addItem(self.minima)
-        self.plotItem.addItem(self.start)
+        for mark in (self.minima, self.start):  # still while the paths move: cached too
+            mark.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.plotItem.addItem(mark)
         self.plotItem.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.getViewBox().setMouseEnabled(False, False)

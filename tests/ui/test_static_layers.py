@@ -70,3 +70,20 @@ def test_validation_frames_leave_the_data_and_the_source_as_drawn(qtbot, counted
     assert counted[(id(view.fit), "setData")] == len(batches)
     assert counted[(id(view.fit.curve), "paint")] >= len(batches)
     w.close()
+
+
+def test_gradient_descent_frames_leave_the_data_and_the_surface_marks_as_drawn(qtbot, counted):
+    w, tab = topic_window(qtbot, "gradient-descent")
+    batches = play(qtbot, tab, 400, 40)
+    counted.clear()
+    for batch in batches:
+        tab._on_batch(batch)
+        qtbot.wait(20)
+    static = [*tab.boundary.dots, tab.surface.start, tab.surface.minima]
+    assert all(counted[(id(item), "setData")] == 0 for item in static), counted
+    assert all(counted[(id(item), "paint")] <= 1 for item in static), counted
+    # The boundary and the walk move: painted at every frame.
+    assert counted[(id(tab.boundary.line.curve), "paint")] >= len(batches)
+    line, head = tab.surface.paths["walk"]
+    assert counted[(id(head), "paint")] >= len(batches)
+    w.close()

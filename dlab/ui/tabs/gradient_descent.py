@@ -61,6 +61,9 @@ class BoundaryView(PlotBase):
         self.dots = [pg.ScatterPlotItem(size=7, brush=c, pen=pen("#FFFFFF", 0.8))
                      for c in ("#0b4f8a", "#a63d00")]
         for d in self.dots:
+            # The data stay put while the boundary moves under them: painted once into a
+            # pixmap, then the pixmap is shown at every frame.
+            d.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(d)
         self.plotItem.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
