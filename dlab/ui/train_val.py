@@ -33,6 +33,7 @@ class TrainValPlot(CurvePlot):
             self.plotItem.getAxis("bottom").setTicks([major, minor])
             self.x_first = 1.0  # a run's first epoch, drawn at 0
         self.stars: dict[str, pg.ScatterPlotItem] = {}
+        self._starred: dict[str, tuple[float, float] | None] = {}  # where each star is drawn
         self.stop_line = pg.InfiniteLine(angle=90, pen=pen("#666666", 1.5, dashed=True))
         self.stop_line.hide()
         self.plotItem.addItem(self.stop_line, ignoreBounds=True)
@@ -77,11 +78,13 @@ class TrainValPlot(CurvePlot):
     def mark(self, key: str, x: float | None, y: float | None = None) -> None:
         """Star model ``key`` at (x, y); None hides the star."""
         star = self.stars[key]
-        if x is None or y is None or not np.isfinite(y):
-            star.setData([], [])
-            return
-        yy = np.log10(max(abs(y), 1e-30)) if self.log_y else y
-        star.setData([self.view_x(x)], [yy])
+        at = None
+        if x is not None and y is not None and np.isfinite(y):
+            at = (float(self.view_x(x)), float(np.log10(max(abs(y), 1e-30)) if self.log_y else y))
+        if self._starred.get(key, ()) == at:
+            return  # where it is (a run's minimum stays put for most of its frames)
+        self._starred[key] = at
+        star.setData(*(([at[0]], [at[1]]) if at is not None else ([], [])))
 
     def mark_minimum(self, key: str, x: np.ndarray, y: np.ndarray) -> float | None:
         """Star the lowest point of (x, y); returns its x (None when empty)."""

@@ -87,3 +87,27 @@ def test_gradient_descent_frames_leave_the_data_and_the_surface_marks_as_drawn(q
     line, head = tab.surface.paths["walk"]
     assert counted[(id(head), "paint")] >= len(batches)
     w.close()
+
+
+def test_a_star_left_where_it_is_is_not_set_again(qtbot, counted):
+    """Validation's star (the epoch with the lowest validation loss) stays put for most
+    frames, and the test's star is hidden unless the run peeks: neither is made again at
+    every frame."""
+    w, tab = topic_window(qtbot, "validation")
+    batches = play(qtbot, tab, 600, 30)
+    plot = tab.loss_plot
+    def star_at() -> tuple:
+        x, y = plot.stars["m"].getData()
+        return tuple(x), tuple(y)
+
+    moves, last = 0, star_at()
+    counted.clear()
+    for batch in batches:
+        tab._on_batch(batch)
+        qtbot.wait(10)
+        moves += star_at() != last
+        last = star_at()
+    assert moves < len(batches) // 2  # the minimum is found early, then stays
+    assert counted[(id(plot.stars["m"]), "setData")] == moves
+    assert counted[(id(plot.stars["peek"]), "setData")] == 0
+    w.close()
