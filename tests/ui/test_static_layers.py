@@ -111,3 +111,21 @@ def test_a_star_left_where_it_is_is_not_set_again(qtbot, counted):
     assert counted[(id(plot.stars["m"]), "setData")] == moves
     assert counted[(id(plot.stars["peek"]), "setData")] == 0
     w.close()
+
+
+def test_gradient_descent_frames_leave_the_layout_as_run_left_it(qtbot):
+    """The line over the boundary gains "iteration …, epoch …" during a run, a second line
+    at 1280 pixels: it came with the first frame past step 0, and the plots under it were
+    laid out, their axes drawn and painted again, inside the run. Now the line reads
+    "iteration 0, epoch 0" from Run on, and the frames leave the plots' sizes alone."""
+    w, tab = topic_window(qtbot, "gradient-descent")
+    batches = deliveries(tab.topic, tab.params(), 200, 40)
+    tab.begin("run")
+    qtbot.wait(50)
+    plots = (tab.boundary, tab.loss_plot)
+    sizes = [plot.size() for plot in plots]
+    for batch in batches:
+        tab._on_batch(batch)
+        qtbot.wait(20)
+        assert [plot.size() for plot in plots] == sizes, tab.ipe_label.text()
+    w.close()
