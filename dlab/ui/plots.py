@@ -29,6 +29,9 @@ MIN_PLOT_W, MIN_PLOT_H = 140, 150
 # of a frame's painting (sigmoid's frame: 37 ms of CPU with, 19 ms without, measured by
 # benchmarks/frame_cost.py), and among hundreds of points their steps are not seen.
 AA_MAX_POINTS = 300
+# An auto range that would move an axis's ends by less than this is not applied (see
+# LazyMenuViewBox.setRange).
+AUTO_RANGE_SLACK_PX = 0.5
 # Legends go to the corner of the view where they cover least of the curves.
 LEGEND_MARGIN = 8  # px between a legend and the view's edge
 # Corners as (x, y) fractions of the legend and of the view: top right first (the default).
@@ -362,6 +365,30 @@ class LazyMenuViewBox(pg.ViewBox):
     def getContextMenus(self, event):  # noqa: N802, ANN001, ANN201
         menu = self.getMenu(event)
         return menu.actions() if menu is not None else []
+
+    def setRange(self, rect=None, xRange=None, yRange=None, *args, **kwargs):  # noqa: N802, N803, ANN001, ANN002, ANN003, ANN201 (pyqtgraph's names)
+        """pyqtgraph's; an auto range (fitted to the data) that would move each end of an
+        axis by less than AUTO_RANGE_SLACK_PX is not applied to that axis. A loss curve's
+        lowest point creeps down at most frames: its range moved by a fraction of a pixel,
+        and the axis was laid out and drawn again for it (about 1 ms a plot a frame). The
+        curves stay within that slack of where the exact range draws them, and inside the
+        view: an auto range pads the data by more than a pixel."""
+        if self._updatingRange and rect is None:
+            xRange, yRange = self._moved(0, xRange), self._moved(1, yRange)
+            if xRange is None and yRange is None:
+                return None
+        return super().setRange(rect, xRange, yRange, *args, **kwargs)
+
+    def _moved(self, ax: int, new: tuple[float, float] | None) -> tuple[float, float] | None:
+        """``new``, or None if it is within the slack of the range shown on axis ``ax``."""
+        size = self.width() if ax == 0 else self.height()
+        if new is None or size < 1:
+            return new
+        lo, hi = self.viewRange()[ax]
+        slack = AUTO_RANGE_SLACK_PX * (hi - lo) / size
+        if abs(new[0] - lo) < slack and abs(new[1] - hi) < slack:
+            return None
+        return new
 
 
 class PlotBase(pg.PlotWidget):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 
@@ -129,3 +130,38 @@ def test_gradient_descent_frames_leave_the_layout_as_run_left_it(qtbot):
         qtbot.wait(20)
         assert [plot.size() for plot in plots] == sizes, tab.ipe_label.text()
     w.close()
+
+
+def test_an_auto_range_that_moves_less_than_half_a_pixel_leaves_the_axes_as_drawn(qtbot):
+    """A loss curve's lowest point creeps down a little at most frames: its auto range
+    moved by a fraction of a pixel, and the axis was laid out and drawn again for it (about
+    1 ms a plot a frame). Now the range stays until an end would move half a pixel, so the
+    curves stay within half a pixel of where the exact range draws them."""
+    from dlab.ui.i18n import Msg
+    from dlab.ui.plots import CurvePlot
+
+    plot = CurvePlot(Msg("t", "loss"), Msg("t", "step"), Msg("t", "loss"), run_x=False)
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.curve("loss", Msg("t", "loss"), "#0072B2")
+    box = plot.plotItem.getViewBox()
+    axis = plot.plotItem.getAxis("left")
+    x = np.arange(1.0, 201.0)
+    y = 1.0 / x
+    plot.set_xy("loss", x, y)
+    plot.settle()
+    (_, _), (lo, hi) = box.viewRange()
+    px = (hi - lo) / box.height()
+    # 0.1 px lower: the same range, the axis as drawn.
+    plot.set_xy("loss", np.r_[x, 201.0], np.r_[y, y.min() - 0.1 * px])
+    plot.settle()
+    assert box.viewRange()[1] == [lo, hi]
+    assert not axis.prepare()  # nothing to lay out again
+    # 3 px lower: the range follows.
+    plot.set_xy("loss", np.r_[x, 201.0, 202.0], np.r_[y, y.min(), y.min() - 3 * px])
+    plot.settle()
+    new_lo, new_hi = box.viewRange()[1]
+    assert new_lo < lo - 2 * px and new_lo < y.min() - 3 * px
+    plot.close()
