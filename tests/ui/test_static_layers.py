@@ -114,24 +114,6 @@ def test_a_star_left_where_it_is_is_not_set_again(qtbot, counted):
     w.close()
 
 
-def test_gradient_descent_frames_leave_the_layout_as_run_left_it(qtbot):
-    """The line over the boundary gains "iteration …, epoch …" during a run, a second line
-    at 1280 pixels: it came with the first frame past step 0, and the plots under it were
-    laid out, their axes drawn and painted again, inside the run. Now the line reads
-    "iteration 0, epoch 0" from Run on, and the frames leave the plots' sizes alone."""
-    w, tab = topic_window(qtbot, "gradient-descent")
-    batches = deliveries(tab.topic, tab.params(), 200, 40)
-    tab.begin("run")
-    qtbot.wait(50)
-    plots = (tab.boundary, tab.loss_plot)
-    sizes = [plot.size() for plot in plots]
-    for batch in batches:
-        tab._on_batch(batch)
-        qtbot.wait(20)
-        assert [plot.size() for plot in plots] == sizes, tab.ipe_label.text()
-    w.close()
-
-
 def test_an_auto_range_that_moves_less_than_half_a_pixel_leaves_the_axes_as_drawn(qtbot):
     """A loss curve's lowest point creeps down a little at most frames: its auto range
     moved by a fraction of a pixel, and the axis was laid out and drawn again for it (about

@@ -240,10 +240,6 @@ class GradientDescentTab(TopicTab):
         super().begin(action)
         if action == "compare":
             self._build_compare()
-        else:
-            # The run's line now: where it wraps (1280 pixels), the plots under it are laid
-            # out again here, not in the run's first frames.
-            self._show_ipe(self.params(), (0, 0))
         self.pages.setCurrentIndex(1 if action == "compare" else 0)
 
     def x_span(self, plot: LabelledPlot, planned: int) -> float | None:
@@ -257,15 +253,14 @@ class GradientDescentTab(TopicTab):
                 id(self.gnorm_plot): min(planned, p.landscape_steps)}.get(id(plot))
 
     # --- drawing ----------------------------------------------------------------------
-    def _show_ipe(self, p: GDParams, at: tuple[int, int] | None = None) -> None:
-        """The iterations per epoch and, during a run, ``at``: (iteration, epoch)."""
+    def _show_ipe(self, p: GDParams, iteration: int = 0, epoch: int = 0) -> None:
         n, b = p.dataset_size, p.effective_batch()
         text = translate("GradientDescentTab",
                          "Iterations per epoch = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}").format(
             n, b, p.iterations_per_epoch())
-        if at is not None:
+        if iteration:
             text += "   ·   " + translate("GradientDescentTab",
-                                          "iteration {0}, epoch {1}").format(*at)
+                                          "iteration {0}, epoch {1}").format(iteration, epoch)
         self.ipe_label.setText(text)
 
     def draw(self, batch: Snapshot[GDFrame]) -> Iterator[None]:
@@ -278,7 +273,7 @@ class GradientDescentTab(TopicTab):
                 self.boundary.set_points(f.points, f.labels)
                 self._points_set = True
             self.boundary.set_boundary(f.boundary, f.boundary_line, f.extent)
-            self._show_ipe(self.params(), (f.iteration, f.epoch))
+            self._show_ipe(self.params(), f.iteration, f.epoch)
             self._walk_from, self._walk_start = f.walk_from, f.walk_start
             yield
         loss = self.store.get("loss")
