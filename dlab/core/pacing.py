@@ -16,13 +16,14 @@ class Pacer:
         self.hold: Callable[[], bool] | None = None
 
     def due(self) -> bool:
-        if self.interval_s is None or (self.hold is not None and self.hold()):
+        # The clock first: ``hold`` takes a lock, and most steps are not due anyway.
+        if self.interval_s is None:
             return False
         now = time.perf_counter()
-        if now - self._last >= self.interval_s:
-            self._last = now
-            return True
-        return False
+        if now - self._last < self.interval_s or (self.hold is not None and self.hold()):
+            return False
+        self._last = now
+        return True
 
 
 class Budget:
