@@ -32,6 +32,8 @@ class ReservedLabel(QLabel):
 
     def __init__(self) -> None:
         super().__init__()
+        # The text at the top of its room: its first line stays put when a second comes.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._probe = QLabel()  # lays the reserved text out (never shown)
         self._probe.setWordWrap(self.wordWrap())
         self.reserved = ""

@@ -12,8 +12,10 @@ from tests.ui.conftest import wait_state
 
 
 def layout_of(tab) -> dict[str, tuple]:
-    """Every widget of the tab's view by its place and size, and each plot's axes' sizes."""
-    out: dict[str, tuple] = {}
+    """Every widget of the tab's view by its place and size, each plot's axes' sizes, and
+    the status line's and the timeline's (the row under the view)."""
+    out: dict[str, tuple] = {"status": tab.status.geometry().getRect(),
+                             "timeline": tab.time_slider.geometry().getRect()}
     for k, w in enumerate(tab.view.findChildren(QWidget)):
         if w.isVisible():
             out[f"{k}:{type(w).__name__}"] = w.geometry().getRect()
@@ -29,7 +31,8 @@ def layout_of(tab) -> dict[str, tuple]:
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
 def test_a_gradient_descent_run_moves_no_plot_or_axis(qtbot, size):
     """The view as laid out before Run is the view at the run's end: the iteration line
-    keeps the room of its last text, the empty plots' axes the room of their labels."""
+    keeps the room of its last text, the empty plots' axes the room of their labels, the
+    status line the room of a long run's numbers."""
     from dlab.ui.main_window import MainWindow
 
     w = MainWindow(topic="gradient-descent", lang="en")
