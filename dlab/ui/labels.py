@@ -44,11 +44,17 @@ class ReservedLabel(QLabel):
             self.updateGeometry()
 
     def _probed(self) -> QLabel:
-        probe = self._probe
-        probe.setFont(self.font())  # the style's font, zoomed or not
-        probe.setWordWrap(self.wordWrap())
-        probe.setContentsMargins(self.contentsMargins())
-        probe.setMargin(self.margin())
+        # Asked at every layout (the text changes at every frame): only what changed is
+        # set on the probe.
+        probe, font = self._probe, self.font()  # the style's font, zoomed or not
+        if probe.font() != font:
+            probe.setFont(font)
+        if probe.wordWrap() != self.wordWrap():
+            probe.setWordWrap(self.wordWrap())
+        if probe.contentsMargins() != self.contentsMargins():
+            probe.setContentsMargins(self.contentsMargins())
+        if probe.margin() != self.margin():
+            probe.setMargin(self.margin())
         if probe.text() != self.reserved:
             probe.setText(self.reserved)
         return probe
