@@ -184,6 +184,13 @@ class Axis(pg.AxisItem):
         self.picture = None
         self.update()
 
+    def setTicks(self, ticks) -> None:  # noqa: N802, ANN001 (pyqtgraph's name)
+        """pyqtgraph's, skipped for the ticks already shown: it draws the axis anew each
+        time (Sigmoid's bars gave the same layer names at every frame)."""
+        if ticks is not None and ticks == self._tickLevels:
+            return
+        super().setTicks(ticks)
+
     def resizeEvent(self, ev=None) -> None:  # noqa: N802, ANN001 (pyqtgraph's name)
         if self.label is not None and self.fit_label():
             self._adjustSize()
