@@ -6,6 +6,7 @@ hand as log10 with 10^n ticks, for the same reason as CurvePlot's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -71,10 +72,12 @@ class EmptyHint:
 MAX_KEY = 20  # layer_colors' last colour is the same for any n > 1
 
 
-def layer_colors(n: int) -> list[str]:
-    """n colours from dark blue (layer 1, the input side) to yellow (the last layer)."""
+@functools.cache
+def layer_colors(n: int) -> tuple[str, ...]:
+    """n colours from dark blue (layer 1, the input side) to yellow (the last layer). Kept
+    per n: Sigmoid colours its bars at every frame (ten colormap look-ups each time)."""
     cmap = pg.colormap.get("viridis")
-    return [cmap.map(0.85 * i / max(1, n - 1), mode="qcolor").name() for i in range(n)]
+    return tuple(cmap.map(0.85 * i / max(1, n - 1), mode="qcolor").name() for i in range(n))
 
 
 BAR_WIDTH = 0.7  # of the distance between two bars

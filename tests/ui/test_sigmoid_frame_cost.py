@@ -56,3 +56,21 @@ def test_the_activation_image_is_made_again_only_when_the_histograms_change(qtbo
     strip.clear_data()
     strip.set_rows(rows, 0.0, 1.0)
     assert len(made) == 4
+
+
+def test_a_frame_of_bars_looks_its_layer_colours_up_once(monkeypatch):
+    """Sigmoid coloured its gradient bars at every frame by looking each layer's colour up
+    in the colormap again (ten look-ups a frame); the colours of a depth are kept."""
+    import pyqtgraph as pg
+
+    from dlab.ui.stat_plots import layer_colors
+
+    looked = []
+    original = pg.ColorMap.map
+    monkeypatch.setattr(pg.ColorMap, "map",
+                        lambda cmap, *a, **k: (looked.append(1), original(cmap, *a, **k))[1])
+    first = layer_colors(13)
+    assert len(looked) == 13
+    assert layer_colors(13) == first
+    assert len(looked) == 13
+    assert len(layer_colors(7)) == 7

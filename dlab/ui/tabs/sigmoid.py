@@ -195,7 +195,7 @@ class SigmoidTab(TopicTab):
                 view.set_path("w", np.concatenate([[W_START[0]], w1.y]),
                               np.concatenate([[W_START[1]], w2.y]))
 
-    def _colors(self) -> list[str]:
+    def _colors(self) -> tuple[str, ...]:
         return layer_colors(self._depth)
 
     def _draw_curves(self) -> None:
