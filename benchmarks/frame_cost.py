@@ -7,7 +7,7 @@ same from one run to the next, and CPU time hardly depends on the machine's load
 this is the figure to compare before and after a change to the drawing code.
 
     python benchmarks/frame_cost.py [--topics a,b] [--frames 60] [--seconds 2 | --steps N]
-        [--profile DIR]
+        [--profile DIR] [--paced]
 
 A frame's CPU time has three parts, printed beside it (medians): ``draw`` (the tab's
 draw(), the store, the status line), ``paint`` (the plots painted at once) and ``after``
@@ -37,11 +37,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DLAB_THREADS", "1")
 
 
-def recording(case, steps: int, frames: int) -> list:  # noqa: ANN001
-    """Deliveries as the runner would make them: all records since the last, a frame."""
+def recording(case, steps: int, frames: int, paced: bool = False) -> list:  # noqa: ANN001
+    """Deliveries as the runner would make them: all records since the last, a frame.
+    Every frame is asked for (FRAME: what a topic measures only a few times a second, such
+    as Sigmoid's histograms, is measured for each), or with ``paced`` made as the engine
+    makes them at 30 a second (``paced_frame``; the frames then depend on the speed)."""
     from dlab.core.pacing import Pacer
     from dlab.core.snapshot import FRAME, RUNNING, Snapshot
 
+    if paced:
+        return paced_recording(case, steps)
     gen = case.topic.start("run", case.params, 0, steps, Pacer(None))
     out, records = [gen.send(None)], []
     every = max(1, steps // frames)
@@ -54,6 +59,28 @@ def recording(case, steps: int, frames: int) -> list:  # noqa: ANN001
                 framed = gen.send(FRAME) if snap.status == RUNNING else snap
                 out.append(Snapshot(snap.step, records, framed.frame, snap.status,
                                     planned=framed.planned))
+                records = []
+    finally:
+        gen.close()
+    return out
+
+
+def paced_recording(case, steps: int) -> list:  # noqa: ANN001
+    """The frames a headless run paced at 30 a second makes, each with the records since
+    the one before."""
+    from dlab.core.pacing import Pacer
+    from dlab.core.snapshot import RUNNING, Snapshot
+
+    gen = case.topic.start("run", case.params, 0, steps, Pacer(1 / 30))
+    out, records = [gen.send(None)], []
+    try:
+        snap = out[0]
+        while snap.status == RUNNING:
+            snap = gen.send(None)
+            records += snap.records
+            if snap.frame is not None:
+                out.append(Snapshot(snap.step, records, snap.frame, snap.status,
+                                    planned=snap.planned))
                 records = []
     finally:
         gen.close()
@@ -102,8 +129,8 @@ def play_in_turns(app, tab, batches: list) -> list[list[float]]:  # noqa: ANN001
 
 
 def frame_cost(case, steps: int, frames: int,  # noqa: ANN001
-               profile: str | None = None) -> tuple[list[tuple[float, float, float]],
-                                                    list[list[float]]]:
+               profile: str | None = None, paced: bool = False,
+               ) -> tuple[list[tuple[float, float, float]], list[list[float]]]:
     """(draw, paint, after) of the GUI thread for each frame drawn at once, in ms (``after``
     is what the frame left to the event loop's next turn), and each frame's turns when it is
     drawn as with an engine process."""
@@ -112,7 +139,7 @@ def frame_cost(case, steps: int, frames: int,  # noqa: ANN001
     from dlab.ui.app import make_app
     from dlab.ui.main_window import MainWindow
 
-    batches = recording(case, steps, frames)
+    batches = recording(case, steps, frames, paced)
     app = make_app()
     window = MainWindow(topic=case.topic.id, lang="en")
     window.resize(1280, 800)
@@ -169,13 +196,16 @@ def main() -> None:
     ap.add_argument("--steps", type=int, help="record this many steps instead (the same "
                     "work on every machine: compare before and after with it)")
     ap.add_argument("--profile", metavar="DIR", help="write DIR/<case>.prof (cProfile)")
+    ap.add_argument("--paced", action="store_true", help="the frames a run paced at 30 a "
+                    "second makes (as in the window), not one asked for every steps/frames")
     args = ap.parse_args()
     print(f"{'':18}{'steps':>7}{'frame CPU ms':>14}{'p90':>8}{'draw':>8}{'paint':>8}"
           f"{'after':>8}{'turns':>7}{'longest turn':>14}{'p90':>8}{'first':>8}"
           f"   ({args.frames} frames, GUI thread, ms)")
     for case in cases(args.topics.split(",")):
         steps = args.steps or min(2000, max(args.frames, headless(case, seconds=args.seconds)[0]))
-        (_, *costs), (first, *turns) = frame_cost(case, steps, args.frames, args.profile)
+        (_, *costs), (first, *turns) = frame_cost(case, steps, args.frames, args.profile,
+                                                 args.paced)
         totals = sorted(sum(c) for c in costs)
         p90 = totals[int(0.9 * len(totals))]
         draw, paint, after = (statistics.median(c[k] for c in costs) for k in range(3))
