@@ -4,69 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from dlab.ui import look
 
 
-def text_label(point_size: float = 12, *, bold: bool = False, wrap: bool = False,
-               reserved: bool = False) -> QLabel:
-    """A label in ``point_size`` points (the text is set, and translated, later);
-    ``reserved``: a ReservedLabel."""
-    label = ReservedLabel() if reserved else QLabel()
+def text_label(point_size: float = 12, *, bold: bool = False, wrap: bool = False) -> QLabel:
+    """A label in ``point_size`` points (the text is set, and translated, later)."""
+    label = QLabel()
     # The design size stays on the label: presentation mode scales it (dlab.ui.look).
     label.setProperty("dlab_pt", float(point_size))
     label.setProperty("dlab_bold", bold)
     label.setStyleSheet(look.label_css(point_size, bold))
     label.setWordWrap(wrap)
     return label
-
-
-class ReservedLabel(QLabel):
-    """A label as tall (and, unwrapped, as wide) as the longest text it will show
-    (``reserve``), whatever it shows now: a line that wraps, or that is empty, only once a
-    run has started made the plots under it be laid out again inside the run's first
-    frames."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        # The text at the top of its room: its first line stays put when a second comes.
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._probe = QLabel()  # lays the reserved text out (never shown)
-        self._probe.setWordWrap(self.wordWrap())
-        self.reserved = ""
-
-    def reserve(self, text: str) -> None:
-        if text != self.reserved:
-            self.reserved = text
-            self.updateGeometry()
-
-    def _probed(self) -> QLabel:
-        # Asked at every layout (the text changes at every frame): only what changed is
-        # set on the probe.
-        probe, font = self._probe, self.font()  # the style's font, zoomed or not
-        if probe.font() != font:
-            probe.setFont(font)
-        if probe.wordWrap() != self.wordWrap():
-            probe.setWordWrap(self.wordWrap())
-        if probe.contentsMargins() != self.contentsMargins():
-            probe.setContentsMargins(self.contentsMargins())
-        if probe.margin() != self.margin():
-            probe.setMargin(self.margin())
-        if probe.text() != self.reserved:
-            probe.setText(self.reserved)
-        return probe
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        return max(super().heightForWidth(width), self._probed().heightForWidth(width))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return super().sizeHint().expandedTo(self._probed().sizeHint())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return super().minimumSizeHint().expandedTo(self._probed().minimumSizeHint())
 
 
 def key_html(items: Sequence[tuple[str, str, str]]) -> str:

@@ -167,8 +167,6 @@ class Axis(pg.AxisItem):
 
     _shown_html: str | None = None
     _every_label = False
-    values_hidden = False  # hide_values: the labels' room kept, their text not drawn
-    reserved = ""  # reserve_text: a label whose room the axis keeps at least
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
@@ -234,29 +232,6 @@ class Axis(pg.AxisItem):
             item.document().setDefaultTextOption(
                 pg.QtGui.QTextOption(pg.QtCore.Qt.AlignmentFlag.AlignCenter))
         return item.boundingRect().height() != before
-
-    def hide_values(self, hidden: bool) -> None:
-        """Draw no tick labels, keeping their room (an empty plot's axes): hiding them with
-        pyqtgraph's showValues narrowed the axis, so a run's first frame widened it again
-        and laid the plot out a second time."""
-        if hidden != self.values_hidden:
-            self.values_hidden = hidden
-            self.picture = None
-            self.update()
-
-    def reserve_text(self, sample: str) -> None:
-        """Keep at least the room ``sample`` needs for the labels, so an axis whose labels
-        gain a digit in the first frames ("0.5" then "0.025") does not widen and lay its
-        plot out again."""
-        self.reserved = sample
-        self._updateMaxTextSize(0)
-
-    def _updateMaxTextSize(self, x: int) -> None:  # noqa: N802 (pyqtgraph's name)
-        if self.reserved:  # measured in the font of the moment (a zoom changes it)
-            metrics = self.tick_metrics()
-            x = max(x, int(np.ceil(metrics.horizontalAdvance(self.reserved) if self.vertical()
-                                   else metrics.height())))
-        super()._updateMaxTextSize(x)
 
     def _updateWidth(self) -> None:  # noqa: N802 (pyqtgraph's name)
         super()._updateWidth()
@@ -330,8 +305,6 @@ class Axis(pg.AxisItem):
         if specs is None:
             return None
         axis_spec, tick_specs, text_specs = specs
-        if self.values_hidden:
-            return axis_spec, tick_specs, []
         bounds = self.mapRectFromParent(self.geometry())
         room = self.end_room()
         if self.vertical():

@@ -32,8 +32,8 @@ from dlab.ui.plots import (
 class EmptyHint:
     """Grey text in the middle of a plot while it has nothing to show: what will appear
     there and how to get it. The axes' numbers are hidden meanwhile (an empty log axis
-    would print 2, 3, ... 9 on top of each other), their room kept. The plot keeps its
-    hints: the base tab retranslates them with it and shows them again when it clears it."""
+    would print 2, 3, ... 9 on top of each other). The plot keeps its hints: the base tab
+    retranslates them with it and shows them again when it clears it."""
 
     def __init__(self, plot: PlotBase, text: Msg) -> None:
         self.plot, self.text = plot, text
@@ -57,11 +57,11 @@ class EmptyHint:
 
     def set_empty(self, empty: bool) -> None:
         if empty == self.empty:
-            return
+            return  # restyling axes costs a relayout: only on a change
         self.empty = empty
         self.item.setVisible(empty)
         for axis in ("left", "bottom"):
-            self.plot.plotItem.getAxis(axis).hide_values(empty)
+            self.plot.plotItem.getAxis(axis).setStyle(showValues=not empty)
         self._place()
 
     def retranslate(self) -> None:

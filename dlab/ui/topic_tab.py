@@ -46,7 +46,6 @@ from dlab.registry import RunSpec, Topic
 from dlab.ui import look, messages
 from dlab.ui.form import ParamForm
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, Msg, contexts, language, translate
-from dlab.ui.labels import ReservedLabel
 from dlab.ui.messages import diverged_detail
 from dlab.ui.plots import CurvePlot, LabelledPlot, PlotBase
 from dlab.ui.record import Recorder
@@ -242,8 +241,7 @@ class TopicTab(QWidget):
         self.theory = QTextBrowser()
         self.theory.setOpenExternalLinks(False)
         self.banner = ErrorBanner()
-        # As wide as a long run's line from the start (see _update_status).
-        self.status = ReservedLabel()
+        self.status = QLabel()
         self.status.setObjectName("statusLine")
 
         # Transport bar.
@@ -907,19 +905,11 @@ class TopicTab(QWidget):
         elapsed = (time.perf_counter() - self._t_start) if state == RUNNING else self._elapsed
         # Running: the recent rate; otherwise the average over the run.
         rate = self._rate[2] if state == RUNNING else self.last_step / max(elapsed, 1e-9)
-        prefix = ""
+        shown = STATE_TEXT[state].text() if state in STATE_TEXT else state
         if self.action in self.action_titles:  # a measurement's progress is its own
-            prefix = f"{self.action_titles[self.action].text()} — "
-        shown = prefix + (STATE_TEXT[state].text() if state in STATE_TEXT else state)
-        line = translate("TopicTab", "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s")
-        self.status.setText(line.format(shown, self.last_step, elapsed, rate))
-        # The room of the widest state's line with the numbers of a run's first seconds,
-        # kept: the line widened at Run and as its numbers gained digits in the first
-        # frames, and the bottom row was laid out again (more room would take the
-        # timeline's at 1024 px).
-        widest = max((text.text() for text in STATE_TEXT.values()),
-                     key=self.status.fontMetrics().horizontalAdvance)
-        self.status.reserve(line.format(prefix + widest, 9999, 9.9, 9999))
+            shown = f"{self.action_titles[self.action].text()} — {shown}"
+        self.status.setText(translate("TopicTab", "{0} · step {1} · {2:.1f} s · {3:.0f} steps/s")
+                            .format(shown, self.last_step, elapsed, rate))
         if self.status.width() < self.status.sizeHint().width():
             # A frame is painted before Qt lays the window out again (_paint_now): widen
             # the line now, or the end of a longer text is cut off ("64 steps/").

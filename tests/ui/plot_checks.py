@@ -50,8 +50,7 @@ def tick_texts(axis: pg.AxisItem) -> list[tuple[str, QRectF]]:
 def visible_axes(plot) -> list[tuple[str, pg.AxisItem]]:
     return [(side, plot.plotItem.getAxis(side)) for side in SIDES
             if plot.plotItem.getAxis(side).isVisible()
-            and plot.plotItem.getAxis(side).style["showValues"]
-            and not getattr(plot.plotItem.getAxis(side), "values_hidden", False)]
+            and plot.plotItem.getAxis(side).style["showValues"]]
 
 
 def crowded_ticks(plot) -> list[str]:

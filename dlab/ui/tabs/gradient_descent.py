@@ -23,7 +23,7 @@ from dlab.engines.gradient_descent.params import MODES, GDParams
 from dlab.engines.gradient_descent.surfaces import GD_SURFACES
 from dlab.ui import first_paint, look
 from dlab.ui.i18n import QT_TRANSLATE_NOOP, translate
-from dlab.ui.labels import ReservedLabel, text_label
+from dlab.ui.labels import text_label
 from dlab.ui.plots import (
     LOSS,
     MIN_PLOT_H,
@@ -100,8 +100,7 @@ class BoundaryView(PlotBase):
 class GradientDescentTab(TopicTab):
     def build_view(self, parent: QWidget) -> None:
         self._diverged: tuple[str, ...] = ()
-        # Both lines keep the room of what a run writes in them (see _show_ipe).
-        self.ipe_label = text_label(13, bold=True, wrap=True, reserved=True)
+        self.ipe_label = text_label(13, bold=True, wrap=True)
         self.boundary = BoundaryView()
         # The batch losses fill the plot's width: the key goes under the title.
         self.loss_plot = CurvePlot(
@@ -135,12 +134,9 @@ class GradientDescentTab(TopicTab):
             QT_TRANSLATE_NOOP("GradientDescentTab", "Surface: gradient norm"), STEP, gradient,
             log_y=True)
         self.gnorm_plot.curve("g", gradient, PALETTE[0], dense=True)
-        # Room for a two-decimal label from the start: its first frames ("1", then "0.01")
-        # widened the axis and laid the plot out again.
-        self.gnorm_plot.plotItem.getAxis("left").reserve_text("0.01")
         EmptyHint(self.gnorm_plot, QT_TRANSLATE_NOOP(
             "GradientDescentTab", "The size of the gradient at each step of the walk."))
-        self.surface_label = ReservedLabel()
+        self.surface_label = QLabel()
         land = QWidget()
         ll = QVBoxLayout(land)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -262,15 +258,10 @@ class GradientDescentTab(TopicTab):
         text = translate("GradientDescentTab",
                          "Iterations per epoch = ⌈N / B⌉ = ⌈{0} / {1}⌉ = {2}").format(
             n, b, p.iterations_per_epoch())
-
-        def progress(i: int, e: int) -> str:
-            return text + "   ·   " + translate("GradientDescentTab",
-                                                "iteration {0}, epoch {1}").format(i, e)
-
-        # The room of the run's last line from the start: where it wraps (1280 px), the
-        # second line came with the first frame and the plots under it were laid out again.
-        self.ipe_label.reserve(progress(p.epochs * p.iterations_per_epoch(), p.epochs))
-        self.ipe_label.setText(progress(iteration, epoch) if iteration else text)
+        if iteration:
+            text += "   ·   " + translate("GradientDescentTab",
+                                          "iteration {0}, epoch {1}").format(iteration, epoch)
+        self.ipe_label.setText(text)
 
     def draw(self, batch: Snapshot[GDFrame]) -> Iterator[None]:
         if self.action == "compare":
@@ -346,8 +337,6 @@ class GradientDescentTab(TopicTab):
         self._preview_data()
 
     def retranslate_view(self) -> None:
-        self.surface_label.reserve(translate(
-            "GradientDescentTab", "step {0}: loss {1:.4g}, |gradient| {2:.3g}").format(0, 0, 0))
         self.train_title.setText(translate("GradientDescentTab", "Real training"))
         self.land_title.setText(translate("GradientDescentTab", "Loss landscape"))
         if self.cmp_title is not None:
