@@ -45,9 +45,7 @@ def recording(case, steps: int, frames: int, paced: bool = False) -> list:  # no
     from dlab.core.pacing import Pacer
     from dlab.core.snapshot import FRAME, RUNNING, Snapshot
 
-    if paced:
-        return paced_recording(case, steps)
-    gen = case.topic.start("run", case.params, 0, steps, Pacer(None))
+    gen = case.topic.start("run", case.params, 0, steps, Pacer(1 / 30 if paced else None))
     out, records = [gen.send(None)], []
     every = max(1, steps // frames)
     try:
@@ -55,32 +53,15 @@ def recording(case, steps: int, frames: int, paced: bool = False) -> list:  # no
         while snap.status == RUNNING:
             snap = gen.send(None)
             records += snap.records
-            if snap.step % every == 0 or snap.status != RUNNING:
+            if paced:
+                framed = snap if snap.frame is not None else None
+            elif snap.step % every == 0 or snap.status != RUNNING:
                 framed = gen.send(FRAME) if snap.status == RUNNING else snap
+            else:
+                framed = None
+            if framed is not None:
                 out.append(Snapshot(snap.step, records, framed.frame, snap.status,
                                     planned=framed.planned))
-                records = []
-    finally:
-        gen.close()
-    return out
-
-
-def paced_recording(case, steps: int) -> list:  # noqa: ANN001
-    """The frames a headless run paced at 30 a second makes, each with the records since
-    the one before."""
-    from dlab.core.pacing import Pacer
-    from dlab.core.snapshot import RUNNING, Snapshot
-
-    gen = case.topic.start("run", case.params, 0, steps, Pacer(1 / 30))
-    out, records = [gen.send(None)], []
-    try:
-        snap = out[0]
-        while snap.status == RUNNING:
-            snap = gen.send(None)
-            records += snap.records
-            if snap.frame is not None:
-                out.append(Snapshot(snap.step, records, snap.frame, snap.status,
-                                    planned=snap.planned))
                 records = []
     finally:
         gen.close()
