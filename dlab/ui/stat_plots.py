@@ -386,7 +386,8 @@ class LayerCurves(CurvePlot):
         for i, item in enumerate(self.mids):
             buf = bufs[i + 1] if i + 1 < n - 1 else None
             if buf is None or buf.n == 0:
-                if len(item.getData()[0] if item.getData()[0] is not None else ()):
+                shown, _ = item.getData()
+                if shown is not None and len(shown):
                     item.setData([], [])  # only once: an empty setData draws it again too
                 continue
             y = np.log10(np.maximum(np.abs(buf.y), LOG_FLOOR)) if self.log_y else buf.y
